@@ -1,0 +1,96 @@
+//! The quote-attribution checker: finds every quotation in an article, names
+//! who said it, and flags quotes that are broken or unattributed.
+//!
+//! `check` is a pure function that never fails: any text in, a report out.
+//! All ranges are UTF-8 byte offsets into the text as given.
+//!
+//! SKELETON: the checker work fills this in.
+
+use std::ops::Range;
+
+use serde::Serialize;
+
+/// What a quoted span is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    /// Someone's words.
+    Speech,
+    /// The title of a work, hearing, report or headline.
+    Title,
+    /// Scare quotes or a quoted term.
+    Scare,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+/// One quotation.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Quote {
+    /// The quoted words, without their marks.
+    pub range: Range<usize>,
+    pub text: String,
+    pub kind: QuoteKind,
+    /// The full name the article introduces ("Anton Marsadov").
+    pub speaker: Option<String>,
+    /// The mention it was resolved from ("he", "Marsadov").
+    pub speaker_mention: Option<String>,
+    /// The attribution cue ("said", "according to").
+    pub cue: Option<String>,
+    /// Zero-based paragraph index.
+    pub paragraph: usize,
+}
+
+/// A person or body quoted in the article.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Speaker {
+    pub name: String,
+    /// The description on first reference ("Russian analyst").
+    pub description: Option<String>,
+    pub quotes: usize,
+    pub words: usize,
+}
+
+/// A suggested edit: replace `range` with `insert`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Fix {
+    pub label: String,
+    pub range: Range<usize>,
+    pub insert: String,
+}
+
+/// A finding.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Issue {
+    /// A stable kebab-case code, e.g. `missing-open-quote`.
+    pub code: &'static str,
+    pub severity: Severity,
+    pub range: Range<usize>,
+    pub message: String,
+    pub fix: Option<Fix>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Report {
+    pub quotes: Vec<Quote>,
+    pub speakers: Vec<Speaker>,
+    pub issues: Vec<Issue>,
+}
+
+impl Report {
+    pub fn has_errors(&self) -> bool {
+        self.issues.iter().any(|i| i.severity == Severity::Error)
+    }
+}
+
+/// Checks an article (Markdown or plain text).
+pub fn check(text: &str) -> Report {
+    let _ = text;
+    Report::default()
+}

@@ -1,0 +1,164 @@
+//! The draft model: what a piece of journalism is while it is being written.
+
+use serde::Serialize;
+
+/// A draft's row id in the library.
+pub type DraftId = i64;
+
+/// Where a draft stands on its way to publication.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Draft,
+    Editing,
+    Ready,
+    Filed,
+}
+
+impl Status {
+    pub const ALL: [Status; 4] = [Status::Draft, Status::Editing, Status::Ready, Status::Filed];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Draft => "draft",
+            Status::Editing => "editing",
+            Status::Ready => "ready",
+            Status::Filed => "filed",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|st| st.as_str() == s)
+    }
+}
+
+/// A whole draft as stored. Times are Unix milliseconds (UTC).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Draft {
+    pub id: DraftId,
+    pub slug: String,
+    pub headline: String,
+    /// The standfirst under the headline.
+    pub dek: String,
+    pub byline: String,
+    pub dateline: String,
+    pub status: Status,
+    /// The body as Markdown: the stored format.
+    pub body: String,
+    pub created_at: i64,
+    pub updated_at: i64,
+    pub word_count: u32,
+    /// The length the writer aims for, in words.
+    pub target_words: Option<u32>,
+}
+
+/// One row of the draft list.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DraftSummary {
+    pub id: DraftId,
+    pub slug: String,
+    pub headline: String,
+    pub dek: String,
+    pub status: Status,
+    pub created_at: i64,
+    pub updated_at: i64,
+    pub word_count: u32,
+}
+
+/// What a new draft starts with; every field may be empty.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct NewDraft {
+    pub headline: String,
+    pub dek: String,
+    pub byline: String,
+    pub dateline: String,
+    pub body: String,
+}
+
+/// A change to a draft: `None` leaves a field as it is.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DraftPatch {
+    pub headline: Option<String>,
+    pub dek: Option<String>,
+    pub byline: Option<String>,
+    pub dateline: Option<String>,
+    pub status: Option<Status>,
+    pub body: Option<String>,
+    /// `Some(None)` clears the target.
+    pub target_words: Option<Option<u32>>,
+}
+
+/// Why a revision snapshot was taken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RevisionReason {
+    /// The draft was created (or imported).
+    Created,
+    /// The writer asked for it (Ctrl+S, `byline save`).
+    Explicit,
+    /// Taken while editing, at most every few minutes.
+    Auto,
+    /// A restore of an earlier revision.
+    Restore,
+}
+
+/// A snapshot of a draft's text. Revision numbers start at 1 per draft.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Revision {
+    pub draft_id: DraftId,
+    pub number: u32,
+    pub created_at: i64,
+    pub reason: RevisionReason,
+    pub headline: String,
+    pub word_count: u32,
+    /// Filled by `Library::revision`, empty in `Library::history` listings.
+    pub body: String,
+}
+
+/// A full-text search result.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SearchHit {
+    pub id: DraftId,
+    pub headline: String,
+    /// Matching text with hits between `[` and `]`... see `db::search`.
+    pub snippet: String,
+    pub updated_at: i64,
+}
+
+/// Words as a journalist counts them: runs of letters or digits, with
+/// apostrophes and hyphens inside a word not splitting it.
+pub fn word_count(text: &str) -> u32 {
+    let mut n = 0u32;
+    let mut in_word = false;
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            if !in_word {
+                n += 1;
+                in_word = true;
+            }
+        } else if !(in_word && matches!(c, '\'' | '’' | '-' | '‐')) {
+            in_word = false;
+        }
+    }
+    n
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_words_like_a_journalist() {
+        assert_eq!(word_count(""), 0);
+        assert_eq!(word_count("Russia’s well-known ’90s  rock"), 4);
+        assert_eq!(word_count("# Head\n\nOne, two — three."), 4);
+    }
+
+    #[test]
+    fn status_round_trips() {
+        for st in Status::ALL {
+            assert_eq!(Status::parse(st.as_str()), Some(st));
+        }
+        assert_eq!(Status::parse("published"), None);
+    }
+}
