@@ -40,6 +40,16 @@ pub struct Library {
     conn: rusqlite::Connection,
 }
 
+/// The library file the desktop app and the CLI share by default:
+/// `$XDG_DATA_HOME/byline/byline.db`, else `~/.local/share/byline/byline.db`.
+pub fn default_path() -> Option<PathBuf> {
+    let data = match std::env::var_os("XDG_DATA_HOME") {
+        Some(dir) if !dir.is_empty() => PathBuf::from(dir),
+        _ => PathBuf::from(std::env::var_os("HOME")?).join(".local/share"),
+    };
+    Some(data.join("byline").join("byline.db"))
+}
+
 /// Opens (creating if needed) the library at `path`.
 pub fn open(path: &Path) -> Result<Library> {
     todo!()
