@@ -9,7 +9,12 @@ use anyhow::{bail, Result};
 
 use crate::CheckFormat;
 
-pub fn run(db: Option<&Path>, file: Option<&Path>, draft: Option<i64>, format: CheckFormat) -> Result<ExitCode> {
+pub fn run(
+    db: Option<&Path>,
+    file: Option<&Path>,
+    draft: Option<i64>,
+    format: CheckFormat,
+) -> Result<ExitCode> {
     let _ = (db, file, draft, format);
     bail!("check is not implemented yet")
 }
