@@ -105,8 +105,12 @@ pub enum RevisionReason {
 }
 
 impl RevisionReason {
-    pub const ALL: [RevisionReason; 4] =
-        [RevisionReason::Created, RevisionReason::Explicit, RevisionReason::Auto, RevisionReason::Restore];
+    pub const ALL: [RevisionReason; 4] = [
+        RevisionReason::Created,
+        RevisionReason::Explicit,
+        RevisionReason::Auto,
+        RevisionReason::Restore,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {

@@ -15,7 +15,10 @@ pub(crate) const HIT_END: char = '\u{E001}';
 /// and the last word matches as a prefix unless the text ends with a space,
 /// so results appear while typing. `None` when nothing searchable is left.
 pub(crate) fn query_from_text(text: &str) -> Option<String> {
-    let words: Vec<&str> = text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).collect();
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .collect();
     let last = words.len().checked_sub(1)?;
     let prefix_last = !text.ends_with(char::is_whitespace);
     let mut query = String::new();
@@ -67,7 +70,10 @@ mod tests {
             ("city council budg", Some(r#""city" "council" "budg"*"#)),
             (r#"she said "no"#, Some(r#""she" "said" """no"*"#)),
             ("NOT AND OR NEAR(x", Some(r#""NOT" "AND" "OR" "NEAR(x"*"#)),
-            ("headline:fire -water ^start", Some(r#""headline:fire" "-water" "^start"*"#)),
+            (
+                "headline:fire -water ^start",
+                Some(r#""headline:fire" "-water" "^start"*"#),
+            ),
             ("o'brien’s", Some(r#""o'brien’s"*"#)),
         ];
         for (text, expected) in cases {
@@ -78,6 +84,9 @@ mod tests {
     #[test]
     fn snippets_are_escaped_and_marked() {
         let raw = format!("a <b> & {HIT_START}\"hit\"{HIT_END}'s");
-        assert_eq!(snippet_to_html(&raw), "a &lt;b&gt; &amp; <mark>&quot;hit&quot;</mark>&#39;s");
+        assert_eq!(
+            snippet_to_html(&raw),
+            "a &lt;b&gt; &amp; <mark>&quot;hit&quot;</mark>&#39;s"
+        );
     }
 }

@@ -120,7 +120,11 @@ pub(crate) enum MigrateError {
     /// The file's schema is newer than any this build knows.
     Newer { found: i64 },
     /// A migration failed; nothing was changed.
-    Failed { version: i64, description: &'static str, source: rusqlite::Error },
+    Failed {
+        version: i64,
+        description: &'static str,
+        source: rusqlite::Error,
+    },
     /// Beginning or committing the transaction failed.
     Sqlite(rusqlite::Error),
 }
@@ -139,7 +143,10 @@ pub(crate) fn user_version(conn: &Connection) -> rusqlite::Result<i64> {
 /// one `BEGIN IMMEDIATE` transaction, so two processes opening a new library
 /// at once cannot both upgrade it, and a failed step leaves the file as it
 /// was. Returns the version found before the upgrade.
-pub(crate) fn migrate(conn: &mut Connection, migrations: &[Migration]) -> Result<i64, MigrateError> {
+pub(crate) fn migrate(
+    conn: &mut Connection,
+    migrations: &[Migration],
+) -> Result<i64, MigrateError> {
     let target = migrations.len() as i64;
     // A cheap read first: most opens find the schema current and need no
     // write lock at all.
@@ -157,11 +164,12 @@ pub(crate) fn migrate(conn: &mut Connection, migrations: &[Migration]) -> Result
         return Err(MigrateError::Newer { found });
     }
     for (index, migration) in migrations.iter().enumerate().skip(found as usize) {
-        tx.execute_batch(migration.sql).map_err(|source| MigrateError::Failed {
-            version: index as i64 + 1,
-            description: migration.description,
-            source,
-        })?;
+        tx.execute_batch(migration.sql)
+            .map_err(|source| MigrateError::Failed {
+                version: index as i64 + 1,
+                description: migration.description,
+                source,
+            })?;
     }
     // `PRAGMA user_version` takes no bound parameters; `target` is an integer.
     tx.execute_batch(&format!("PRAGMA user_version = {target}"))?;
@@ -174,8 +182,13 @@ mod tests {
     use super::*;
 
     fn tables(conn: &Connection) -> Vec<String> {
-        let mut stmt = conn.prepare("SELECT name FROM sqlite_schema ORDER BY name").unwrap();
-        stmt.query_map([], |row| row.get(0)).unwrap().map(Result::unwrap).collect()
+        let mut stmt = conn
+            .prepare("SELECT name FROM sqlite_schema ORDER BY name")
+            .unwrap();
+        stmt.query_map([], |row| row.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
     }
 
     /// Every step applies on top of the ones before it, the descriptions are
@@ -186,7 +199,11 @@ mod tests {
         let mut seen = std::collections::HashSet::new();
         for m in MIGRATIONS {
             assert!(!m.description.trim().is_empty());
-            assert!(seen.insert(m.description), "duplicate description {:?}", m.description);
+            assert!(
+                seen.insert(m.description),
+                "duplicate description {:?}",
+                m.description
+            );
         }
 
         let mut stepwise = Connection::open_in_memory().unwrap();
@@ -201,14 +218,19 @@ mod tests {
         assert_eq!(migrate(&mut at_once, MIGRATIONS).unwrap(), 0);
         assert_eq!(tables(&stepwise), tables(&at_once));
         assert_eq!(user_version(&at_once).unwrap(), latest());
-        stepwise.execute_batch("PRAGMA foreign_key_check; PRAGMA integrity_check;").unwrap();
+        stepwise
+            .execute_batch("PRAGMA foreign_key_check; PRAGMA integrity_check;")
+            .unwrap();
     }
 
     #[test]
     fn a_newer_schema_is_refused_without_writing() {
         let mut conn = Connection::open_in_memory().unwrap();
         conn.execute_batch("PRAGMA user_version = 99").unwrap();
-        assert!(matches!(migrate(&mut conn, MIGRATIONS), Err(MigrateError::Newer { found: 99 })));
+        assert!(matches!(
+            migrate(&mut conn, MIGRATIONS),
+            Err(MigrateError::Newer { found: 99 })
+        ));
         assert!(tables(&conn).is_empty());
     }
 
@@ -217,9 +239,18 @@ mod tests {
     #[test]
     fn a_failing_migration_rolls_back_the_whole_upgrade() {
         static BROKEN: &[Migration] = &[
-            Migration { description: "fine", sql: "CREATE TABLE one (x INTEGER);" },
-            Migration { description: "also fine", sql: "CREATE TABLE two (x INTEGER); INSERT INTO one VALUES (1);" },
-            Migration { description: "broken", sql: "CREATE TABLE three (x INTEGER); INSERT INTO nowhere VALUES (1);" },
+            Migration {
+                description: "fine",
+                sql: "CREATE TABLE one (x INTEGER);",
+            },
+            Migration {
+                description: "also fine",
+                sql: "CREATE TABLE two (x INTEGER); INSERT INTO one VALUES (1);",
+            },
+            Migration {
+                description: "broken",
+                sql: "CREATE TABLE three (x INTEGER); INSERT INTO nowhere VALUES (1);",
+            },
         ];
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("lib.db");
@@ -227,14 +258,20 @@ mod tests {
         migrate(&mut conn, &BROKEN[..1]).unwrap();
 
         match migrate(&mut conn, BROKEN) {
-            Err(MigrateError::Failed { version: 3, description: "broken", .. }) => {}
+            Err(MigrateError::Failed {
+                version: 3,
+                description: "broken",
+                ..
+            }) => {}
             other => panic!("expected the third step to fail, got {other:?}"),
         }
         drop(conn);
         let conn = Connection::open(&path).unwrap();
         assert_eq!(user_version(&conn).unwrap(), 1);
         assert_eq!(tables(&conn), ["one"]);
-        let rows: i64 = conn.query_row("SELECT count(*) FROM one", [], |r| r.get(0)).unwrap();
+        let rows: i64 = conn
+            .query_row("SELECT count(*) FROM one", [], |r| r.get(0))
+            .unwrap();
         assert_eq!(rows, 0);
     }
 }

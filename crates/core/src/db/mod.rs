@@ -11,10 +11,14 @@ use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use rusqlite::{params, Connection, ErrorCode, OpenFlags, OptionalExtension, Row, Transaction, TransactionBehavior};
+use rusqlite::{
+    params, Connection, ErrorCode, OpenFlags, OptionalExtension, Row, Transaction,
+    TransactionBehavior,
+};
 
 use crate::model::{
-    word_count, Draft, DraftId, DraftPatch, DraftSummary, NewDraft, Revision, RevisionReason, SearchHit, Status,
+    word_count, Draft, DraftId, DraftPatch, DraftSummary, NewDraft, Revision, RevisionReason,
+    SearchHit, Status,
 };
 
 mod fts;
@@ -34,7 +38,11 @@ pub enum Error {
     #[error("{path} is not a Byline library (not an SQLite database, or damaged); it was left untouched")]
     NotADatabase { path: PathBuf },
     #[error("{path} was written by a newer Byline (schema {found}, this one knows up to {supported}); update Byline to open it")]
-    NewerSchema { path: PathBuf, found: i64, supported: i64 },
+    NewerSchema {
+        path: PathBuf,
+        found: i64,
+        supported: i64,
+    },
     #[error("cannot write to {path}: {reason}")]
     ReadOnly { path: PathBuf, reason: String },
     #[error("cannot open {path}: {source}")]
@@ -42,7 +50,12 @@ pub enum Error {
     #[error("{path} stayed locked by another Byline process for {} seconds; nothing was saved, try again", BUSY_TIMEOUT.as_secs())]
     Busy { path: PathBuf },
     #[error("cannot upgrade {path} to schema {version} ({description}): {source}; the file was left as it was")]
-    Migration { path: PathBuf, version: i64, description: &'static str, source: rusqlite::Error },
+    Migration {
+        path: PathBuf,
+        version: i64,
+        description: &'static str,
+        source: rusqlite::Error,
+    },
     #[error("no draft with id {0}")]
     NotFound(DraftId),
     #[error("draft {draft} has no revision {number}")]
@@ -89,15 +102,23 @@ pub fn default_path() -> Option<PathBuf> {
 /// exist.
 pub fn open(path: &Path) -> Result<Library> {
     let created = check_file(path)?;
-    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+        | OpenFlags::SQLITE_OPEN_CREATE
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let conn = Connection::open_with_flags(path, flags).map_err(|e| match sqlite_code(&e) {
-        Some(ErrorCode::CannotOpen) => Error::ReadOnly { path: path.to_owned(), reason: e.to_string() },
+        Some(ErrorCode::CannotOpen) => Error::ReadOnly {
+            path: path.to_owned(),
+            reason: e.to_string(),
+        },
         _ => Error::Sqlite(e),
     })?;
     // SQLite quietly falls back to read-only when the file cannot be opened
     // for writing (a read-only file or file system).
     if conn.is_readonly(rusqlite::MAIN_DB)? {
-        return Err(Error::ReadOnly { path: path.to_owned(), reason: "the file or its file system is read-only".into() });
+        return Err(Error::ReadOnly {
+            path: path.to_owned(),
+            reason: "the file or its file system is read-only".into(),
+        });
     }
     let result = configure(conn, path);
     if result.is_err() && created {
@@ -111,7 +132,10 @@ pub fn open(path: &Path) -> Result<Library> {
 /// folder is writable), empty, or starts like a sound SQLite file. Returns
 /// whether it created the file.
 fn check_file(path: &Path) -> Result<bool> {
-    let io_err = |source: io::Error| Error::Io { path: path.to_owned(), source };
+    let io_err = |source: io::Error| Error::Io {
+        path: path.to_owned(),
+        source,
+    };
     let meta = match std::fs::metadata(path) {
         Ok(meta) => meta,
         Err(e) if e.kind() == io::ErrorKind::NotFound => {
@@ -131,7 +155,9 @@ fn check_file(path: &Path) -> Result<bool> {
         Err(e) => return Err(io_err(e)),
     };
     if !meta.is_file() {
-        return Err(Error::NotADatabase { path: path.to_owned() });
+        return Err(Error::NotADatabase {
+            path: path.to_owned(),
+        });
     }
     let len = meta.len();
     if len == 0 {
@@ -147,7 +173,9 @@ fn check_file(path: &Path) -> Result<bool> {
         }
     }
     if !header_is_sound(&header[..read], len, has_wal(path)) {
-        return Err(Error::NotADatabase { path: path.to_owned() });
+        return Err(Error::NotADatabase {
+            path: path.to_owned(),
+        });
     }
     Ok(false)
 }
@@ -180,10 +208,13 @@ fn header_is_sound(header: &[u8], file_len: u64, has_wal: bool) -> bool {
     if has_wal {
         return true;
     }
-    let be32 = |at: usize| u32::from_be_bytes([header[at], header[at + 1], header[at + 2], header[at + 3]]);
+    let be32 = |at: usize| {
+        u32::from_be_bytes([header[at], header[at + 1], header[at + 2], header[at + 3]])
+    };
     let pages = u64::from(be32(28));
     let size_is_valid = pages != 0 && be32(24) == be32(92);
-    file_len % page_size == 0 && (!size_is_valid || pages * page_size <= file_len)
+    // `page_size` is a power of two: the mask tests whole pages.
+    file_len & (page_size - 1) == 0 && (!size_is_valid || pages * page_size <= file_len)
 }
 
 fn sqlite_code(e: &rusqlite::Error) -> Option<ErrorCode> {
@@ -198,57 +229,93 @@ fn sqlite_code(e: &rusqlite::Error) -> Option<ErrorCode> {
 fn configure(mut conn: Connection, path: &Path) -> Result<Connection> {
     let path_buf = || path.to_owned();
     let classify = |e: rusqlite::Error| match sqlite_code(&e) {
-        Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt) => Error::NotADatabase { path: path_buf() },
-        Some(ErrorCode::ReadOnly | ErrorCode::CannotOpen) => Error::ReadOnly { path: path_buf(), reason: e.to_string() },
-        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => Error::Busy { path: path_buf() },
+        Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt) => {
+            Error::NotADatabase { path: path_buf() }
+        }
+        Some(ErrorCode::ReadOnly | ErrorCode::CannotOpen) => Error::ReadOnly {
+            path: path_buf(),
+            reason: e.to_string(),
+        },
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => {
+            Error::Busy { path: path_buf() }
+        }
         _ => Error::Sqlite(e),
     };
     conn.busy_timeout(BUSY_TIMEOUT).map_err(classify)?;
     // Reads only: the schema table proves the file is a database SQLite can
     // parse, and the version tells whether we may touch it at all.
-    conn.query_row("SELECT count(*) FROM sqlite_schema", [], |row| row.get::<_, i64>(0)).map_err(classify)?;
+    conn.query_row("SELECT count(*) FROM sqlite_schema", [], |row| {
+        row.get::<_, i64>(0)
+    })
+    .map_err(classify)?;
     let found = migrations::user_version(&conn).map_err(classify)?;
     if found > migrations::latest() {
-        return Err(Error::NewerSchema { path: path_buf(), found, supported: migrations::latest() });
+        return Err(Error::NewerSchema {
+            path: path_buf(),
+            found,
+            supported: migrations::latest(),
+        });
     }
     // Write-ahead logging: readers never block the writer, and a commit is
     // one append to the log.
-    let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |row| row.get(0)).map_err(classify)?;
+    let mode: String = conn
+        .query_row("PRAGMA journal_mode = WAL", [], |row| row.get(0))
+        .map_err(classify)?;
     if mode != "wal" && mode != "memory" {
-        return Err(Error::ReadOnly { path: path_buf(), reason: format!("cannot use a write-ahead log (journal mode {mode})") });
+        return Err(Error::ReadOnly {
+            path: path_buf(),
+            reason: format!("cannot use a write-ahead log (journal mode {mode})"),
+        });
     }
     // synchronous = FULL: in WAL mode every commit syncs the log before it
     // returns, so a save that returned success survives a power cut. NORMAL
     // would sync only at checkpoints and can lose the last commits on power
     // loss (though never corrupt the file); a writer's words are worth the
     // extra sync.
-    conn.execute_batch("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;").map_err(classify)?;
+    conn.execute_batch("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;")
+        .map_err(classify)?;
     migrations::migrate(&mut conn, migrations::MIGRATIONS).map_err(|e| match e {
-        migrations::MigrateError::Newer { found } => {
-            Error::NewerSchema { path: path_buf(), found, supported: migrations::latest() }
-        }
-        migrations::MigrateError::Failed { version, description, source } => {
-            Error::Migration { path: path_buf(), version, description, source }
-        }
+        migrations::MigrateError::Newer { found } => Error::NewerSchema {
+            path: path_buf(),
+            found,
+            supported: migrations::latest(),
+        },
+        migrations::MigrateError::Failed {
+            version,
+            description,
+            source,
+        } => Error::Migration {
+            path: path_buf(),
+            version,
+            description,
+            source,
+        },
         migrations::MigrateError::Sqlite(e) => classify(e),
     })?;
     Ok(conn)
 }
 
 fn system_now() -> i64 {
-    let since = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+    let since = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap_or_default();
     i64::try_from(since.as_millis()).unwrap_or(i64::MAX)
 }
 
 const DRAFT_COLUMNS: &str =
     "id, slug, headline, dek, byline, dateline, status, created_at, updated_at, word_count, target_words, body";
-const SUMMARY_COLUMNS: &str = "id, slug, headline, dek, status, created_at, updated_at, word_count, deleted_at";
+const SUMMARY_COLUMNS: &str =
+    "id, slug, headline, dek, status, created_at, updated_at, word_count, deleted_at";
 const REVISION_COLUMNS: &str = "draft_id, number, created_at, reason, headline, word_count";
 
 fn status_at(row: &Row, index: usize) -> rusqlite::Result<Status> {
     let text: String = row.get(index)?;
     Status::parse(&text).ok_or_else(|| {
-        rusqlite::Error::FromSqlConversionFailure(index, rusqlite::types::Type::Text, format!("unknown status {text:?}").into())
+        rusqlite::Error::FromSqlConversionFailure(
+            index,
+            rusqlite::types::Type::Text,
+            format!("unknown status {text:?}").into(),
+        )
     })
 }
 
@@ -291,7 +358,11 @@ fn revision_from_row(row: &Row) -> rusqlite::Result<Revision> {
         number: row.get(1)?,
         created_at: row.get(2)?,
         reason: RevisionReason::parse(&reason).ok_or_else(|| {
-            rusqlite::Error::FromSqlConversionFailure(3, rusqlite::types::Type::Text, format!("unknown reason {reason:?}").into())
+            rusqlite::Error::FromSqlConversionFailure(
+                3,
+                rusqlite::types::Type::Text,
+                format!("unknown reason {reason:?}").into(),
+            )
         })?,
         headline: row.get(4)?,
         word_count: row.get(5)?,
@@ -357,7 +428,11 @@ pub fn slugify(headline: &str) -> String {
 }
 
 /// A slug for `headline` that no other draft (live or trashed) has.
-fn unique_slug(conn: &Connection, headline: &str, own_id: Option<DraftId>) -> rusqlite::Result<String> {
+fn unique_slug(
+    conn: &Connection,
+    headline: &str,
+    own_id: Option<DraftId>,
+) -> rusqlite::Result<String> {
     let base = slugify(headline);
     let mut stmt = conn.prepare_cached("SELECT 1 FROM drafts WHERE slug = ?1 AND id IS NOT ?2")?;
     let mut candidate = base.clone();
@@ -377,9 +452,11 @@ fn get_draft(conn: &Connection, id: DraftId) -> Result<Draft> {
 }
 
 fn last_revision(conn: &Connection, id: DraftId) -> rusqlite::Result<Option<(u32, i64)>> {
-    conn.prepare_cached("SELECT number, created_at FROM revisions WHERE draft_id = ?1 ORDER BY number DESC LIMIT 1")?
-        .query_row([id], |row| Ok((row.get(0)?, row.get(1)?)))
-        .optional()
+    conn.prepare_cached(
+        "SELECT number, created_at FROM revisions WHERE draft_id = ?1 ORDER BY number DESC LIMIT 1",
+    )?
+    .query_row([id], |row| Ok((row.get(0)?, row.get(1)?)))
+    .optional()
 }
 
 fn insert_revision(
@@ -393,7 +470,15 @@ fn insert_revision(
         "INSERT INTO revisions (draft_id, number, created_at, reason, headline, word_count, body)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?
-    .execute(params![draft.id, number, now, reason.as_str(), draft.headline, draft.word_count, draft.body])?;
+    .execute(params![
+        draft.id,
+        number,
+        now,
+        reason.as_str(),
+        draft.headline,
+        draft.word_count,
+        draft.body
+    ])?;
     Ok(Revision {
         draft_id: draft.id,
         number,
@@ -454,7 +539,11 @@ fn create_in(tx: &Transaction, new: &NewDraft, now: i64) -> rusqlite::Result<Dra
 
 impl Library {
     fn new(conn: Connection, path: PathBuf) -> Library {
-        Library { conn, path, clock: Box::new(system_now) }
+        Library {
+            conn,
+            path,
+            clock: Box::new(system_now),
+        }
     }
 
     /// A library in memory, for tests.
@@ -484,8 +573,13 @@ impl Library {
     fn classify(&self, e: Error) -> Error {
         match e {
             Error::Sqlite(ref inner) => match sqlite_code(inner) {
-                Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => Error::Busy { path: self.path.clone() },
-                Some(ErrorCode::ReadOnly) => Error::ReadOnly { path: self.path.clone(), reason: inner.to_string() },
+                Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => Error::Busy {
+                    path: self.path.clone(),
+                },
+                Some(ErrorCode::ReadOnly) => Error::ReadOnly {
+                    path: self.path.clone(),
+                    reason: inner.to_string(),
+                },
                 _ => e,
             },
             e => e,
@@ -495,7 +589,9 @@ impl Library {
     fn write<T>(&mut self, f: impl FnOnce(&Transaction, i64) -> Result<T>) -> Result<T> {
         let now = self.now();
         let result = (|| {
-            let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let tx = self
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)?;
             let value = f(&tx, now)?;
             tx.commit()?;
             Ok(value)
@@ -514,7 +610,12 @@ impl Library {
 
     /// Creates several drafts in one transaction: all of them or none.
     pub fn create_many(&mut self, news: &[NewDraft]) -> Result<Vec<Draft>> {
-        self.write(|tx, now| Ok(news.iter().map(|new| create_in(tx, new, now)).collect::<rusqlite::Result<_>>()?))
+        self.write(|tx, now| {
+            Ok(news
+                .iter()
+                .map(|new| create_in(tx, new, now))
+                .collect::<rusqlite::Result<_>>()?)
+        })
     }
 
     /// A draft, live or in the trash.
@@ -543,7 +644,12 @@ impl Library {
     /// an explicit save, which still records a revision. The slug follows a
     /// changed headline. Drafts in the trash can be updated too (and stay
     /// there), so an editor's last flush is never refused.
-    pub fn update(&mut self, id: DraftId, patch: &DraftPatch, kind: SaveKind) -> Result<(Draft, Option<u32>)> {
+    pub fn update(
+        &mut self,
+        id: DraftId,
+        patch: &DraftPatch,
+        kind: SaveKind,
+    ) -> Result<(Draft, Option<u32>)> {
         self.write(|tx, now| {
             let old = get_draft(tx, id)?;
             let mut new = old.clone();
@@ -604,9 +710,12 @@ impl Library {
     /// A draft's revisions, oldest first, without their bodies.
     pub fn history(&self, id: DraftId) -> Result<Vec<Revision>> {
         self.read(|conn| {
-            let mut stmt =
-                conn.prepare_cached(&format!("SELECT {REVISION_COLUMNS} FROM revisions WHERE draft_id = ?1 ORDER BY number"))?;
-            let revisions: Vec<Revision> = stmt.query_map([id], revision_from_row)?.collect::<rusqlite::Result<_>>()?;
+            let mut stmt = conn.prepare_cached(&format!(
+                "SELECT {REVISION_COLUMNS} FROM revisions WHERE draft_id = ?1 ORDER BY number"
+            ))?;
+            let revisions: Vec<Revision> = stmt
+                .query_map([id], revision_from_row)?
+                .collect::<rusqlite::Result<_>>()?;
             if revisions.is_empty() {
                 // Every draft has its `Created` revision, so none means no draft.
                 get_draft(conn, id)?;
@@ -653,7 +762,13 @@ impl Library {
             draft.updated_at = now;
             write_draft(tx, &draft)?;
             let next = last_revision(tx, id)?.map_or(1, |(n, _)| n + 1);
-            Ok(insert_revision(tx, &draft, next, now, RevisionReason::Restore)?)
+            Ok(insert_revision(
+                tx,
+                &draft,
+                next,
+                now,
+                RevisionReason::Restore,
+            )?)
         })
     }
 
@@ -677,7 +792,12 @@ impl Library {
             )?;
             let hits = stmt
                 .query_map(
-                    params![fts_query, fts::HIT_START.to_string(), fts::HIT_END.to_string(), limit],
+                    params![
+                        fts_query,
+                        fts::HIT_START.to_string(),
+                        fts::HIT_END.to_string(),
+                        limit
+                    ],
                     |row| {
                         let raw: String = row.get(2)?;
                         Ok(SearchHit {
@@ -696,7 +816,10 @@ impl Library {
     /// Moves a draft to the trash. Deleting a draft already there is a no-op.
     pub fn delete(&mut self, id: DraftId) -> Result<()> {
         self.write(|tx, now| {
-            let n = tx.execute("UPDATE drafts SET deleted_at = ?2 WHERE id = ?1 AND deleted_at IS NULL", params![id, now])?;
+            let n = tx.execute(
+                "UPDATE drafts SET deleted_at = ?2 WHERE id = ?1 AND deleted_at IS NULL",
+                params![id, now],
+            )?;
             if n == 0 {
                 get_draft(tx, id)?;
             }
@@ -733,11 +856,17 @@ impl Library {
     /// (say, imported from the command line) gets no welcome draft.
     pub fn ensure_welcome(&mut self) -> Result<Option<DraftId>> {
         self.write(|tx, now| {
-            let welcomed = tx.query_row("SELECT 1 FROM meta WHERE key = 'welcomed'", [], |_| Ok(())).optional()?.is_some();
+            let welcomed = tx
+                .query_row("SELECT 1 FROM meta WHERE key = 'welcomed'", [], |_| Ok(()))
+                .optional()?
+                .is_some();
             if welcomed {
                 return Ok(None);
             }
-            tx.execute("INSERT INTO meta (key, value) VALUES ('welcomed', ?1)", [now.to_string()])?;
+            tx.execute(
+                "INSERT INTO meta (key, value) VALUES ('welcomed', ?1)",
+                [now.to_string()],
+            )?;
             let empty = !tx.prepare("SELECT 1 FROM drafts LIMIT 1")?.exists([])?;
             if !empty {
                 return Ok(None);
@@ -769,9 +898,15 @@ mod tests {
     #[test]
     fn slugs_are_readable_and_never_empty() {
         let cases = [
-            ("Council votes to close library", "council-votes-to-close-library"),
+            (
+                "Council votes to close library",
+                "council-votes-to-close-library",
+            ),
             ("  Café owner’s “big” day!  ", "cafe-owners-big-day"),
-            ("Mayor: 2026 budget -- cuts & rises", "mayor-2026-budget-cuts-rises"),
+            (
+                "Mayor: 2026 budget -- cuts & rises",
+                "mayor-2026-budget-cuts-rises",
+            ),
             ("Straße in Łódź", "strasse-in-lodz"),
             ("Новости дня", "новости-дня"),
             ("", "untitled"),
@@ -793,9 +928,18 @@ mod tests {
         good[24..28].copy_from_slice(&7u32.to_be_bytes());
         good[92..96].copy_from_slice(&7u32.to_be_bytes());
         assert!(header_is_sound(&good, 3 * 4096, false));
-        assert!(!header_is_sound(&good, 2 * 4096, false), "truncated by a page");
-        assert!(!header_is_sound(&good, 3 * 4096 - 10, false), "not whole pages");
-        assert!(header_is_sound(&good, 2 * 4096, true), "a log to replay may hold the rest");
+        assert!(
+            !header_is_sound(&good, 2 * 4096, false),
+            "truncated by a page"
+        );
+        assert!(
+            !header_is_sound(&good, 3 * 4096 - 10, false),
+            "not whole pages"
+        );
+        assert!(
+            header_is_sound(&good, 2 * 4096, true),
+            "a log to replay may hold the rest"
+        );
         assert!(!header_is_sound(&good[..50], 3 * 4096, false));
         let mut bad_page = good.clone();
         bad_page[16..18].copy_from_slice(&1000u16.to_be_bytes());
@@ -805,13 +949,56 @@ mod tests {
         assert!(!header_is_sound(&text, 3 * 4096, false));
     }
 
+    /// A library written by the first schema (no search index yet) is
+    /// upgraded on open, and its old drafts become searchable.
+    #[test]
+    fn an_old_library_is_upgraded_on_open() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v1.db");
+        {
+            let mut conn = Connection::open(&path).unwrap();
+            migrations::migrate(&mut conn, &migrations::MIGRATIONS[..1]).unwrap();
+            conn.execute_batch(
+                "INSERT INTO drafts (slug, headline, created_at, updated_at, word_count, body)
+                 VALUES ('old-story', 'Old story', 1, 2, 3, 'Written before search existed.');
+                 INSERT INTO revisions (draft_id, number, created_at, reason, headline, word_count, body)
+                 VALUES (1, 1, 1, 'created', 'Old story', 4, 'Written before search existed.');",
+            )
+            .unwrap();
+            assert_eq!(migrations::user_version(&conn).unwrap(), 1);
+        }
+        let mut lib = open(&path).unwrap();
+        assert_eq!(
+            migrations::user_version(&lib.conn).unwrap(),
+            migrations::latest()
+        );
+        let hits = lib.search("search exist", 10).unwrap();
+        assert_eq!(hits.len(), 1);
+        assert_eq!(hits[0].headline, "Old story");
+        assert_eq!(lib.list().unwrap()[0].slug, "old-story");
+        let (_, rev) = lib
+            .update(
+                1,
+                &DraftPatch {
+                    body: Some("Edited.".into()),
+                    ..Default::default()
+                },
+                SaveKind::Explicit,
+            )
+            .unwrap();
+        assert_eq!(rev, Some(2));
+    }
+
     #[test]
     fn welcome_draft_has_all_its_parts() {
         let welcome = welcome_draft();
         assert!(!welcome.headline.is_empty() && !welcome.headline.starts_with('#'));
         assert!(!welcome.dek.is_empty() && !welcome.dek.starts_with('>'));
         for topic in ["quote", "export", "byline.db", "Ctrl"] {
-            assert!(welcome.body.contains(topic), "the welcome draft should mention {topic}");
+            assert!(
+                welcome.body.contains(topic),
+                "the welcome draft should mention {topic}"
+            );
         }
     }
 }
