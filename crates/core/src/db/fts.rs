@@ -20,9 +20,10 @@ pub(crate) struct Query {
 /// word becomes a quoted phrase (quotes inside are doubled, so operators,
 /// brackets, colons and stray quotes are plain text), all words must match,
 /// and the last word matches as a prefix unless the text ends with a space,
-/// so results appear while typing. A one-letter last word matches whole: as
-/// a prefix it would match a large part of the vocabulary, slowly and to no
-/// use. `None` when nothing searchable is left.
+/// so results appear while typing. A last word shorter than three letters
+/// matches whole ("EU", "UN"): as a prefix it would match a large part of the
+/// vocabulary, slowly and to little use; three-letter prefixes have their own
+/// index (`prefix = '3'`). `None` when nothing searchable is left.
 pub(crate) fn query_from_text(text: &str) -> Option<Query> {
     let words: Vec<&str> = text
         .split_whitespace()
@@ -40,7 +41,7 @@ pub(crate) fn query_from_text(text: &str) -> Option<Query> {
         fts.push_str(&word.replace('"', "\"\""));
         fts.push('"');
         let prefix =
-            i == last && prefix_last && word.chars().filter(|c| c.is_alphanumeric()).count() > 1;
+            i == last && prefix_last && word.chars().filter(|c| c.is_alphanumeric()).count() >= 3;
         if prefix {
             fts.push('*');
         }
@@ -213,7 +214,7 @@ mod tests {
             ("mayor", Some(r#""mayor"*"#)),
             ("mayor ", Some(r#""mayor""#)),
             ("city council budg", Some(r#""city" "council" "budg"*"#)),
-            (r#"she said "no"#, Some(r#""she" "said" """no"*"#)),
+            (r#"she said "no"#, Some(r#""she" "said" """no""#)),
             ("NOT AND OR NEAR(x", Some(r#""NOT" "AND" "OR" "NEAR(x"*"#)),
             (
                 "headline:fire -water ^start",
@@ -221,7 +222,8 @@ mod tests {
             ),
             ("o'brien’s", Some(r#""o'brien’s"*"#)),
             ("harbour s", Some(r#""harbour" "s""#)),
-            ("harbour st", Some(r#""harbour" "st"*"#)),
+            ("harbour st", Some(r#""harbour" "st""#)),
+            ("harbour str", Some(r#""harbour" "str"*"#)),
         ];
         for (text, expected) in cases {
             assert_eq!(
