@@ -452,6 +452,26 @@ fn get_draft(conn: &Connection, id: DraftId) -> Result<Draft> {
         .ok_or(Error::NotFound(id))
 }
 
+fn get_revision(conn: &Connection, id: DraftId, number: u32) -> Result<Revision> {
+    let found = conn
+        .prepare_cached(&format!(
+            "SELECT {REVISION_COLUMNS}, body FROM revisions WHERE draft_id = ?1 AND number = ?2"
+        ))?
+        .query_row(params![id, number], |row| {
+            let mut revision = revision_from_row(row)?;
+            revision.body = row.get(6)?;
+            Ok(revision)
+        })
+        .optional()?;
+    match found {
+        Some(revision) => Ok(revision),
+        None => {
+            get_draft(conn, id)?;
+            Err(Error::NoRevision { draft: id, number })
+        }
+    }
+}
+
 fn last_revision(conn: &Connection, id: DraftId) -> rusqlite::Result<Option<(u32, i64)>> {
     conn.prepare_cached(
         "SELECT number, created_at FROM revisions WHERE draft_id = ?1 ORDER BY number DESC LIMIT 1",
@@ -729,32 +749,14 @@ impl Library {
 
     /// One revision, with its body.
     pub fn revision(&self, id: DraftId, number: u32) -> Result<Revision> {
-        self.read(|conn| {
-            let found = conn
-                .prepare_cached(&format!(
-                    "SELECT {REVISION_COLUMNS}, body FROM revisions WHERE draft_id = ?1 AND number = ?2"
-                ))?
-                .query_row(params![id, number], |row| {
-                    let mut revision = revision_from_row(row)?;
-                    revision.body = row.get(6)?;
-                    Ok(revision)
-                })
-                .optional()?;
-            match found {
-                Some(revision) => Ok(revision),
-                None => {
-                    get_draft(conn, id)?;
-                    Err(Error::NoRevision { draft: id, number })
-                }
-            }
-        })
+        self.read(|conn| get_revision(conn, id, number))
     }
 
     /// Makes revision `number` current again, as a new revision (reason
     /// `Restore`); the revisions in between are kept.
     pub fn restore(&mut self, id: DraftId, number: u32) -> Result<Revision> {
-        let old = self.revision(id, number)?;
         self.write(|tx, now| {
+            let old = get_revision(tx, id, number)?;
             let mut draft = get_draft(tx, id)?;
             if draft.headline != old.headline {
                 draft.slug = unique_slug(tx, &old.headline, Some(id))?;
@@ -892,6 +894,13 @@ pub fn welcome_draft() -> NewDraft {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The desktop shell keeps the library in a `Mutex` in Tauri state.
+    #[test]
+    fn a_library_can_move_between_threads() {
+        fn assert_send<T: Send>() {}
+        assert_send::<Library>();
+    }
 
     #[test]
     fn slugs_are_readable_and_never_empty() {
