@@ -106,6 +106,23 @@ fn filter_attribute<'u>(element: &str, attribute: &str, value: &'u str) -> Optio
     keep.then_some(Cow::Borrowed(value))
 }
 
+/// Whether cleaned HTML holds an element that cannot sit inside a `<p>`.
+pub(super) fn has_block_element(html: &str) -> bool {
+    const BLOCKS: [&str; 18] = [
+        "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "blockquote", "table", "figure", "pre", "hr",
+        "li", "figcaption", "caption",
+    ];
+    html.match_indices('<').any(|(at, _)| {
+        let name: String = html[at + 1..].chars().take_while(char::is_ascii_alphanumeric).collect();
+        BLOCKS.contains(&name.as_str())
+    })
+}
+
+/// Whether cleaned HTML holds nothing but whitespace, `&nbsp;` and `<br>`.
+pub(super) fn shows_nothing(html: &str) -> bool {
+    html.replace("<br>", "").replace("&nbsp;", "").trim_matches(|c: char| c.is_whitespace()).is_empty()
+}
+
 /// Removes `<p>` elements holding only whitespace, `&nbsp;` or `<br>`.
 fn strip_empty_paragraphs(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
