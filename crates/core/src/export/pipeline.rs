@@ -183,11 +183,14 @@ impl<'o> Ctx<'o> {
         let mut raw = String::new();
         html::push_html(&mut raw, adapted.into_iter());
         let mut clean = sanitize::clean(&raw);
+        if sanitize::shows_nothing(&clean) {
+            return Ok(());
+        }
         if matches!(block[0], Event::Start(Tag::HtmlBlock)) && !sanitize::has_block_element(&clean) {
             // What is left of a raw block (`<div>text</div>`) is a paragraph.
             clean = format!("<p>{}</p>", clean.trim());
         }
-        if !sanitize::shows_nothing(&clean) {
+        {
             out.push(Event::Html(format!("{}\n", clean.trim_end()).into()));
         }
         Ok(())
