@@ -2,11 +2,11 @@
 //! Markdown extensions one by one, images, and the Nu HTML Checker over every
 //! standalone page.
 //!
-//! Fixtures live in `tests/data/export/*.md`: an optional `---` header of
-//! `key: value` lines (headline, dek, byline, dateline, updated, images) and
-//! the body. Without a header the headline comes from the first `#` heading,
-//! else the file name, as `byline export FILE` does. Expected outputs sit
-//! beside them as `NAME.fragment.html` and `NAME.standalone.html`;
+//! Fixtures live in `tests/data/export/*.md`, read by `export::read_markdown`
+//! exactly as `byline export FILE` reads them (front matter, else the first
+//! `#` heading, else the file name as headline), plus two test-only header
+//! keys: `updated` (Unix ms) and `images: embed`. Expected outputs sit beside
+//! them as `NAME.fragment.html` and `NAME.standalone.html`;
 //! `UPDATE_EXPECT=1 cargo test -p byline-core --test export` rewrites them.
 
 use std::path::{Path, PathBuf};
@@ -38,38 +38,19 @@ fn fixtures() -> Vec<Fixture> {
 fn load(path: &Path) -> Fixture {
     let name = path.file_stem().unwrap().to_string_lossy().into_owned();
     let text = std::fs::read_to_string(path).unwrap();
-    let mut draft = draft("", "");
+    let file = export::read_markdown(&text);
+    let mut draft = draft(&file.headline.unwrap_or_else(|| name.clone()), &file.body);
+    (draft.dek, draft.byline, draft.dateline) = (file.dek, file.byline, file.dateline);
+    // Two test-only header keys: the edit time and how to treat images.
     let mut images = Images::Link;
-    let body = match text.strip_prefix("---\n").and_then(|rest| rest.split_once("\n---\n")) {
-        Some((header, body)) => {
-            for line in header.lines() {
-                let (key, value) = line.split_once(": ").unwrap_or_else(|| panic!("{name}: bad header line {line:?}"));
-                match key {
-                    "headline" => draft.headline = value.into(),
-                    "dek" => draft.dek = value.into(),
-                    "byline" => draft.byline = value.into(),
-                    "dateline" => draft.dateline = value.into(),
-                    "updated" => draft.updated_at = value.parse().unwrap(),
-                    "images" => {
-                        images = match value {
-                            "embed" => Images::Embed,
-                            "copy" => Images::Copy,
-                            _ => Images::Link,
-                        }
-                    }
-                    _ => panic!("{name}: unknown header key {key}"),
-                }
-            }
-            body.to_string()
+    for line in text.lines().take_while(|l| !l.is_empty()) {
+        if let Some(ms) = line.strip_prefix("updated: ") {
+            draft.updated_at = ms.parse().unwrap();
         }
-        None => {
-            let (headline, body) = export::split_headline(&text);
-            draft.headline = headline.unwrap_or_else(|| name.clone());
-            body
+        if line == "images: embed" {
+            images = Images::Embed;
         }
-    };
-    draft.word_count = word_count(&body);
-    draft.body = body;
+    }
     Fixture { name, draft, images }
 }
 
@@ -259,6 +240,17 @@ fn a_local_file_that_is_not_an_image_is_an_error() {
     let opts = Options { mode: Mode::Fragment, images: Images::Embed, base_dir: Some(data_dir()), lang: None };
     let err = export::export(&d, &opts).unwrap_err();
     assert!(matches!(err, export::Error::NotAnImage { .. }), "{err}");
+}
+
+#[test]
+fn front_matter_gives_the_metadata() {
+    let file = export::read_markdown("---\ntitle: \"Quoted: title\"\nauthor: Ana Ruiz\ndate: 2026-01-28\ntags: x\n---\n# Body heading\n\nText.\n");
+    assert_eq!(file.headline.as_deref(), Some("Quoted: title"));
+    assert_eq!((file.byline.as_str(), file.dateline.as_str(), file.dek.as_str()), ("Ana Ruiz", "2026-01-28", ""));
+    assert_eq!(file.body, "# Body heading\n\nText.\n");
+    let unclosed = export::read_markdown("---\ntitle: x\n\n# Real\n");
+    assert_eq!(unclosed.headline.as_deref(), Some("Real"));
+    assert_eq!(unclosed.body, "---\ntitle: x\n\n");
 }
 
 #[test]

@@ -62,8 +62,9 @@ pub fn run(
     Ok(ExitCode::SUCCESS)
 }
 
-/// A plain Markdown file as a draft: the headline is its first `#` heading
-/// (taken out of the body), else the file name.
+/// A Markdown file as a draft: metadata from its front matter, the headline
+/// else from its first `#` heading (taken out of the body), else the file
+/// name.
 fn draft_from_file(path: &Path) -> Result<Draft> {
     let bytes = std::fs::read(path).map_err(|err| anyhow!("cannot read {}: {err}", path.display()))?;
     let text = String::from_utf8(bytes).map_err(|err| {
@@ -74,7 +75,7 @@ fn draft_from_file(path: &Path) -> Result<Draft> {
         )
     })?;
     let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-    let (headline, body) = export::split_headline(&text);
+    let file = export::read_markdown(&text);
     let modified = std::fs::metadata(path)
         .and_then(|m| m.modified())
         .ok()
@@ -83,13 +84,13 @@ fn draft_from_file(path: &Path) -> Result<Draft> {
     Ok(Draft {
         id: 0,
         slug: stem.clone(),
-        headline: headline.unwrap_or(stem),
-        dek: String::new(),
-        byline: String::new(),
-        dateline: String::new(),
+        headline: file.headline.unwrap_or(stem),
+        dek: file.dek,
+        byline: file.byline,
+        dateline: file.dateline,
         status: Status::Draft,
-        word_count: word_count(&body),
-        body,
+        word_count: word_count(&file.body),
+        body: file.body,
         created_at: modified,
         updated_at: modified,
         target_words: None,

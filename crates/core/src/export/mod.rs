@@ -109,6 +109,68 @@ pub fn to_html(draft: &Draft, mode: Mode) -> String {
     }
 }
 
+/// A Markdown file read for export: its metadata and body.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MarkdownFile {
+    pub headline: Option<String>,
+    pub dek: String,
+    pub byline: String,
+    pub dateline: String,
+    pub body: String,
+}
+
+/// Reads a Markdown file's metadata: an optional front matter block between
+/// `---` lines (`headline`/`title`, `dek`/`description`, `byline`/`author`,
+/// `dateline`/`date`; other keys are ignored), and the headline from the first
+/// level-one `#` heading when the front matter names none (that heading then
+/// leaves the body).
+pub fn read_markdown(text: &str) -> MarkdownFile {
+    let mut file = MarkdownFile::default();
+    let mut body = text;
+    if let Some((header, rest)) = front_matter(text) {
+        body = rest;
+        for line in header.lines() {
+            let Some((key, value)) = line.split_once(':') else { continue };
+            let value = unquote(value.trim()).to_string();
+            match key.trim().to_ascii_lowercase().as_str() {
+                "headline" | "title" => file.headline = Some(value).filter(|v| !v.is_empty()),
+                "dek" | "description" | "subtitle" => file.dek = value,
+                "byline" | "author" => file.byline = value,
+                "dateline" | "date" => file.dateline = value,
+                _ => {}
+            }
+        }
+    }
+    if file.headline.is_some() {
+        file.body = body.to_string();
+    } else {
+        (file.headline, file.body) = split_headline(body);
+    }
+    file
+}
+
+/// The front matter and the rest, if `text` opens with a closed `---` block.
+fn front_matter(text: &str) -> Option<(&str, &str)> {
+    let rest = text.strip_prefix("---\n").or_else(|| text.strip_prefix("---\r\n"))?;
+    let mut at = 0;
+    for line in rest.split_inclusive('\n') {
+        if matches!(line.trim_end(), "---" | "...") {
+            return Some((&rest[..at], &rest[at + line.len()..]));
+        }
+        at += line.len();
+    }
+    None
+}
+
+fn unquote(value: &str) -> &str {
+    for quote in ['"', '\''] {
+        if let Some(inner) = value.strip_prefix(quote).and_then(|v| v.strip_suffix(quote)) {
+            return inner;
+        }
+    }
+    value
+}
+
 /// Splits a plain Markdown file into its headline (the text of the first
 /// level-one `#` heading) and the body without that heading.
 pub fn split_headline(markdown: &str) -> (Option<String>, String) {
