@@ -336,3 +336,22 @@ fn standalone_pages_pass_the_nu_html_checker() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn plain_inline_tags_pass_and_broken_ones_are_repaired() {
+    assert_eq!(
+        fragment("The <abbr title=\"Environmental impact assessment\">EIA</abbr> is <B>due</B>.<br/>Soon."),
+        "<p>The <abbr title=\"Environmental impact assessment\">EIA</abbr> is <b>due</b>.<br>Soon.</p>\n"
+    );
+    assert_eq!(fragment("An <b>unclosed tag."), "<p>An <b>unclosed tag.</b></p>\n");
+    assert_eq!(fragment("Crossed <b>*tags</b>* here."), "<p>Crossed <b><em>tags</em></b> here.</p>\n");
+    assert_eq!(fragment("A <b onclick=\"x()\">bold</b> move."), "<p>A <b>bold</b> move.</p>\n");
+}
+
+#[test]
+fn the_word_count_matches_the_model_across_smart_quotes() {
+    let body = "\"It's done,\" she said -- don't ask. The well-known ’90s band 'played' on.";
+    let out = export::export(&draft("H", body), &Options::default()).unwrap();
+    assert_eq!(out.word_count, word_count(body));
+    assert_eq!(out.word_count, 12);
+}

@@ -63,7 +63,7 @@ pub(super) fn render(markdown: &str, opts: &super::Options) -> Result<Body, Erro
     Ok(Body {
         html,
         assets: ctx.assets,
-        word_count: crate::model::word_count(&ctx.plain),
+        word_count: ctx.words.count,
         summary: ctx.summary.unwrap_or_default(),
         first_image: ctx.first_image,
     })
@@ -130,8 +130,10 @@ struct Ctx<'o> {
     footnotes: HashMap<String, usize>,
     /// How many references to each footnote number were written so far.
     references: HashMap<usize, usize>,
-    /// The body's text, for the word count.
-    plain: String,
+    /// The body's words, counted as the text streams past.
+    words: Words,
+    /// The text of the paragraph being read, while no summary is found yet.
+    capture: Option<String>,
     summary: Option<String>,
     first_image: Option<String>,
     /// Per open link or image: whether it was kept.
@@ -154,13 +156,25 @@ impl<'o> Ctx<'o> {
             assets: Vec::new(),
             footnotes: HashMap::new(),
             references: HashMap::new(),
-            plain: String::new(),
+            words: Words::default(),
+            capture: None,
             summary: None,
             first_image: None,
             links: Vec::new(),
             images: Vec::new(),
             table: Table::default(),
         }
+    }
+
+    fn text(&mut self, text: &str) {
+        self.words.feed(text);
+        if let Some(capture) = &mut self.capture {
+            capture.push_str(text);
+        }
+    }
+
+    fn text_char(&mut self, c: char) {
+        self.text(c.encode_utf8(&mut [0; 4]));
     }
 
     fn number_footnotes(&mut self, events: &[Event<'_>]) {
@@ -178,11 +192,14 @@ impl<'o> Ctx<'o> {
         if !has_html {
             return self.events(block, out);
         }
+        if let Some(simple) = simple_inline_html(block) {
+            return self.events(&simple, out);
+        }
         let mut adapted = Vec::with_capacity(block.len());
         self.events(block, &mut adapted)?;
         let mut raw = String::new();
         html::push_html(&mut raw, adapted.into_iter());
-        let mut clean = sanitize::clean(&raw);
+        let mut clean = sanitize::clean(raw.trim_end());
         if sanitize::shows_nothing(&clean) {
             return Ok(());
         }
@@ -206,7 +223,7 @@ impl<'o> Ctx<'o> {
                     let len = block_len(&events[i..]);
                     let inner = &events[i + 1..i + len - 1];
                     self.paragraph(inner, out)?;
-                    self.plain.push('\n');
+                    self.text_char('\n');
                     i += len;
                     continue;
                 }
@@ -262,19 +279,19 @@ impl<'o> Ctx<'o> {
                 Event::Start(Tag::TableCell) => out.push(self.table_cell()),
                 Event::End(TagEnd::TableCell) => {
                     self.table.column += 1;
-                    self.plain.push(' ');
+                    self.text_char(' ');
                     out.push(event.clone());
                 }
                 Event::Text(text) | Event::Code(text) => {
-                    self.plain.push_str(text);
+                    self.text(text);
                     out.push(event.clone());
                 }
                 Event::SoftBreak | Event::HardBreak => {
-                    self.plain.push(' ');
+                    self.text_char(' ');
                     out.push(event.clone());
                 }
                 Event::End(_) => {
-                    self.plain.push('\n');
+                    self.text_char('\n');
                     out.push(event.clone());
                 }
                 _ => out.push(event.clone()),
@@ -294,12 +311,14 @@ impl<'o> Ctx<'o> {
                 return Ok(());
             }
         }
-        let text_start = self.plain.len();
+        if self.summary.is_none() {
+            self.capture = Some(String::new());
+        }
         out.push(Event::Start(Tag::Paragraph));
         self.events(inner, out)?;
         out.push(Event::End(TagEnd::Paragraph));
-        if self.summary.is_none() {
-            let text = self.plain[text_start..].trim();
+        if let Some(text) = self.capture.take() {
+            let text = text.trim();
             if !text.is_empty() {
                 self.summary = Some(text.to_string());
             }
@@ -313,8 +332,8 @@ impl<'o> Ctx<'o> {
             return Ok(None);
         };
         let alt = plain_text(figure.alt);
-        self.plain.push_str(&alt);
-        self.plain.push('\n');
+        self.text(&alt);
+        self.text_char('\n');
         let mut html = String::from("<figure><img src=\"");
         push_escaped(&mut html, &src);
         html.push_str("\" alt=\"");
@@ -335,7 +354,7 @@ impl<'o> Ctx<'o> {
             }
             (None, "") => None,
             (None, title) => {
-                self.plain.push_str(title);
+                self.text(title);
                 let mut escaped = String::new();
                 push_escaped(&mut escaped, title);
                 Some(escaped)
@@ -348,7 +367,7 @@ impl<'o> Ctx<'o> {
             html.push_str("</figcaption>");
         }
         html.push_str("</figure>\n");
-        self.plain.push('\n');
+        self.text_char('\n');
         Ok(Some(html))
     }
 
@@ -460,6 +479,117 @@ impl<'e, 'a> Figure<'e, 'a> {
             _ => return None,
         };
         Some(Figure { src: dest_url, title, alt, caption })
+    }
+}
+
+/// Counts words as `model::word_count` does, fed a piece at a time (smart
+/// punctuation splits "it’s" into three text events).
+#[derive(Default)]
+struct Words {
+    count: u32,
+    in_word: bool,
+}
+
+impl Words {
+    fn feed(&mut self, text: &str) {
+        for c in text.chars() {
+            if c.is_alphanumeric() {
+                if !self.in_word {
+                    self.count += 1;
+                    self.in_word = true;
+                }
+            } else if !(self.in_word && matches!(c, '\'' | '’' | '-' | '‐')) {
+                self.in_word = false;
+            }
+        }
+    }
+}
+
+/// Inline formatting tags raw HTML may use without the full sanitiser.
+const SIMPLE_TAGS: [&str; 21] = [
+    "abbr", "b", "bdi", "cite", "code", "del", "dfn", "em", "i", "ins", "kbd", "mark", "q", "s", "samp", "small",
+    "strong", "sub", "sup", "u", "var",
+];
+
+/// The block with its raw HTML rewritten, when every piece of it is a plain
+/// inline tag from [`SIMPLE_TAGS`] (or `<br>`, `<wbr>`) with at most `title`
+/// and `lang` attributes, properly nested with the Markdown around it.
+/// Anything else (`None`) goes through the full sanitiser.
+fn simple_inline_html<'a>(block: &[Event<'a>]) -> Option<Vec<Event<'a>>> {
+    if matches!(block.first(), Some(Event::Start(Tag::HtmlBlock))) {
+        return None;
+    }
+    let mut open: Vec<Option<&'static str>> = Vec::new();
+    let mut out = Vec::with_capacity(block.len());
+    for event in block {
+        match event {
+            Event::Html(_) => return None,
+            Event::InlineHtml(raw) => {
+                let tag = SimpleTag::parse(raw)?;
+                if tag.closing {
+                    if open.pop()? != Some(tag.name) {
+                        return None;
+                    }
+                } else if !tag.void {
+                    open.push(Some(tag.name));
+                }
+                out.push(Event::InlineHtml(tag.html.into()));
+                continue;
+            }
+            Event::Start(_) => open.push(None),
+            Event::End(_) => {
+                if open.pop()?.is_some() {
+                    return None;
+                }
+            }
+            _ => {}
+        }
+        out.push(event.clone());
+    }
+    open.is_empty().then_some(out)
+}
+
+struct SimpleTag {
+    name: &'static str,
+    closing: bool,
+    void: bool,
+    /// The tag rewritten from what was parsed.
+    html: String,
+}
+
+impl SimpleTag {
+    fn parse(raw: &str) -> Option<SimpleTag> {
+        let mut s = raw.strip_prefix('<')?.strip_suffix('>')?;
+        let closing = s.starts_with('/');
+        s = s.trim_start_matches('/');
+        let name_len = s.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(s.len());
+        let lower = s[..name_len].to_ascii_lowercase();
+        let (name, void) = match lower.as_str() {
+            "br" => ("br", true),
+            "wbr" => ("wbr", true),
+            other => (*SIMPLE_TAGS.iter().find(|t| **t == other)?, false),
+        };
+        s = &s[name_len..];
+        let mut html = format!("<{}{name}", if closing { "/" } else { "" });
+        loop {
+            let trimmed = s.trim_start();
+            if trimmed.is_empty() || (void && trimmed == "/") {
+                break;
+            }
+            if closing || trimmed.len() == s.len() {
+                return None;
+            }
+            let (attr, rest) = trimmed.split_once("=\"")?;
+            let (value, rest) = rest.split_once('"')?;
+            let attr = attr.to_ascii_lowercase();
+            if !matches!(attr.as_str(), "title" | "lang") || value.contains(['<', '>', '&']) {
+                return None;
+            }
+            html.push_str(&format!(" {attr}=\"{value}\""));
+            s = rest;
+        }
+        html.push('>');
+        Some(SimpleTag { name, closing, void, html })
     }
 }
 
