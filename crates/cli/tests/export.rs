@@ -30,8 +30,10 @@ fn with_file(text: &[u8]) -> (tempfile::TempDir, PathBuf) {
 }
 
 fn files_in(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> =
-        std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
     names.sort();
     names
 }
@@ -47,19 +49,29 @@ fn a_plain_file_becomes_a_standalone_page_on_stdout() {
     assert!(html.starts_with("<!DOCTYPE html>"));
     assert!(html.contains("<h1>Ferry timetable changes</h1>"));
     assert!(html.contains("<p>The winter timetable starts on “Monday”.</p>"));
-    assert_eq!(html.matches("Ferry timetable changes").count(), 4, "title, og:title, JSON-LD and h1 only");
+    assert_eq!(
+        html.matches("Ferry timetable changes").count(),
+        4,
+        "title, og:title, JSON-LD and h1 only"
+    );
     assert_eq!(files_in(dir.path()), ["notes.md"]);
 }
 
 #[test]
 fn standalone_flag_is_the_default_and_fragment_is_bare() {
     let (dir, path) = with_file(ARTICLE.as_bytes());
-    let standalone = byline(&["export", "--standalone", path.to_str().unwrap()], dir.path());
+    let standalone = byline(
+        &["export", "--standalone", path.to_str().unwrap()],
+        dir.path(),
+    );
     let default = byline(&["export", path.to_str().unwrap()], dir.path());
     assert_eq!(stdout(&standalone), stdout(&default));
     let fragment = byline(&["export", "--fragment", "notes.md"], dir.path());
     assert!(fragment.status.success());
-    assert_eq!(stdout(&fragment), "<p>The winter timetable starts on “Monday”.</p>\n");
+    assert_eq!(
+        stdout(&fragment),
+        "<p>The winter timetable starts on “Monday”.</p>\n"
+    );
 }
 
 #[test]
@@ -75,7 +87,10 @@ fn output_goes_to_the_named_file_and_findings_to_stderr() {
     let out = byline(&["export", "notes.md", "-o", "page.html"], dir.path());
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(stdout(&out), "");
-    assert_eq!(stderr(&out), "byline: not ready to file: the piece has no byline\n");
+    assert_eq!(
+        stderr(&out),
+        "byline: not ready to file: the piece has no byline\n"
+    );
     let html = std::fs::read_to_string(dir.path().join("page.html")).unwrap();
     assert!(html.ends_with("</html>\n"));
     assert_eq!(files_in(dir.path()), ["notes.md", "page.html"]);
@@ -84,11 +99,17 @@ fn output_goes_to_the_named_file_and_findings_to_stderr() {
 #[test]
 fn strict_refuses_a_piece_that_is_not_ready_and_writes_nothing() {
     let (dir, _) = with_file(b"# Mayor TK resigns\n\nBody.\n");
-    let out = byline(&["export", "--strict", "notes.md", "-o", "page.html"], dir.path());
+    let out = byline(
+        &["export", "--strict", "notes.md", "-o", "page.html"],
+        dir.path(),
+    );
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
     assert!(err.contains("the piece has no byline"), "{err}");
-    assert!(err.contains("unfilled placeholder `TK` in the headline"), "{err}");
+    assert!(
+        err.contains("unfilled placeholder `TK` in the headline"),
+        "{err}"
+    );
     assert!(err.contains("--strict: nothing exported"), "{err}");
     assert_eq!(files_in(dir.path()), ["notes.md"]);
     assert_eq!(stdout(&out), "");
@@ -120,9 +141,15 @@ fn a_file_that_is_not_utf8_is_refused_without_output() {
 #[test]
 fn an_unwritable_output_fails_and_leaves_nothing_behind() {
     let (dir, _) = with_file(ARTICLE.as_bytes());
-    let out = byline(&["export", "notes.md", "-o", "no/such/dir/page.html"], dir.path());
+    let out = byline(
+        &["export", "notes.md", "-o", "no/such/dir/page.html"],
+        dir.path(),
+    );
     assert_eq!(out.status.code(), Some(1));
-    assert_eq!(stderr(&out), "byline: cannot write no/such/dir/page.html: there is no directory no/such/dir\n");
+    assert_eq!(
+        stderr(&out),
+        "byline: cannot write no/such/dir/page.html: there is no directory no/such/dir\n"
+    );
 
     std::fs::create_dir(dir.path().join("taken")).unwrap();
     let out = byline(&["export", "notes.md", "-o", "taken"], dir.path());
@@ -130,7 +157,11 @@ fn an_unwritable_output_fails_and_leaves_nothing_behind() {
     let err = stderr(&out);
     assert!(err.starts_with("byline: cannot write taken: "), "{err}");
     assert_eq!(err.lines().count(), 1, "{err}");
-    assert_eq!(files_in(dir.path()), ["notes.md", "taken"], "no temporary file left");
+    assert_eq!(
+        files_in(dir.path()),
+        ["notes.md", "taken"],
+        "no temporary file left"
+    );
     assert!(files_in(&dir.path().join("taken")).is_empty());
 }
 
@@ -138,7 +169,10 @@ fn an_unwritable_output_fails_and_leaves_nothing_behind() {
 fn an_existing_output_is_replaced_whole() {
     let (dir, _) = with_file(ARTICLE.as_bytes());
     std::fs::write(dir.path().join("page.html"), "old ".repeat(100_000)).unwrap();
-    let out = byline(&["export", "--fragment", "notes.md", "-o", "page.html"], dir.path());
+    let out = byline(
+        &["export", "--fragment", "notes.md", "-o", "page.html"],
+        dir.path(),
+    );
     assert!(out.status.success());
     let html = std::fs::read_to_string(dir.path().join("page.html")).unwrap();
     assert_eq!(html, "<p>The winter timetable starts on “Monday”.</p>\n");
@@ -150,16 +184,36 @@ fn local_images_are_embedded_relative_to_the_markdown_file() {
     std::fs::create_dir(dir.path().join("story")).unwrap();
     let png = Path::new(env!("CARGO_MANIFEST_DIR")).join("../core/tests/data/export/img/ferry.png");
     std::fs::copy(png, dir.path().join("story/ferry.png")).unwrap();
-    std::fs::write(dir.path().join("story/piece.md"), "# Ferry\n\n![The ferry](ferry.png)\n").unwrap();
+    std::fs::write(
+        dir.path().join("story/piece.md"),
+        "# Ferry\n\n![The ferry](ferry.png)\n",
+    )
+    .unwrap();
     let out = byline(&["export", "--fragment", "story/piece.md"], dir.path());
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(stdout(&out).starts_with("<figure><img src=\"data:image/png;base64,iVBOR"), "{}", stdout(&out));
+    assert!(
+        stdout(&out).starts_with("<figure><img src=\"data:image/png;base64,iVBOR"),
+        "{}",
+        stdout(&out)
+    );
 
-    std::fs::write(dir.path().join("story/broken.md"), "# Ferry\n\n![Lost](lost.png)\n").unwrap();
-    let out = byline(&["export", "story/broken.md", "-o", "page.html"], dir.path());
+    std::fs::write(
+        dir.path().join("story/broken.md"),
+        "# Ferry\n\n![Lost](lost.png)\n",
+    )
+    .unwrap();
+    let out = byline(
+        &["export", "story/broken.md", "-o", "page.html"],
+        dir.path(),
+    );
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
-    assert!(err.starts_with("byline: cannot export: image `lost.png` cannot be read from story/lost.png: "), "{err}");
+    assert!(
+        err.starts_with(
+            "byline: cannot export: image `lost.png` cannot be read from story/lost.png: "
+        ),
+        "{err}"
+    );
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(!dir.path().join("page.html").exists());
 }

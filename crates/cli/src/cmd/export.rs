@@ -38,13 +38,25 @@ pub fn run(
     };
     if strict && !findings.is_empty() {
         report();
-        eprintln!("byline: --strict: nothing exported ({} finding(s) above)", findings.len());
+        eprintln!(
+            "byline: --strict: nothing exported ({} finding(s) above)",
+            findings.len()
+        );
         return Ok(ExitCode::FAILURE);
     }
 
-    let mode = if fragment { Mode::Fragment } else { Mode::Standalone };
+    let mode = if fragment {
+        Mode::Fragment
+    } else {
+        Mode::Standalone
+    };
     let base_dir = base_dir.filter(|dir| !dir.as_os_str().is_empty());
-    let opts = Options { mode, images: Images::Embed, base_dir, lang: None };
+    let opts = Options {
+        mode,
+        images: Images::Embed,
+        base_dir,
+        lang: None,
+    };
     let exported = export::export(&draft, &opts).map_err(|err| anyhow!("cannot export: {err}"))?;
 
     match output {
@@ -66,7 +78,8 @@ pub fn run(
 /// else from its first `#` heading (taken out of the body), else the file
 /// name.
 fn draft_from_file(path: &Path) -> Result<Draft> {
-    let bytes = std::fs::read(path).map_err(|err| anyhow!("cannot read {}: {err}", path.display()))?;
+    let bytes =
+        std::fs::read(path).map_err(|err| anyhow!("cannot read {}: {err}", path.display()))?;
     let text = String::from_utf8(bytes).map_err(|err| {
         anyhow!(
             "{} is not valid UTF-8 text (first bad byte at offset {}); save it as UTF-8 and export again",
@@ -74,7 +87,10 @@ fn draft_from_file(path: &Path) -> Result<Draft> {
             err.utf8_error().valid_up_to()
         )
     })?;
-    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let file = export::read_markdown(&text);
     let modified = std::fs::metadata(path)
         .and_then(|m| m.modified())
@@ -100,7 +116,8 @@ fn draft_from_file(path: &Path) -> Result<Draft> {
 fn draft_from_library(db: Option<&Path>, id: i64) -> Result<Draft> {
     let path: PathBuf = match db {
         Some(path) => path.to_path_buf(),
-        None => byline_core::db::default_path().ok_or_else(|| anyhow!("no library path: set --db or BYLINE_DB"))?,
+        None => byline_core::db::default_path()
+            .ok_or_else(|| anyhow!("no library path: set --db or BYLINE_DB"))?,
     };
     let library = byline_core::open(&path).map_err(|err| anyhow!("{err}"))?;
     library.get(id).map_err(|err| anyhow!("{err}"))
@@ -115,11 +132,19 @@ fn write_atomically(out: &Path, bytes: &[u8]) -> Result<()> {
         _ => Path::new("."),
     };
     if !dir.is_dir() {
-        return Err(fail(&format_args!("there is no directory {}", dir.display())));
+        return Err(fail(&format_args!(
+            "there is no directory {}",
+            dir.display()
+        )));
     }
     // The temporary file's own path would only confuse: report the kind.
-    let mut temp = tempfile::Builder::new().prefix(".byline-export-").tempfile_in(dir).map_err(|e| fail(&e.kind()))?;
-    temp.write_all(bytes).and_then(|()| temp.as_file().sync_all()).map_err(|e| fail(&e))?;
+    let mut temp = tempfile::Builder::new()
+        .prefix(".byline-export-")
+        .tempfile_in(dir)
+        .map_err(|e| fail(&e.kind()))?;
+    temp.write_all(bytes)
+        .and_then(|()| temp.as_file().sync_all())
+        .map_err(|e| fail(&e))?;
     temp.persist(out).map_err(|e| fail(&e.error))?;
     Ok(())
 }

@@ -18,7 +18,12 @@ impl Date {
 
     /// "January 28, 2026".
     pub fn long(self) -> String {
-        format!("{} {}, {}", MONTHS[self.month as usize - 1], self.day, self.year)
+        format!(
+            "{} {}, {}",
+            MONTHS[self.month as usize - 1],
+            self.day,
+            self.year
+        )
     }
 
     fn new(year: i32, month: u32, day: u32) -> Option<Date> {
@@ -28,7 +33,17 @@ impl Date {
 }
 
 const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
     "December",
 ];
 
@@ -60,12 +75,18 @@ fn month(word: &str) -> Option<u32> {
 /// (`Jan. 28, 2026`, `January 28 2026`) or day-first (`28 January 2026`).
 /// A date without a year, or an impossible one, is no date.
 pub fn parse_dateline(dateline: &str) -> Option<Date> {
-    let tokens: Vec<&str> = dateline.split(|c: char| !(c.is_alphanumeric() || c == '-')).filter(|t| !t.is_empty()).collect();
+    let tokens: Vec<&str> = dateline
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|t| !t.is_empty())
+        .collect();
     for (i, token) in tokens.iter().enumerate() {
         if let Some(date) = iso(token) {
             return Some(date);
         }
-        let number = |t: Option<&&str>| t.filter(|t| t.bytes().all(|b| b.is_ascii_digit())).and_then(|t| t.parse::<u32>().ok());
+        let number = |t: Option<&&str>| {
+            t.filter(|t| t.bytes().all(|b| b.is_ascii_digit()))
+                .and_then(|t| t.parse::<u32>().ok())
+        };
         let year = |t: Option<&&str>| number(t).filter(|_| t.is_some_and(|t| t.len() == 4));
         if let Some(m) = month(token) {
             if let (Some(day), Some(y)) = (number(tokens.get(i + 1)), year(tokens.get(i + 2))) {
@@ -74,9 +95,11 @@ pub fn parse_dateline(dateline: &str) -> Option<Date> {
                 }
             }
         }
-        if let (Some(day), Some(m), Some(y)) =
-            (number(Some(token)), tokens.get(i + 1).and_then(|t| month(t)), year(tokens.get(i + 2)))
-        {
+        if let (Some(day), Some(m), Some(y)) = (
+            number(Some(token)),
+            tokens.get(i + 1).and_then(|t| month(t)),
+            year(tokens.get(i + 2)),
+        ) {
             if let Some(date) = Date::new(y as i32, m, day) {
                 return Some(date);
             }
@@ -109,7 +132,12 @@ pub(super) fn from_unix_millis(millis: i64) -> (Date, u32, u32, u32) {
     let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
     let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
     let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
-    (Date { year, month, day }, rem / 3600, rem / 60 % 60, rem % 60)
+    (
+        Date { year, month, day },
+        rem / 3600,
+        rem / 60 % 60,
+        rem % 60,
+    )
 }
 
 /// `YYYY-MM-DDTHH:MM:SSZ` for a Unix time in milliseconds.
@@ -138,7 +166,11 @@ mod tests {
             ("Marchers gathered on 12 May 2026", Some("2026-05-12")),
         ];
         for (text, expect) in cases {
-            assert_eq!(parse_dateline(text).map(Date::iso).as_deref(), expect, "dateline {text:?}");
+            assert_eq!(
+                parse_dateline(text).map(Date::iso).as_deref(),
+                expect,
+                "dateline {text:?}"
+            );
         }
     }
 
@@ -148,6 +180,9 @@ mod tests {
         assert_eq!(iso_datetime(1_769_608_800_000), "2026-01-28T14:00:00Z");
         assert_eq!(iso_datetime(951_782_400_000), "2000-02-29T00:00:00Z");
         assert_eq!(iso_datetime(-1000), "1969-12-31T23:59:59Z");
-        assert_eq!(from_unix_millis(1_769_608_800_000).0.long(), "January 28, 2026");
+        assert_eq!(
+            from_unix_millis(1_769_608_800_000).0.long(),
+            "January 28, 2026"
+        );
     }
 }

@@ -18,7 +18,11 @@ pub struct Asset {
 /// The `src` to write for an image written as `src`, or `None` when the
 /// source is unsafe (a `javascript:` URL, a `data:` URL that is not an image,
 /// a `file:` URL) and the image is dropped.
-pub(super) fn resolve(src: &str, opts: &Options, assets: &mut Vec<Asset>) -> Result<Option<String>, Error> {
+pub(super) fn resolve(
+    src: &str,
+    opts: &Options,
+    assets: &mut Vec<Asset>,
+) -> Result<Option<String>, Error> {
     let src = src.trim();
     if src.is_empty() {
         return Ok(None);
@@ -37,9 +41,16 @@ pub(super) fn resolve(src: &str, opts: &Options, assets: &mut Vec<Asset>) -> Res
         return Ok(Some(src.to_string()));
     }
     let path = local_path(src, opts.base_dir.as_deref());
-    let bytes = std::fs::read(&path).map_err(|source| Error::Image { src: src.to_string(), path: path.clone(), source })?;
+    let bytes = std::fs::read(&path).map_err(|source| Error::Image {
+        src: src.to_string(),
+        path: path.clone(),
+        source,
+    })?;
     let Some(mime) = mime_type(&path, &bytes) else {
-        return Err(Error::NotAnImage { src: src.to_string(), path });
+        return Err(Error::NotAnImage {
+            src: src.to_string(),
+            path,
+        });
     };
     match opts.images {
         Images::Embed => {
@@ -52,7 +63,10 @@ pub(super) fn resolve(src: &str, opts: &Options, assets: &mut Vec<Asset>) -> Res
                 return Ok(Some(asset.target.clone()));
             }
             let target = unique_target(&path, assets);
-            assets.push(Asset { source: path, target: target.clone() });
+            assets.push(Asset {
+                source: path,
+                target: target.clone(),
+            });
             Ok(Some(target))
         }
     }
@@ -60,7 +74,10 @@ pub(super) fn resolve(src: &str, opts: &Options, assets: &mut Vec<Asset>) -> Res
 
 /// Whether a written `src` points off this machine (for Open Graph).
 pub(super) fn is_remote(src: &str) -> bool {
-    matches!(super::sanitize::scheme(src).as_deref(), Some("http" | "https"))
+    matches!(
+        super::sanitize::scheme(src).as_deref(),
+        Some("http" | "https")
+    )
 }
 
 /// The file a relative or absolute image path names, without any query or
@@ -96,15 +113,33 @@ fn percent_decode(s: &str) -> String {
 
 /// `images/NAME`, with `-2`, `-3`... added when another image took the name.
 fn unique_target(path: &Path, assets: &[Asset]) -> String {
-    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "image".into());
-    let ext = path.extension().map(|e| format!(".{}", e.to_string_lossy())).unwrap_or_default();
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "image".into());
+    let ext = path
+        .extension()
+        .map(|e| format!(".{}", e.to_string_lossy()))
+        .unwrap_or_default();
     let clean = |s: &str| -> String {
-        s.chars().map(|c| if c.is_alphanumeric() || matches!(c, '-' | '_' | '.') { c } else { '-' }).collect()
+        s.chars()
+            .map(|c| {
+                if c.is_alphanumeric() || matches!(c, '-' | '_' | '.') {
+                    c
+                } else {
+                    '-'
+                }
+            })
+            .collect()
     };
     let (stem, ext) = (clean(&stem), clean(&ext));
     let mut n = 1;
     loop {
-        let name = if n == 1 { format!("images/{stem}{ext}") } else { format!("images/{stem}-{n}{ext}") };
+        let name = if n == 1 {
+            format!("images/{stem}{ext}")
+        } else {
+            format!("images/{stem}-{n}{ext}")
+        };
         if !assets.iter().any(|a| a.target == name) {
             return name;
         }
@@ -136,7 +171,11 @@ pub(super) fn base64(bytes: &[u8], out: &mut String) {
     const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     out.reserve(bytes.len().div_ceil(3) * 4);
     for chunk in bytes.chunks(3) {
-        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
         let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
         for i in 0..4 {
             if i <= chunk.len() {
@@ -179,8 +218,17 @@ mod tests {
 
     #[test]
     fn copied_names_do_not_collide() {
-        let taken = vec![Asset { source: "a/pic.png".into(), target: "images/pic.png".into() }];
-        assert_eq!(unique_target(Path::new("b/pic.png"), &taken), "images/pic-2.png");
-        assert_eq!(unique_target(Path::new("b/my pic.png"), &taken), "images/my-pic.png");
+        let taken = vec![Asset {
+            source: "a/pic.png".into(),
+            target: "images/pic.png".into(),
+        }];
+        assert_eq!(
+            unique_target(Path::new("b/pic.png"), &taken),
+            "images/pic-2.png"
+        );
+        assert_eq!(
+            unique_target(Path::new("b/my pic.png"), &taken),
+            "images/my-pic.png"
+        );
     }
 }

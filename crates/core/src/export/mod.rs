@@ -95,13 +95,20 @@ pub fn export(draft: &Draft, opts: &Options) -> Result<Export, Error> {
         Mode::Fragment => body.html,
         Mode::Standalone => page::standalone(draft, &body, opts.lang.as_deref().unwrap_or("en")),
     };
-    Ok(Export { html, assets: body.assets, word_count: body.word_count })
+    Ok(Export {
+        html,
+        assets: body.assets,
+        word_count: body.word_count,
+    })
 }
 
 /// Renders `draft` as HTML with images left as written: the call for a
 /// clipboard copy, which never reads a file and so cannot fail.
 pub fn to_html(draft: &Draft, mode: Mode) -> String {
-    let opts = Options { mode, ..Options::default() };
+    let opts = Options {
+        mode,
+        ..Options::default()
+    };
     match export(draft, &opts) {
         Ok(export) => export.html,
         // `Images::Link` reads no file, so `export` has nothing to fail on.
@@ -130,7 +137,9 @@ pub fn read_markdown(text: &str) -> MarkdownFile {
     if let Some((header, rest)) = front_matter(text) {
         body = rest;
         for line in header.lines() {
-            let Some((key, value)) = line.split_once(':') else { continue };
+            let Some((key, value)) = line.split_once(':') else {
+                continue;
+            };
             let value = unquote(value.trim()).to_string();
             match key.trim().to_ascii_lowercase().as_str() {
                 "headline" | "title" => file.headline = Some(value).filter(|v| !v.is_empty()),
@@ -151,7 +160,9 @@ pub fn read_markdown(text: &str) -> MarkdownFile {
 
 /// The front matter and the rest, if `text` opens with a closed `---` block.
 fn front_matter(text: &str) -> Option<(&str, &str)> {
-    let rest = text.strip_prefix("---\n").or_else(|| text.strip_prefix("---\r\n"))?;
+    let rest = text
+        .strip_prefix("---\n")
+        .or_else(|| text.strip_prefix("---\r\n"))?;
     let mut at = 0;
     for line in rest.split_inclusive('\n') {
         if matches!(line.trim_end(), "---" | "...") {
@@ -164,7 +175,10 @@ fn front_matter(text: &str) -> Option<(&str, &str)> {
 
 fn unquote(value: &str) -> &str {
     for quote in ['"', '\''] {
-        if let Some(inner) = value.strip_prefix(quote).and_then(|v| v.strip_suffix(quote)) {
+        if let Some(inner) = value
+            .strip_prefix(quote)
+            .and_then(|v| v.strip_suffix(quote))
+        {
             return inner;
         }
     }

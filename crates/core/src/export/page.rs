@@ -19,16 +19,28 @@ const DESCRIPTION_CHARS: usize = 200;
 
 pub(super) fn standalone(draft: &Draft, body: &Body, lang: &str) -> String {
     let headline = one_line(&draft.headline);
-    let headline = if headline.is_empty() { "Untitled".to_string() } else { headline };
+    let headline = if headline.is_empty() {
+        "Untitled".to_string()
+    } else {
+        headline
+    };
     let dek = one_line(&draft.dek);
-    let description = if dek.is_empty() { shorten(&one_line(&body.summary), DESCRIPTION_CHARS) } else { dek.clone() };
+    let description = if dek.is_empty() {
+        shorten(&one_line(&body.summary), DESCRIPTION_CHARS)
+    } else {
+        dek.clone()
+    };
     let byline = one_line(&draft.byline);
     let authors = authors(&byline);
     let dateline = one_line(&draft.dateline);
     let (updated, ..) = dateline::from_unix_millis(draft.updated_at);
     let published = parse_dateline(&dateline).unwrap_or(updated);
     let modified = dateline::iso_datetime(draft.updated_at);
-    let time_text = if dateline.is_empty() { updated.long() } else { dateline.clone() };
+    let time_text = if dateline.is_empty() {
+        updated.long()
+    } else {
+        dateline.clone()
+    };
 
     let mut ld = json!({
         "@context": "https://schema.org",
@@ -56,7 +68,11 @@ pub(super) fn standalone(draft: &Draft, body: &Body, lang: &str) -> String {
         description = e(&description),
     );
     if !authors.is_empty() {
-        let _ = writeln!(page, "<meta name=\"author\" content=\"{}\">", e(&authors.join(", ")));
+        let _ = writeln!(
+            page,
+            "<meta name=\"author\" content=\"{}\">",
+            e(&authors.join(", "))
+        );
     }
     let _ = write!(
         page,
@@ -66,7 +82,11 @@ pub(super) fn standalone(draft: &Draft, body: &Body, lang: &str) -> String {
         e(&description),
     );
     if let Some(image) = &body.first_image {
-        let _ = writeln!(page, "<meta property=\"og:image\" content=\"{}\">", e(image));
+        let _ = writeln!(
+            page,
+            "<meta property=\"og:image\" content=\"{}\">",
+            e(image)
+        );
     }
     let _ = write!(
         page,
@@ -84,7 +104,11 @@ pub(super) fn standalone(draft: &Draft, body: &Body, lang: &str) -> String {
         let _ = writeln!(page, "<p class=\"dek\">{}</p>", e(&dek));
     }
     if !byline.is_empty() {
-        let shown = if starts_with_by(&byline) { byline.clone() } else { format!("By {byline}") };
+        let shown = if starts_with_by(&byline) {
+            byline.clone()
+        } else {
+            format!("By {byline}")
+        };
         let _ = writeln!(page, "<p class=\"byline\">{}</p>", e(&shown));
     }
     let _ = write!(
@@ -119,12 +143,18 @@ fn one_line(text: &str) -> String {
 }
 
 fn starts_with_by(byline: &str) -> bool {
-    byline.get(..3).is_some_and(|s| s.eq_ignore_ascii_case("by "))
+    byline
+        .get(..3)
+        .is_some_and(|s| s.eq_ignore_ascii_case("by "))
 }
 
 /// The people a byline names: "By Anna Ivanova and Tom Reed" gives two.
 fn authors(byline: &str) -> Vec<String> {
-    let names = if starts_with_by(byline) { &byline[3..] } else { byline };
+    let names = if starts_with_by(byline) {
+        &byline[3..]
+    } else {
+        byline
+    };
     names
         .split(", ")
         .flat_map(|part| part.split(" and "))
@@ -155,8 +185,14 @@ mod tests {
 
     #[test]
     fn bylines_name_their_authors() {
-        assert_eq!(authors("By Anna Ivanova and Tom Reed"), ["Anna Ivanova", "Tom Reed"]);
-        assert_eq!(authors("Lena Park, Omar Haddad & Jo Kim"), ["Lena Park", "Omar Haddad", "Jo Kim"]);
+        assert_eq!(
+            authors("By Anna Ivanova and Tom Reed"),
+            ["Anna Ivanova", "Tom Reed"]
+        );
+        assert_eq!(
+            authors("Lena Park, Omar Haddad & Jo Kim"),
+            ["Lena Park", "Omar Haddad", "Jo Kim"]
+        );
         assert!(authors("").is_empty());
     }
 

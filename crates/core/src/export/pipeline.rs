@@ -73,7 +73,11 @@ pub(super) fn render(markdown: &str, opts: &super::Options) -> Result<Body, Erro
 pub(super) fn split_headline(markdown: &str) -> (Option<String>, String) {
     let mut parser = Parser::new_ext(markdown, parser_options()).into_offset_iter();
     while let Some((event, range)) = parser.next() {
-        if let Event::Start(Tag::Heading { level: HeadingLevel::H1, .. }) = event {
+        if let Event::Start(Tag::Heading {
+            level: HeadingLevel::H1,
+            ..
+        }) = event
+        {
             let mut text = String::new();
             for (event, _) in parser.by_ref() {
                 match event {
@@ -188,7 +192,9 @@ impl<'o> Ctx<'o> {
 
     /// Adapts one top-level block onto `out`.
     fn block<'a>(&mut self, block: &[Event<'a>], out: &mut Vec<Event<'a>>) -> Result<(), Error> {
-        let has_html = block.iter().any(|e| matches!(e, Event::Html(_) | Event::InlineHtml(_)));
+        let has_html = block
+            .iter()
+            .any(|e| matches!(e, Event::Html(_) | Event::InlineHtml(_)));
         if !has_html {
             return self.events(block, out);
         }
@@ -203,13 +209,12 @@ impl<'o> Ctx<'o> {
         if sanitize::shows_nothing(&clean) {
             return Ok(());
         }
-        if matches!(block[0], Event::Start(Tag::HtmlBlock)) && !sanitize::has_block_element(&clean) {
+        if matches!(block[0], Event::Start(Tag::HtmlBlock)) && !sanitize::has_block_element(&clean)
+        {
             // What is left of a raw block (`<div>text</div>`) is a paragraph.
             clean = format!("<p>{}</p>", clean.trim());
         }
-        {
-            out.push(Event::Html(format!("{}\n", clean.trim_end()).into()));
-        }
+        out.push(Event::Html(format!("{}\n", clean.trim_end()).into()));
         Ok(())
     }
 
@@ -239,20 +244,23 @@ impl<'o> Ctx<'o> {
                         out.push(event.clone());
                     }
                 }
-                Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
-                    match self.image_src(dest_url)? {
-                        Some(src) => {
-                            self.images.push(true);
-                            out.push(Event::Start(Tag::Image {
-                                link_type: *link_type,
-                                dest_url: src.into(),
-                                title: title.clone(),
-                                id: id.clone(),
-                            }));
-                        }
-                        None => self.images.push(false),
+                Event::Start(Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }) => match self.image_src(dest_url)? {
+                    Some(src) => {
+                        self.images.push(true);
+                        out.push(Event::Start(Tag::Image {
+                            link_type: *link_type,
+                            dest_url: src.into(),
+                            title: title.clone(),
+                            id: id.clone(),
+                        }));
                     }
-                }
+                    None => self.images.push(false),
+                },
                 Event::End(TagEnd::Image) => {
                     if self.images.pop().unwrap_or(true) {
                         out.push(event.clone());
@@ -260,7 +268,11 @@ impl<'o> Ctx<'o> {
                 }
                 Event::FootnoteReference(label) => out.push(self.footnote_reference(label)),
                 Event::Start(Tag::Table(alignments)) => {
-                    self.table = Table { alignments: alignments.clone(), in_head: false, column: 0 };
+                    self.table = Table {
+                        alignments: alignments.clone(),
+                        in_head: false,
+                        column: 0,
+                    };
                     out.push(Event::Start(Tag::Table(Vec::new())));
                 }
                 Event::Start(Tag::TableHead) => {
@@ -301,7 +313,11 @@ impl<'o> Ctx<'o> {
         Ok(())
     }
 
-    fn paragraph<'a>(&mut self, inner: &[Event<'a>], out: &mut Vec<Event<'a>>) -> Result<(), Error> {
+    fn paragraph<'a>(
+        &mut self,
+        inner: &[Event<'a>],
+        out: &mut Vec<Event<'a>>,
+    ) -> Result<(), Error> {
         if inner.iter().all(is_blank) {
             return Ok(());
         }
@@ -388,8 +404,14 @@ impl<'o> Ctx<'o> {
         };
         let seen = self.references.entry(number).or_insert(0);
         *seen += 1;
-        let id = if *seen == 1 { format!("fnref-{number}") } else { format!("fnref-{number}-{seen}") };
-        Event::InlineHtml(format!("<sup id=\"{id}\"><a href=\"#fn-{number}\">{number}</a></sup>").into())
+        let id = if *seen == 1 {
+            format!("fnref-{number}")
+        } else {
+            format!("fnref-{number}-{seen}")
+        };
+        Event::InlineHtml(
+            format!("<sup id=\"{id}\"><a href=\"#fn-{number}\">{number}</a></sup>").into(),
+        )
     }
 
     fn table_cell<'a>(&self) -> Event<'a> {
@@ -405,7 +427,10 @@ impl<'o> Ctx<'o> {
 
     /// The footnotes as an ordered list: referenced ones in order of first
     /// reference, then any never referenced, so no text is lost.
-    fn footnotes_section(&mut self, definitions: &HashMap<String, &[Event<'_>]>) -> Result<String, Error> {
+    fn footnotes_section(
+        &mut self,
+        definitions: &HashMap<String, &[Event<'_>]>,
+    ) -> Result<String, Error> {
         let mut notes: Vec<(usize, &str)> = Vec::new();
         let mut unreferenced: Vec<&str> = Vec::new();
         for label in definitions.keys() {
@@ -417,7 +442,10 @@ impl<'o> Ctx<'o> {
         notes.sort_unstable();
         unreferenced.sort_unstable();
         let mut html = String::from("<section id=\"footnotes\" aria-label=\"Notes\">\n<ol>\n");
-        let ordered = notes.iter().map(|&(n, label)| (label, Some(n))).chain(unreferenced.iter().map(|&l| (l, None)));
+        let ordered = notes
+            .iter()
+            .map(|&(n, label)| (label, Some(n)))
+            .chain(unreferenced.iter().map(|&l| (l, None)));
         for (index, (label, number)) in ordered.enumerate() {
             let mut events = Vec::new();
             for block in top_level_blocks(definitions[label]) {
@@ -427,14 +455,19 @@ impl<'o> Ctx<'o> {
             html::push_html(&mut body, events.into_iter());
             let mut body = body.trim_end().to_string();
             if let Some(n) = number {
-                let backlink = format!(" <a href=\"#fnref-{n}\" aria-label=\"Back to reference {n}\">↩\u{fe0e}</a>");
+                let backlink = format!(
+                    " <a href=\"#fnref-{n}\" aria-label=\"Back to reference {n}\">↩\u{fe0e}</a>"
+                );
                 if body.ends_with("</p>") {
                     body.insert_str(body.len() - 4, &backlink);
                 } else {
                     body.push_str(&format!("\n<p>{}</p>", backlink.trim_start()));
                 }
             }
-            html.push_str(&format!("<li id=\"fn-{}\">\n{body}\n</li>\n", number.unwrap_or(index + 1)));
+            html.push_str(&format!(
+                "<li id=\"fn-{}\">\n{body}\n</li>\n",
+                number.unwrap_or(index + 1)
+            ));
         }
         html.push_str("</ol>\n</section>\n");
         Ok(html)
@@ -452,7 +485,10 @@ struct Figure<'e, 'a> {
 
 impl<'e, 'a> Figure<'e, 'a> {
     fn find(inner: &'e [Event<'a>]) -> Option<Self> {
-        let Some(Event::Start(Tag::Image { dest_url, title, .. })) = inner.first() else {
+        let Some(Event::Start(Tag::Image {
+            dest_url, title, ..
+        })) = inner.first()
+        else {
             return None;
         };
         let image_len = block_len(inner);
@@ -478,7 +514,12 @@ impl<'e, 'a> Figure<'e, 'a> {
             }
             _ => return None,
         };
-        Some(Figure { src: dest_url, title, alt, caption })
+        Some(Figure {
+            src: dest_url,
+            title,
+            alt,
+            caption,
+        })
     }
 }
 
@@ -493,11 +534,18 @@ struct Words {
 impl Words {
     fn feed(&mut self, text: &str) {
         for c in text.chars() {
-            if c.is_alphanumeric() {
-                if !self.in_word {
-                    self.count += 1;
-                    self.in_word = true;
-                }
+            let alphanumeric = if c.is_ascii() {
+                c.is_ascii_alphanumeric()
+            } else if ('\u{2000}'..='\u{206f}').contains(&c) {
+                // General punctuation (curly quotes, dashes, ellipsis): a
+                // common case, decided without the Unicode tables.
+                false
+            } else {
+                c.is_alphanumeric()
+            };
+            if alphanumeric {
+                self.count += u32::from(!self.in_word);
+                self.in_word = true;
             } else if !(self.in_word && matches!(c, '\'' | '’' | '-' | '‐')) {
                 self.in_word = false;
             }
@@ -507,8 +555,8 @@ impl Words {
 
 /// Inline formatting tags raw HTML may use without the full sanitiser.
 const SIMPLE_TAGS: [&str; 21] = [
-    "abbr", "b", "bdi", "cite", "code", "del", "dfn", "em", "i", "ins", "kbd", "mark", "q", "s", "samp", "small",
-    "strong", "sub", "sup", "u", "var",
+    "abbr", "b", "bdi", "cite", "code", "del", "dfn", "em", "i", "ins", "kbd", "mark", "q", "s",
+    "samp", "small", "strong", "sub", "sup", "u", "var",
 ];
 
 /// The block with its raw HTML rewritten, when every piece of it is a plain
@@ -537,11 +585,8 @@ fn simple_inline_html<'a>(block: &[Event<'a>]) -> Option<Vec<Event<'a>>> {
                 continue;
             }
             Event::Start(_) => open.push(None),
-            Event::End(_) => {
-                if open.pop()?.is_some() {
-                    return None;
-                }
-            }
+            // An inline tag still open where a Markdown element ends.
+            Event::End(_) if open.pop()?.is_some() => return None,
             _ => {}
         }
         out.push(event.clone());
@@ -562,7 +607,9 @@ impl SimpleTag {
         let mut s = raw.strip_prefix('<')?.strip_suffix('>')?;
         let closing = s.starts_with('/');
         s = s.trim_start_matches('/');
-        let name_len = s.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(s.len());
+        let name_len = s
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .unwrap_or(s.len());
         let lower = s[..name_len].to_ascii_lowercase();
         let (name, void) = match lower.as_str() {
             "br" => ("br", true),
@@ -589,7 +636,12 @@ impl SimpleTag {
             s = rest;
         }
         html.push('>');
-        Some(SimpleTag { name, closing, void, html })
+        Some(SimpleTag {
+            name,
+            closing,
+            void,
+            html,
+        })
     }
 }
 
@@ -600,7 +652,8 @@ fn is_blank(event: &Event<'_>) -> bool {
         Event::SoftBreak | Event::HardBreak => true,
         Event::InlineHtml(h) => {
             let h = h.trim().to_ascii_lowercase();
-            matches!(h.as_str(), "<br>" | "<br/>" | "<br />") || (h.starts_with("<!--") && h.ends_with("-->"))
+            matches!(h.as_str(), "<br>" | "<br/>" | "<br />")
+                || (h.starts_with("<!--") && h.ends_with("-->"))
         }
         _ => false,
     }

@@ -37,7 +37,12 @@ pub(super) fn link_is_safe(url: &str) -> bool {
 
 /// Whether `url` is a `data:` URL holding an image.
 pub(super) fn is_image_data_url(url: &str) -> bool {
-    let cleaned: String = url.trim_start_matches(|c: char| c <= ' ').chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).take(11).collect();
+    let cleaned: String = url
+        .trim_start_matches(|c: char| c <= ' ')
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .take(11)
+        .collect();
     cleaned.eq_ignore_ascii_case("data:image/")
 }
 
@@ -52,10 +57,59 @@ fn policy() -> &'static ammonia::Builder<'static> {
     static POLICY: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
     POLICY.get_or_init(|| {
         let tags: HashSet<&str> = [
-            "a", "abbr", "b", "bdi", "bdo", "blockquote", "br", "caption", "cite", "code", "dd", "del", "dfn", "dl",
-            "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd",
-            "li", "mark", "ol", "p", "pre", "q", "s", "samp", "small", "strong", "sub", "sup", "table", "tbody",
-            "td", "tfoot", "th", "thead", "time", "tr", "u", "ul", "var", "wbr",
+            "a",
+            "abbr",
+            "b",
+            "bdi",
+            "bdo",
+            "blockquote",
+            "br",
+            "caption",
+            "cite",
+            "code",
+            "dd",
+            "del",
+            "dfn",
+            "dl",
+            "dt",
+            "em",
+            "figcaption",
+            "figure",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "hr",
+            "i",
+            "img",
+            "ins",
+            "kbd",
+            "li",
+            "mark",
+            "ol",
+            "p",
+            "pre",
+            "q",
+            "s",
+            "samp",
+            "small",
+            "strong",
+            "sub",
+            "sup",
+            "table",
+            "tbody",
+            "td",
+            "tfoot",
+            "th",
+            "thead",
+            "time",
+            "tr",
+            "u",
+            "ul",
+            "var",
+            "wbr",
         ]
         .into();
         let attributes: HashMap<&str, HashSet<&str>> = [
@@ -94,9 +148,11 @@ fn filter_attribute<'u>(element: &str, attribute: &str, value: &'u str) -> Optio
     let keep = match (element, attribute) {
         ("img", "src") => scheme(value).as_deref() != Some("data") || is_image_data_url(value),
         (_, "href" | "cite") => scheme(value).as_deref() != Some("data"),
-        ("code", "class") => {
-            value.strip_prefix("language-").is_some_and(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '+')))
-        }
+        ("code", "class") => value.strip_prefix("language-").is_some_and(|l| {
+            !l.is_empty()
+                && l.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '+'))
+        }),
         (_, "data-align") => matches!(value, "left" | "center" | "right"),
         (_, "width" | "height" | "colspan" | "rowspan" | "start") => {
             !value.is_empty() && value.len() < 6 && value.bytes().all(|b| b.is_ascii_digit())
@@ -109,18 +165,40 @@ fn filter_attribute<'u>(element: &str, attribute: &str, value: &'u str) -> Optio
 /// Whether cleaned HTML holds an element that cannot sit inside a `<p>`.
 pub(super) fn has_block_element(html: &str) -> bool {
     const BLOCKS: [&str; 18] = [
-        "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "blockquote", "table", "figure", "pre", "hr",
-        "li", "figcaption", "caption",
+        "p",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "ul",
+        "ol",
+        "dl",
+        "blockquote",
+        "table",
+        "figure",
+        "pre",
+        "hr",
+        "li",
+        "figcaption",
+        "caption",
     ];
     html.match_indices('<').any(|(at, _)| {
-        let name: String = html[at + 1..].chars().take_while(char::is_ascii_alphanumeric).collect();
+        let name: String = html[at + 1..]
+            .chars()
+            .take_while(char::is_ascii_alphanumeric)
+            .collect();
         BLOCKS.contains(&name.as_str())
     })
 }
 
 /// Whether cleaned HTML holds nothing but whitespace, `&nbsp;` and `<br>`.
 pub(super) fn shows_nothing(html: &str) -> bool {
-    html.replace("<br>", "").replace("&nbsp;", "").trim_matches(|c: char| c.is_whitespace()).is_empty()
+    html.replace("<br>", "")
+        .replace("&nbsp;", "")
+        .trim_matches(|c: char| c.is_whitespace())
+        .is_empty()
 }
 
 /// Removes `<p>` elements holding only whitespace, `&nbsp;` or `<br>`.
@@ -133,7 +211,10 @@ fn strip_empty_paragraphs(html: &str) -> String {
         let mut inner = after;
         loop {
             let trimmed = inner.trim_start();
-            if let Some(r) = trimmed.strip_prefix("&nbsp;").or_else(|| trimmed.strip_prefix("<br>")) {
+            if let Some(r) = trimmed
+                .strip_prefix("&nbsp;")
+                .or_else(|| trimmed.strip_prefix("<br>"))
+            {
                 inner = r;
             } else if let Some(r) = trimmed.strip_prefix('\u{a0}') {
                 inner = r;
@@ -160,7 +241,10 @@ mod tests {
     #[test]
     fn schemes_are_read_like_a_browser_reads_them() {
         assert_eq!(scheme("https://example.com/a:b").as_deref(), Some("https"));
-        assert_eq!(scheme(" JaVa\tScript:alert(1)").as_deref(), Some("javascript"));
+        assert_eq!(
+            scheme(" JaVa\tScript:alert(1)").as_deref(),
+            Some("javascript")
+        );
         assert_eq!(scheme("/path/a:b"), None);
         assert_eq!(scheme("photo.png"), None);
         assert_eq!(scheme("#fn-1"), None);
@@ -173,7 +257,13 @@ mod tests {
 
     #[test]
     fn empty_paragraphs_are_dropped_and_others_kept() {
-        assert_eq!(strip_empty_paragraphs("<p>a</p>\n<p> &nbsp;<br></p>\n<p>b</p>"), "<p>a</p>\n<p>b</p>");
-        assert_eq!(strip_empty_paragraphs("<p></p><p><br> x</p>"), "<p><br> x</p>");
+        assert_eq!(
+            strip_empty_paragraphs("<p>a</p>\n<p> &nbsp;<br></p>\n<p>b</p>"),
+            "<p>a</p>\n<p>b</p>"
+        );
+        assert_eq!(
+            strip_empty_paragraphs("<p></p><p><br> x</p>"),
+            "<p><br> x</p>"
+        );
     }
 }
