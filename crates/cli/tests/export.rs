@@ -217,3 +217,35 @@ fn local_images_are_embedded_relative_to_the_markdown_file() {
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(!dir.path().join("page.html").exists());
 }
+
+#[cfg(unix)]
+#[test]
+fn a_new_export_is_readable_by_others_and_a_replaced_one_keeps_its_mode() {
+    use std::os::unix::fs::PermissionsExt;
+    let (dir, _) = with_file(ARTICLE.as_bytes());
+    let mode = |name: &str| {
+        std::fs::metadata(dir.path().join(name))
+            .unwrap()
+            .permissions()
+            .mode()
+            & 0o777
+    };
+    assert!(
+        byline(&["export", "notes.md", "-o", "new.html"], dir.path())
+            .status
+            .success()
+    );
+    assert_eq!(mode("new.html"), 0o644);
+    std::fs::write(dir.path().join("old.html"), "old").unwrap();
+    std::fs::set_permissions(
+        dir.path().join("old.html"),
+        std::fs::Permissions::from_mode(0o640),
+    )
+    .unwrap();
+    assert!(
+        byline(&["export", "notes.md", "-o", "old.html"], dir.path())
+            .status
+            .success()
+    );
+    assert_eq!(mode("old.html"), 0o640);
+}

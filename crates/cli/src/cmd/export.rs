@@ -142,9 +142,24 @@ fn write_atomically(out: &Path, bytes: &[u8]) -> Result<()> {
         .prefix(".byline-export-")
         .tempfile_in(dir)
         .map_err(|e| fail(&e.kind()))?;
+    keep_permissions(temp.as_file(), out).map_err(|e| fail(&e))?;
     temp.write_all(bytes)
         .and_then(|()| temp.as_file().sync_all())
         .map_err(|e| fail(&e))?;
     temp.persist(out).map_err(|e| fail(&e.error))?;
+    Ok(())
+}
+
+/// Gives the temporary file the permissions `out` has, or `rw-r--r--` for a
+/// new file (a temporary file starts private to its owner).
+#[cfg(unix)]
+fn keep_permissions(temp: &std::fs::File, out: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(out).map_or(0o644, |m| m.permissions().mode() & 0o7777);
+    temp.set_permissions(std::fs::Permissions::from_mode(mode))
+}
+
+#[cfg(not(unix))]
+fn keep_permissions(_temp: &std::fs::File, _out: &Path) -> std::io::Result<()> {
     Ok(())
 }
