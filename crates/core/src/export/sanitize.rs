@@ -119,7 +119,6 @@ fn policy() -> &'static ammonia::Builder<'static> {
             ("th", &["colspan", "rowspan", "data-align"]),
             ("ol", &["start", "reversed"]),
             ("sup", &["id"]),
-            ("li", &["id"]),
             ("code", &["class"]),
             ("blockquote", &["cite"]),
             ("q", &["cite"]),
@@ -154,6 +153,9 @@ fn filter_attribute<'u>(element: &str, attribute: &str, value: &'u str) -> Optio
                     .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '+'))
         }),
         (_, "data-align") => matches!(value, "left" | "center" | "right"),
+        // Only the footnote markers export writes itself carry an id; ids in
+        // pasted HTML would collide.
+        (_, "id") => is_footnote_marker_id(value),
         (_, "width" | "height" | "colspan" | "rowspan" | "start") => {
             !value.is_empty() && value.len() < 6 && value.bytes().all(|b| b.is_ascii_digit())
         }
@@ -199,6 +201,17 @@ pub(super) fn shows_nothing(html: &str) -> bool {
         .replace("&nbsp;", "")
         .trim_matches(|c: char| c.is_whitespace())
         .is_empty()
+}
+
+/// `fnref-N` or `fnref-N-M`, the ids of footnote reference markers.
+fn is_footnote_marker_id(id: &str) -> bool {
+    id.strip_prefix("fnref-").is_some_and(|rest| {
+        let mut parts = rest.split('-');
+        let numeric = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
+        parts.next().is_some_and(numeric)
+            && !matches!(parts.next(), Some(p) if !numeric(p))
+            && parts.next().is_none()
+    })
 }
 
 /// Removes `<p>` elements holding only whitespace, `&nbsp;` or `<br>`.
@@ -253,6 +266,19 @@ mod tests {
         assert!(link_is_safe("mailto:desk@example.com"));
         assert!(is_image_data_url("DATA:image/png;base64,AAAA"));
         assert!(!is_image_data_url("data:text/html;base64,AAAA"));
+    }
+
+    #[test]
+    fn only_footnote_marker_ids_survive() {
+        assert!(is_footnote_marker_id("fnref-3"));
+        assert!(is_footnote_marker_id("fnref-3-2"));
+        assert!(!is_footnote_marker_id("fnref-"));
+        assert!(!is_footnote_marker_id("fnref-3-2-1"));
+        assert!(!is_footnote_marker_id("x"));
+        assert_eq!(
+            clean("<p><sup id=\"x\">1</sup><sup id=\"fnref-1\">2</sup></p>"),
+            "<p><sup>1</sup><sup id=\"fnref-1\">2</sup></p>"
+        );
     }
 
     #[test]
