@@ -1,0 +1,641 @@
+//! Attribution: who said a quote, found in a window around it, and the
+//! resolution of that mention ("he", "Sharaa") to the full name the article
+//! introduces.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::lexicon::{self, Cue, Gender};
+use super::words::{self, Tok};
+
+/// What kind of mention names a speaker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum MentionKind {
+    Name,
+    Pronoun(Gender),
+    /// A common-noun phrase: "a source", "the presidency".
+    Noun,
+}
+
+/// A speaker mention found next to a quote.
+#[derive(Debug, Clone)]
+pub(crate) struct Mention {
+    pub range: Range<usize>,
+    pub kind: MentionKind,
+}
+
+/// The attribution found for one quote.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Found {
+    pub mention: Option<Mention>,
+    pub cue: Option<Range<usize>>,
+    /// A cue was found in the quote's sentence (even if no speaker was).
+    pub has_cue: bool,
+}
+
+fn is_terminator(text: &str, t: Tok) -> bool {
+    !t.word && matches!(&text[t.range()], "." | "!" | "?")
+}
+
+fn is_dash(s: &str) -> bool {
+    matches!(s, "―" | "—" | "–")
+}
+
+/// Finds the attribution after a quote: `“…,” X said.` / `“…,” said X.` /
+/// `“…” ― X`. `toks` runs from the closing mark to the next quote or the
+/// block's end.
+pub(crate) fn after(text: &str, toks: &[Tok], new_sentence: bool) -> Found {
+    let mut found = Found::default();
+    let end = toks
+        .iter()
+        .position(|&t| is_terminator(text, t))
+        .unwrap_or(toks.len());
+    let toks = &toks[..end];
+    if toks.is_empty() {
+        return found;
+    }
+    // After a quote that ends its sentence, only a short attribution
+    // sentence (`“….” Smith said.`) or a lower-case run-on counts.
+    if new_sentence && words::is_capitalised(&text[toks[0].range()]) && toks.len() > 5 {
+        return found;
+    }
+    let first = &text[toks[0].range()];
+    if is_dash(first) {
+        if let Some(m) = name_forward(text, &toks[1..]) {
+            found.cue = Some(toks[0].range());
+            found.has_cue = true;
+            found.mention = Some(m);
+            return found;
+        }
+    }
+    // The cue must come early: within the first few words after the quote.
+    let limit = toks.len().min(12);
+    for k in 0..limit {
+        let t = toks[k];
+        if !t.word {
+            continue;
+        }
+        let w = &text[t.range()];
+        let Some(c) = lexicon::cue(w) else { continue };
+        match c {
+            Cue::According => {
+                found.has_cue = true;
+                found.cue = Some(t.start..toks.get(k + 1).map_or(t.end, |n| n.end));
+                found.mention = noun_phrase_forward(text, toks.get(k + 2..).unwrap_or(&[]));
+                return found;
+            }
+            Cue::Participle if k > 2 => continue,
+            _ => {}
+        }
+        let lead_in = toks[..k].iter().all(|t| !t.word);
+        let subject = subject_before(text, &toks[..k]);
+        if subject.is_none() && !lead_in {
+            // `“…” and underscored …`: a second verb of the sentence before.
+            return found;
+        }
+        found.has_cue = true;
+        found.cue = Some(t.range());
+        found.mention = subject.or_else(|| noun_phrase_forward(text, &toks[k + 1..]));
+        return found;
+    }
+    found
+}
+
+/// Finds the attribution before a quote in the same sentence:
+/// `X said: “…”`, `X stressed the “…”`, `according to X, “…”`.
+pub(crate) fn before(text: &str, toks: &[Tok]) -> Found {
+    let mut found = Found::default();
+    let start = toks
+        .iter()
+        .rposition(|&t| is_terminator(text, t))
+        .map_or(0, |i| i + 1);
+    let toks = &toks[start..];
+    // The last cue before the quote.
+    for k in (0..toks.len()).rev() {
+        let t = toks[k];
+        if !t.word {
+            continue;
+        }
+        let w = &text[t.range()];
+        let Some(c) = lexicon::cue(w) else { continue };
+        match c {
+            Cue::According => {
+                if toks.get(k + 1).is_some_and(|n| &text[n.range()] == "to") {
+                    found.has_cue = true;
+                    found.cue = Some(t.start..toks[k + 1].end);
+                    found.mention = noun_phrase_forward(text, &toks[k + 2..]);
+                    return found;
+                }
+                continue;
+            }
+            Cue::Participle => {
+                found.has_cue = true;
+                found.cue = Some(t.range());
+                found.mention =
+                    subject_before(text, &toks[..k]).or_else(|| first_subject(text, &toks[..k]));
+                return found;
+            }
+            Cue::Verb => {
+                found.has_cue = true;
+                found.cue = Some(t.range());
+                found.mention = subject_before(text, &toks[..k])
+                    .or_else(|| first_subject(text, &toks[..k]))
+                    .or_else(|| noun_phrase_forward(text, &toks[k + 1..]));
+                return found;
+            }
+        }
+    }
+    // `X: “…”`
+    if let Some(last) = toks.last() {
+        if &text[last.range()] == ":" && toks.len() >= 2 {
+            if let Some(m) = subject_before(text, &toks[..toks.len() - 1]) {
+                found.cue = Some(last.range());
+                found.has_cue = true;
+                found.mention = Some(m);
+            }
+        }
+    }
+    found
+}
+
+/// The subject that ends right before a cue: skips adverbs, appositives
+/// (`X, a Russian analyst, said`) and `who`.
+fn subject_before(text: &str, toks: &[Tok]) -> Option<Mention> {
+    let mut i = toks.len();
+    // Skip auxiliaries and adverbs.
+    while i > 0 {
+        let t = toks[i - 1];
+        let w = &text[t.range()];
+        if t.word
+            && (lexicon::is_aux(w) || w.ends_with("ly") && w.len() > 4 && !words::is_capitalised(w))
+        {
+            i -= 1;
+        } else {
+            break;
+        }
+    }
+    if i == 0 {
+        return None;
+    }
+    let t = toks[i - 1];
+    let w = &text[t.range()];
+    if t.word && (w == "who" || w == "which" || w == "that") {
+        // `X, who said`: the subject is before the comma.
+        let mut j = i - 1;
+        if j > 0 && &text[toks[j - 1].range()] == "," {
+            j -= 1;
+        }
+        return mention_ending(text, &toks[..j]);
+    }
+    if !t.word && w == "," {
+        // An appositive: `X, a Russian analyst, said`. Find the comma that
+        // opens it.
+        let lo = i.saturating_sub(16);
+        let mut j = i - 1;
+        while j > lo {
+            j -= 1;
+            let s = &text[toks[j].range()];
+            if s == "," {
+                return mention_ending(text, &toks[..j]);
+            }
+            if !toks[j].word && s != "-" && s != "’" && s != "'" {
+                break;
+            }
+        }
+        return None;
+    }
+    mention_ending(text, &toks[..i])
+}
+
+/// A name, pronoun or speaker noun phrase that ends at the end of `toks`.
+fn mention_ending(text: &str, toks: &[Tok]) -> Option<Mention> {
+    let last = *toks.last()?;
+    if !last.word {
+        // A parenthetical after a name: `Sen. Bernie Sanders (I-Vt.) said`.
+        if &text[last.range()] == ")" {
+            let open = toks.iter().rposition(|t| &text[t.range()] == "(")?;
+            if toks.len() - open <= 8 {
+                return mention_ending(text, &toks[..open]);
+            }
+        }
+        return None;
+    }
+    let w = &text[last.range()];
+    if let Some(g) = lexicon::pronoun(w) {
+        if matches!(
+            w,
+            "he" | "He" | "she" | "She" | "they" | "They" | "it" | "It"
+        ) {
+            return Some(Mention {
+                range: last.range(),
+                kind: MentionKind::Pronoun(g),
+            });
+        }
+        return None;
+    }
+    if words::nameish(w) && !lexicon::is_name_stop(w) {
+        let mut j = toks.len() - 1;
+        while j > 0 {
+            let p = toks[j - 1];
+            let pw = &text[p.range()];
+            if p.word && words::nameish(pw) && !words::is_possessive(pw) {
+                j -= 1;
+            } else {
+                break;
+            }
+        }
+        // Drop leading stop words ("The", "But").
+        while j < toks.len() - 1 && lexicon::is_name_stop(&text[toks[j].range()]) {
+            j += 1;
+        }
+        return Some(Mention {
+            range: toks[j].start..last.end,
+            kind: MentionKind::Name,
+        });
+    }
+    if lexicon::is_speaker_noun(w) {
+        let mut j = toks.len() - 1;
+        while j > 0 && toks.len() - j < 5 {
+            let p = toks[j - 1];
+            let pw = &text[p.range()];
+            if !p.word {
+                break;
+            }
+            j -= 1;
+            if lexicon::is_determiner(pw) {
+                break;
+            }
+            if lexicon::cue(pw).is_some()
+                || matches!(
+                    pw,
+                    "to" | "of"
+                        | "in"
+                        | "on"
+                        | "at"
+                        | "for"
+                        | "by"
+                        | "with"
+                        | "and"
+                        | "that"
+                        | "from"
+                )
+            {
+                j += 1;
+                break;
+            }
+        }
+        return Some(Mention {
+            range: toks[j].start..last.end,
+            kind: MentionKind::Noun,
+        });
+    }
+    None
+}
+
+/// A name, pronoun or noun phrase at the start of `toks` (`said X`,
+/// `according to X`), skipping time words.
+fn noun_phrase_forward(text: &str, toks: &[Tok]) -> Option<Mention> {
+    let mut i = 0;
+    while i < toks.len() && toks[i].word && lexicon::is_time_word(&text[toks[i].range()]) {
+        i += 1;
+    }
+    let t = *toks.get(i)?;
+    if !t.word {
+        return None;
+    }
+    let w = &text[t.range()];
+    if let Some(g) = lexicon::pronoun(w) {
+        if matches!(w, "he" | "she" | "they" | "it") {
+            return Some(Mention {
+                range: t.range(),
+                kind: MentionKind::Pronoun(g),
+            });
+        }
+        return None;
+    }
+    if words::nameish(w) {
+        return name_forward(text, &toks[i..]);
+    }
+    // `said the spokesman`, `said a source close to the talks`.
+    let mut j = i;
+    while j < toks.len() && j - i < 5 && toks[j].word {
+        let w = &text[toks[j].range()];
+        if lexicon::is_speaker_noun(w) {
+            // Followed by a name: `said spokesman Dmitry Peskov`.
+            if let Some(n) = toks
+                .get(j + 1)
+                .filter(|n| n.word && words::is_capitalised(&text[n.range()]))
+            {
+                let _ = n;
+                if let Some(m) = name_forward(text, &toks[j + 1..]) {
+                    return Some(m);
+                }
+            }
+            return Some(Mention {
+                range: toks[i].start..toks[j].end,
+                kind: MentionKind::Noun,
+            });
+        }
+        if words::is_capitalised(w) && j > i {
+            return name_forward(text, &toks[j..]);
+        }
+        j += 1;
+    }
+    None
+}
+
+/// A capitalised name at the start of `toks`.
+fn name_forward(text: &str, toks: &[Tok]) -> Option<Mention> {
+    let first = *toks.first()?;
+    let w = &text[first.range()];
+    if !first.word
+        || !words::is_capitalised(w)
+        || lexicon::is_name_stop(w) && !lexicon::is_determiner(w)
+    {
+        return None;
+    }
+    let mut j = 0;
+    while j + 1 < toks.len() {
+        let n = toks[j + 1];
+        let nw = &text[n.range()];
+        if n.word && words::nameish(nw) && !words::is_possessive(&text[toks[j].range()]) {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    let mut s = 0;
+    while s < j && lexicon::is_name_stop(&text[toks[s].range()]) {
+        s += 1;
+    }
+    Some(Mention {
+        range: toks[s].start..toks[j].end,
+        kind: MentionKind::Name,
+    })
+}
+
+/// The first name or pronoun of a sentence: the subject a participle cue
+/// (`…, calling it “…”`) refers to.
+fn first_subject(text: &str, toks: &[Tok]) -> Option<Mention> {
+    for (i, t) in toks.iter().enumerate().take(12) {
+        if !t.word {
+            continue;
+        }
+        let w = &text[t.range()];
+        if matches!(w, "He" | "She" | "he" | "she" | "They" | "they") {
+            return Some(Mention {
+                range: t.range(),
+                kind: MentionKind::Pronoun(lexicon::pronoun(w)?),
+            });
+        }
+        if words::is_capitalised(w) && !lexicon::is_name_stop(w) {
+            let m = name_forward(text, &toks[i..])?;
+            // Skip a leading place or time phrase: `On Israel’s strikes, X said`.
+            let end_tok = toks.iter().position(|t| t.end == m.range.end).unwrap_or(i);
+            if words::is_possessive(&text[toks[end_tok].range()]) {
+                continue;
+            }
+            return Some(m);
+        }
+    }
+    None
+}
+
+/// Canonical forms of names, learned as the article is read.
+pub(crate) struct Names<'a> {
+    text: &'a str,
+    /// Surname (as written) → the full name that introduces it, and where.
+    full: HashMap<&'a str, Option<(String, usize)>>,
+    pub gender: HashMap<String, Gender>,
+    /// The quoted spans, in order: names are introduced outside them.
+    quoted: Vec<Range<usize>>,
+}
+
+/// A name mention made canonical.
+pub(crate) struct Resolved {
+    pub name: String,
+    /// Where the full name first appears, when it came from elsewhere.
+    pub introduced_at: Option<usize>,
+    /// A single surname with no full name anywhere.
+    pub bare: bool,
+}
+
+impl<'a> Names<'a> {
+    pub fn new(text: &'a str, quoted: Vec<Range<usize>>) -> Self {
+        Names {
+            text,
+            full: HashMap::new(),
+            gender: HashMap::new(),
+            quoted,
+        }
+    }
+
+    fn in_quote(&self, pos: usize) -> bool {
+        let k = self.quoted.partition_point(|r| r.end <= pos);
+        self.quoted.get(k).is_some_and(|r| r.start <= pos)
+    }
+
+    /// Canonical name for a name mention: titles stripped, a lone surname
+    /// expanded to the full name introduced elsewhere.
+    pub fn resolve(&mut self, range: Range<usize>) -> Option<Resolved> {
+        let text = self.text;
+        let mut toks = Vec::new();
+        words::tokens(text, range.clone(), &mut toks);
+        toks.retain(|t| t.word);
+        // Keep what follows the last title word.
+        let mut gender = None;
+        let mut s = 0;
+        for (i, t) in toks.iter().enumerate() {
+            let w = &text[t.range()];
+            if lexicon::is_title_word(w) && i + 1 < toks.len() {
+                s = i + 1;
+                gender = gender.or(lexicon::honorific_gender(w));
+            }
+        }
+        while s < toks.len() && lexicon::is_name_stop(&text[toks[s].range()]) && s + 1 < toks.len()
+        {
+            s += 1;
+        }
+        let toks = &toks[s..];
+        let first = toks.first()?;
+        let last = toks.last()?;
+        let last_w = words::strip_possessive(&text[last.range()]);
+        let mut out = if toks.len() == 1 {
+            let w = last_w;
+            let surname: &'a str = if words::is_all_caps(w) && w.len() > 2 {
+                // A transcript label: WALLACE → Wallace.
+                let tc = words::title_case(w);
+                match self.find_in_text(&tc) {
+                    Some(s) => s,
+                    None => {
+                        return Some(Resolved {
+                            name: tc,
+                            introduced_at: None,
+                            bare: true,
+                        })
+                    }
+                }
+            } else {
+                w
+            };
+            match self.full_name(surname) {
+                Some((full, at)) => Resolved {
+                    name: full,
+                    introduced_at: Some(at),
+                    bare: false,
+                },
+                None => Resolved {
+                    name: surname.to_string(),
+                    introduced_at: None,
+                    bare: true,
+                },
+            }
+        } else {
+            let name = format!("{}{}", &text[first.start..last.start], last_w);
+            Resolved {
+                name,
+                introduced_at: None,
+                bare: false,
+            }
+        };
+        if !out.bare && toks.len() >= 2 {
+            let fw = &text[first.range()];
+            gender = gender.or(lexicon::first_name_gender(fw));
+        }
+        if out.name.is_empty() {
+            return None;
+        }
+        if let Some(g) = gender {
+            self.gender.entry(out.name.clone()).or_insert(g);
+        }
+        if toks.len() == 1 && out.introduced_at.is_none() && !out.bare {
+            out.bare = false;
+        }
+        Some(out)
+    }
+
+    /// A `'a` slice of the text equal to `w`, for cache keys.
+    fn find_in_text(&self, w: &str) -> Option<&'a str> {
+        let text = self.text;
+        text.find(w).map(|i| &text[i..i + w.len()])
+    }
+
+    /// The first full name in the text that ends with `surname`.
+    fn full_name(&mut self, surname: &'a str) -> Option<(String, usize)> {
+        if let Some(v) = self.full.get(surname) {
+            return v.clone();
+        }
+        let v = self.search_full(surname);
+        self.full.insert(surname, v.clone());
+        v
+    }
+
+    fn search_full(&mut self, surname: &str) -> Option<(String, usize)> {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let mut from = 0;
+        while let Some(i) = text[from..].find(surname) {
+            let at = from + i;
+            let end = at + surname.len();
+            from = end;
+            // A whole word (possibly after a particle and hyphen).
+            let after_ok = text[end..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric());
+            if !after_ok || self.in_quote(at) {
+                continue;
+            }
+            let mut start = at;
+            if at > 0 && bytes[at - 1] == b'-' {
+                // al-Sharaa
+                let p = words::prev_word(text, at - 1).map_or(at, |r| r.start);
+                if lexicon::is_particle(&text[p..at - 1]) {
+                    start = p;
+                } else {
+                    continue;
+                }
+            } else if at > 0
+                && text[..at]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+            {
+                continue;
+            }
+            // Walk back over capitalised words and particles on the same line.
+            let mut first = start;
+            let mut gender = None;
+            let mut n = 0;
+            while n < 4 {
+                let Some(r) = words::prev_word(text, first) else {
+                    break;
+                };
+                if !text[r.end..first]
+                    .chars()
+                    .all(|c| c == ' ' || c == '\u{a0}')
+                    || r.end == first
+                {
+                    break;
+                }
+                let w = &text[r.clone()];
+                if lexicon::is_title_word(w) {
+                    gender = gender.or(lexicon::honorific_gender(w));
+                    break;
+                }
+                if !words::nameish(w)
+                    || lexicon::is_name_stop(w)
+                    || words::is_possessive(w)
+                    || w.ends_with("ing")
+                {
+                    break;
+                }
+                first = r.start;
+                n += 1;
+            }
+            if first < start {
+                let full = format!("{}{}", &text[first..start], &text[start..end]);
+                let fw = text[first..].split([' ', '\u{a0}']).next().unwrap_or("");
+                if let Some(g) = gender.or_else(|| lexicon::first_name_gender(fw)) {
+                    self.gender.entry(full.clone()).or_insert(g);
+                }
+                return Some((full, first));
+            }
+            if start < at {
+                return Some((text[start..end].to_string(), start));
+            }
+        }
+        None
+    }
+}
+
+/// Names of people mentioned in `toks`, in order, as token ranges: the
+/// candidates a pronoun may refer to.
+pub(crate) fn name_mentions(text: &str, toks: &[Tok], out: &mut Vec<(Range<usize>, bool)>) {
+    let mut i = 0;
+    let mut sentence_start = true;
+    while i < toks.len() {
+        let t = toks[i];
+        let w = &text[t.range()];
+        if !t.word {
+            sentence_start = is_terminator(text, t) || (sentence_start && w != ",");
+            i += 1;
+            continue;
+        }
+        if words::is_capitalised(w) && !lexicon::is_name_stop(w) {
+            let mut j = i;
+            while j + 1 < toks.len()
+                && toks[j + 1].word
+                && words::nameish(&text[toks[j + 1].range()])
+                && !words::is_possessive(&text[toks[j].range()])
+            {
+                j += 1;
+            }
+            out.push((t.start..toks[j].end, sentence_start));
+            i = j + 1;
+        } else {
+            i += 1;
+        }
+        sentence_start = false;
+    }
+}
