@@ -11,7 +11,11 @@ use clap::{Parser, Subcommand, ValueEnum};
 mod cmd;
 
 #[derive(Parser, Debug)]
-#[command(name = "byline", version, about = "Byline: drafts, quote checking and export for journalists")]
+#[command(
+    name = "byline",
+    version,
+    about = "Byline: drafts, quote checking and export for journalists"
+)]
 pub struct Cli {
     /// The library database (default: the desktop app's library).
     #[arg(long, global = true, env = "BYLINE_DB", value_name = "PATH")]

@@ -13,7 +13,11 @@ pub enum Error {
     #[error("{path} is not a Byline library (not an SQLite database, or damaged); it was left untouched")]
     NotADatabase { path: PathBuf },
     #[error("{path} was written by a newer Byline (schema {found}, this one knows up to {supported}); update Byline to open it")]
-    NewerSchema { path: PathBuf, found: i64, supported: i64 },
+    NewerSchema {
+        path: PathBuf,
+        found: i64,
+        supported: i64,
+    },
     #[error("cannot write to {path}: {reason}")]
     ReadOnly { path: PathBuf, reason: String },
     #[error("no draft with id {0}")]
@@ -72,7 +76,12 @@ impl Library {
     }
     /// Applies `patch`; returns the draft as stored and the revision number
     /// taken, if one was.
-    pub fn update(&mut self, id: DraftId, patch: &DraftPatch, kind: SaveKind) -> Result<(Draft, Option<u32>)> {
+    pub fn update(
+        &mut self,
+        id: DraftId,
+        patch: &DraftPatch,
+        kind: SaveKind,
+    ) -> Result<(Draft, Option<u32>)> {
         todo!()
     }
     pub fn history(&self, id: DraftId) -> Result<Vec<Revision>> {

@@ -12,6 +12,9 @@ use super::{Fix, Issue, Quote, QuoteKind, Report, Severity, Speaker};
 /// How far back (in bytes) a pronoun looks for the person it refers to.
 const PRONOUN_WINDOW: usize = 1500;
 
+/// How far back (in bytes) the sentence before a quote is read.
+const BEFORE_WINDOW: usize = 600;
+
 /// The speaker of an earlier quote, for continuation and pronouns.
 #[derive(Clone)]
 struct Last {
@@ -38,14 +41,38 @@ pub(crate) fn run(text: &str) -> Report {
             .map(|i| &sc.spans[i])
             .filter(|p| p.block == sp.block);
         let next_same = sc.spans.get(si + 1).filter(|n| n.block == sp.block);
-        let before_start = prev_same.map_or(block.range.start, span_end);
         let before_end = sp.open.as_ref().map_or(sp.inner.start, |o| o.start);
+        // The sentence before the quote, back across earlier quotes in the
+        // same block (their words removed): `“A,” he said, “B.”`.
+        let mut before_start = block
+            .range
+            .start
+            .max(before_end.saturating_sub(BEFORE_WINDOW));
+        while !text.is_char_boundary(before_start) {
+            before_start += 1;
+        }
+        let _ = prev_same;
         let after_start = span_end(sp);
         let after_end = next_same
             .map_or(block.range.end, span_start)
             .max(after_start);
 
         words::tokens(text, before_start..before_end.max(before_start), &mut toks);
+        let mut k = si;
+        while k > 0
+            && sc.spans[k - 1].block == sp.block
+            && span_end(&sc.spans[k - 1]) > before_start
+        {
+            k -= 1;
+        }
+        if k < si {
+            let earlier = &sc.spans[k..si];
+            toks.retain(|t| {
+                !earlier
+                    .iter()
+                    .any(|e| e.inner.start <= t.start && t.end <= e.inner.end)
+            });
+        }
         let fb = attrib::before(text, &toks);
         let before_words = toks.iter().filter(|t| t.word).count();
         let prev_tok = toks
@@ -94,12 +121,21 @@ pub(crate) fn run(text: &str) -> Report {
         if kind == QuoteKind::Speech {
             // Which attribution applies: one right after the quote wins.
             let label = transcript_label(text, sp.inner.clone());
-            let found = if fa.mention.is_some() {
+            // `“…,” he said` and `“…” ― X` take the attribution after the
+            // quote; a partial quote inside a sentence takes the one before.
+            let inner_t = inner.trim_end_matches(['*', '_']);
+            let after_shape = inner_t.ends_with([',', '?', '!', '—', '-'])
+                || text[after_start..after_end]
+                    .trim_start()
+                    .starts_with([',', '―', '—', '–']);
+            let found = if label.is_some() {
+                label
+            } else if fa.mention.is_some() && (after_shape || fb.mention.is_none()) {
                 Some(fa)
             } else if fb.mention.is_some() {
                 Some(fb)
             } else {
-                label
+                None
             };
             let mut resolved = false;
             if let Some(Found {
@@ -378,7 +414,23 @@ fn is_heading_like(text: &str, b: &scan::Block) -> bool {
         return true;
     }
     let s = text[b.range.clone()].trim_end();
-    s.len() < 100 && !s.ends_with(['.', '!', '?', '"', '”', ':', ',', ')']) && !s.contains(". ")
+    if s.len() < 100 && !s.ends_with(['.', '!', '?', '"', '”', ':', ',', ')']) && !s.contains(". ")
+    {
+        return true;
+    }
+    // A headline: short, and nearly every long word capitalised.
+    if s.len() < 160 {
+        let long: Vec<&str> = s
+            .split_whitespace()
+            .filter(|w| w.chars().count() > 3)
+            .collect();
+        let caps = long
+            .iter()
+            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .count();
+        return long.len() >= 3 && caps * 10 >= long.len() * 8;
+    }
+    false
 }
 
 fn looks_like_person(name: &str) -> bool {
@@ -406,25 +458,23 @@ fn resolve_pronoun(
         from += 1;
     }
     let mut toks = Vec::new();
-    let mut part = Vec::new();
+    let mut mentions = Vec::new();
+    let mut k = spans.partition_point(|s| span_end(s) <= from);
     for b in &blocks[first_block..=sp.block] {
         let r = b.range.start.max(from)..b.range.end.min(pos);
         if r.start >= r.end || is_heading_like(text, b) {
             continue;
         }
-        words::tokens(text, r, &mut part);
-        toks.extend_from_slice(&part);
+        words::tokens(text, r, &mut toks);
+        // Words inside quotes do not name the speaker.
+        toks.retain(|t| {
+            while k < spans.len() && span_end(&spans[k]) <= t.start {
+                k += 1;
+            }
+            !(k < spans.len() && spans[k].inner.start <= t.start && t.end <= spans[k].inner.end)
+        });
+        attrib::name_mentions(text, &toks, &mut mentions);
     }
-    // Words inside quotes do not name the speaker.
-    let mut k = spans.partition_point(|s| span_end(s) <= from);
-    toks.retain(|t| {
-        while k < spans.len() && span_end(&spans[k]) <= t.start {
-            k += 1;
-        }
-        !(k < spans.len() && spans[k].inner.start <= t.start && t.end <= spans[k].inner.end)
-    });
-    let mut mentions = Vec::new();
-    attrib::name_mentions(text, &toks, &mut mentions);
 
     let last_recent = last.as_ref().filter(|l| l.block + 3 >= sp.block);
     let compatible = |names: &Names<'_>, n: &str| match (g, names.gender.get(n)) {
@@ -442,7 +492,7 @@ fn resolve_pronoun(
         let person = !res.bare
             || names.gender.contains_key(&res.name)
             || last_recent.is_some_and(|l| l.name == res.name);
-        let person = person && res.name.split_whitespace().count() <= 5;
+        let person = person && res.name.split_whitespace().count() <= 4;
         if matches!(g, Gender::Male | Gender::Female) && !person {
             continue;
         }
@@ -463,7 +513,18 @@ fn resolve_pronoun(
             }
         }
     }
-    let pick = cands.iter().find(|c| c.2).or_else(|| cands.first());
+    // The most recent person, unless they are the object of a sentence
+    // whose subject is another candidate (`X told Y … He said`).
+    let pick = cands.first().map(|first| {
+        if first.2 {
+            return first;
+        }
+        let sentence_start = text[..first.1].rfind(". ").unwrap_or(0);
+        cands
+            .iter()
+            .find(|c| c.2 && c.1 >= sentence_start)
+            .unwrap_or(first)
+    });
     let Some(pick) = pick else {
         return (None, None);
     };

@@ -34,7 +34,9 @@ pub(crate) struct Found {
 }
 
 fn is_terminator(text: &str, t: Tok) -> bool {
-    !t.word && matches!(&text[t.range()], "." | "!" | "?")
+    !t.word
+        && matches!(&text[t.range()], "." | "!" | "?")
+        && !text[t.end..].starts_with([')', ',', ';', '”', '"', '’'])
 }
 
 fn is_dash(s: &str) -> bool {
@@ -68,8 +70,13 @@ pub(crate) fn after(text: &str, toks: &[Tok], new_sentence: bool) -> Found {
             return found;
         }
     }
-    // The cue must come early: within the first few words after the quote.
-    let limit = toks.len().min(12);
+    // The cue must come early: within the first few words after the quote,
+    // or after a name and its appositive (`“…,” X, a Y of Z, said`).
+    let starts_with_name = toks
+        .iter()
+        .find(|t| t.word)
+        .is_some_and(|t| words::is_capitalised(&text[t.range()]));
+    let limit = toks.len().min(if starts_with_name { 30 } else { 12 });
     for k in 0..limit {
         let t = toks[k];
         if !t.word {
@@ -220,7 +227,7 @@ fn mention_ending(text: &str, toks: &[Tok]) -> Option<Mention> {
         }
         return None;
     }
-    let w = &text[last.range()];
+    let w = words::strip_possessive(&text[last.range()]);
     if let Some(g) = lexicon::pronoun(w) {
         if matches!(
             w,
@@ -252,6 +259,41 @@ fn mention_ending(text: &str, toks: &[Tok]) -> Option<Mention> {
             range: toks[j].start..last.end,
             kind: MentionKind::Name,
         });
+    }
+    if !lexicon::is_speaker_noun(w)
+        && w.chars().all(char::is_lowercase)
+        && !is_function_word(w)
+        && lexicon::cue(w).is_none()
+        && !w.ends_with("ly")
+    {
+        // `the ad’s narrator says`, `the announcer said`: a determiner
+        // within three words before a lower-case noun.
+        let n = toks.len();
+        for j in (n.saturating_sub(4)..n - 1).rev() {
+            let t = toks[j];
+            let pw = &text[t.range()];
+            if !t.word {
+                break;
+            }
+            if lexicon::is_determiner(pw) || words::is_possessive(pw) {
+                let s = if words::is_possessive(pw)
+                    && j > 0
+                    && lexicon::is_determiner(&text[toks[j - 1].range()])
+                {
+                    j - 1
+                } else {
+                    j
+                };
+                return Some(Mention {
+                    range: toks[s].start..last.end,
+                    kind: MentionKind::Noun,
+                });
+            }
+            if lexicon::cue(pw).is_some() || is_function_word(pw) {
+                break;
+            }
+        }
+        return None;
     }
     if lexicon::is_speaker_noun(w) {
         let mut j = toks.len() - 1;
@@ -292,6 +334,123 @@ fn mention_ending(text: &str, toks: &[Tok]) -> Option<Mention> {
     None
 }
 
+/// A lower-case word that is probably a verb or an adverb before one.
+fn looks_like_verb(w: &str) -> bool {
+    if !w.chars().next().is_some_and(char::is_lowercase) {
+        return false;
+    }
+    lexicon::cue(w).is_some()
+        || lexicon::is_aux(w)
+        || (w.ends_with("ed") && w.len() > 4)
+        || (w.ends_with("ly") && w.len() > 4)
+        || matches!(
+            w,
+            "is" | "was"
+                | "made"
+                | "went"
+                | "took"
+                | "gave"
+                | "got"
+                | "came"
+                | "saw"
+                | "thought"
+                | "knew"
+                | "felt"
+                | "became"
+                | "began"
+                | "kept"
+                | "left"
+                | "met"
+                | "ran"
+                | "sent"
+                | "spent"
+                | "stood"
+                | "won"
+                | "lost"
+                | "led"
+                | "held"
+                | "brought"
+                | "built"
+                | "paid"
+                | "spoke"
+                | "sat"
+                | "gets"
+                | "makes"
+                | "takes"
+                | "wants"
+                | "thinks"
+                | "believes"
+                | "knows"
+                | "sees"
+                | "hopes"
+                | "plans"
+                | "seems"
+                | "appears"
+                | "remains"
+                | "struck"
+                | "drew"
+                | "chose"
+                | "wore"
+                | "fought"
+                | "sought"
+                | "taught"
+                | "hit"
+                | "put"
+                | "set"
+                | "let"
+                | "cut"
+                | "dismissed"
+                | "recently"
+                | "later"
+                | "then"
+        )
+}
+
+fn is_function_word(w: &str) -> bool {
+    matches!(
+        w,
+        "to" | "of"
+            | "in"
+            | "on"
+            | "at"
+            | "for"
+            | "by"
+            | "with"
+            | "and"
+            | "that"
+            | "from"
+            | "as"
+            | "than"
+            | "but"
+            | "or"
+            | "if"
+            | "when"
+            | "while"
+            | "because"
+            | "about"
+            | "into"
+            | "over"
+            | "after"
+            | "before"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "what"
+            | "which"
+            | "who"
+            | "whom"
+            | "this"
+            | "these"
+            | "those"
+            | "there"
+            | "not"
+            | "no"
+    )
+}
+
 /// A name, pronoun or noun phrase at the start of `toks` (`said X`,
 /// `according to X`), skipping time words.
 fn noun_phrase_forward(text: &str, toks: &[Tok]) -> Option<Mention> {
@@ -320,6 +479,9 @@ fn noun_phrase_forward(text: &str, toks: &[Tok]) -> Option<Mention> {
     let mut j = i;
     while j < toks.len() && j - i < 5 && toks[j].word {
         let w = &text[toks[j].range()];
+        if is_function_word(w) || lexicon::cue(w).is_some() {
+            return None;
+        }
         if lexicon::is_speaker_noun(w) {
             // Followed by a name: `said spokesman Dmitry Peskov`.
             if let Some(n) = toks
@@ -336,7 +498,12 @@ fn noun_phrase_forward(text: &str, toks: &[Tok]) -> Option<Mention> {
                 kind: MentionKind::Noun,
             });
         }
-        if words::is_capitalised(w) && j > i {
+        if words::is_capitalised(w)
+            && j > i
+            && toks[i..j]
+                .iter()
+                .all(|t| lexicon::is_determiner(&text[t.range()]))
+        {
             return name_forward(text, &toks[j..]);
         }
         j += 1;
@@ -579,6 +746,11 @@ impl<'a> Names<'a> {
                     break;
                 }
                 let w = &text[r.clone()];
+                if let Some(stem) = w.strip_suffix('.') {
+                    if !words::keeps_dot(stem) && !stem.contains('.') {
+                        break;
+                    }
+                }
                 if lexicon::is_title_word(w) {
                     gender = gender.or(lexicon::honorific_gender(w));
                     break;
@@ -622,7 +794,10 @@ pub(crate) fn name_mentions(text: &str, toks: &[Tok], out: &mut Vec<(Range<usize
             i += 1;
             continue;
         }
-        if words::is_capitalised(w) && !lexicon::is_name_stop(w) {
+        if words::is_capitalised(w)
+            && !lexicon::is_name_stop(words::strip_possessive(w))
+            && !words::is_all_caps(w)
+        {
             let mut j = i;
             while j + 1 < toks.len()
                 && toks[j + 1].word
@@ -631,7 +806,12 @@ pub(crate) fn name_mentions(text: &str, toks: &[Tok], out: &mut Vec<(Range<usize
             {
                 j += 1;
             }
-            out.push((t.start..toks[j].end, sentence_start));
+            // The subject of its clause: first in the sentence, or followed
+            // by a verb (`Suu Kyi recently presided`, `Ham made`).
+            let verb_next = toks
+                .get(j + 1)
+                .is_some_and(|n| n.word && looks_like_verb(&text[n.range()]));
+            out.push((t.start..toks[j].end, sentence_start || verb_next));
             i = j + 1;
         } else {
             i += 1;

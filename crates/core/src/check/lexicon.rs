@@ -47,7 +47,14 @@ pub(crate) fn cue(w: &str) -> Option<Cue> {
         | "predicts" | "whispered" | "cried" | "screamed" | "offered" | "pleaded" | "begged"
         | "demanded" | "mocked" | "ridiculed" | "announces" | "posits" | "posited"
         | "clarified" | "stresses:" | "hinted" | "echoed" | "summed" | "characterized"
-        | "branded" | "touted" | "hailed" => Cue::Verb,
+        | "branded" | "touted" | "hailed" | "likened" | "compared" | "referred" | "accuse"
+        | "call" | "describe" | "mock" | "mocks" | "tweet" | "write" | "add" | "ask"
+        | "explain" | "note" | "warn" | "deride" | "derided" | "quoted" | "quotes" | "lauded"
+        | "applauded" | "condemned" | "condemns" | "denounced" | "denounces" | "dismissed"
+        | "rejected" | "ruled" | "rated" | "deemed" | "termed" | "terms" | "recounts"
+        | "responds" | "thundered" | "seethed" | "scoffed" | "sniped" | "acknowledges"
+        | "publishes" | "published" | "sighed" | "laughed" | "texted" | "emailed" | "scolded"
+        | "yells" | "urges" | "shouts" => Cue::Verb,
         "saying" | "telling" | "adding" | "asking" | "explaining" | "noting" | "stressing"
         | "arguing" | "claiming" | "insisting" | "declaring" | "announcing" | "warning"
         | "recalling" | "replying" | "responding" | "acknowledging" | "admitting"
@@ -57,8 +64,10 @@ pub(crate) fn cue(w: &str) -> Option<Cue> {
         | "complaining" | "joking" | "quipping" | "shouting" | "chanting" | "singing"
         | "citing" | "concluding" | "testifying" | "urging" | "vowing" | "promising"
         | "predicting" | "dubbing" | "branding" | "touting" | "hailing" | "mocking"
-        | "lamenting" | "boasting" | "pointing" | "characterizing" | "contending"
-        | "maintaining" | "cautioning" | "pleading" => Cue::Participle,
+        | "lamenting" | "boasting" | "pointing" | "characterizing" | "likening" | "comparing"
+        | "referring" | "deriding" | "dismissing" | "condemning" | "denouncing" | "lauding"
+        | "quoting" | "terming" | "decrying" | "highlighting" | "contending" | "maintaining"
+        | "cautioning" | "pleading" => Cue::Participle,
         "according" | "According" => Cue::According,
         _ => return None,
     };
@@ -214,6 +223,11 @@ pub(crate) fn is_title_word(w: &str) -> bool {
             | "Imam"
             | "Cardinal"
             | "Father"
+            | "Sens."
+            | "Reps."
+            | "Govs."
+            | "Sens"
+            | "Reps"
     )
 }
 
@@ -765,25 +779,24 @@ pub(crate) fn first_name_gender(w: &str) -> Option<Gender> {
         | "Cynthia" | "Kathleen" | "Amy" | "Shirley" | "Angela" | "Helen" | "Anna" | "Brenda"
         | "Pamela" | "Nicole" | "Emma" | "Samantha" | "Katherine" | "Christine" | "Debra"
         | "Rachel" | "Catherine" | "Carolyn" | "Janet" | "Ruth" | "Maria" | "Heather" | "Diane"
-        | "Virginia" | "Julie" | "Joyce" | "Victoria" | "Olivia" | "Kelly" | "Christina"
-        | "Lauren" | "Joan" | "Evelyn" | "Judith" | "Megan" | "Cheryl" | "Andrea" | "Hannah"
-        | "Martha" | "Jacqueline" | "Frances" | "Gloria" | "Ann" | "Teresa" | "Kathryn"
-        | "Sara" | "Janice" | "Jean" | "Alice" | "Madison" | "Doris" | "Abigail" | "Julia"
-        | "Judy" | "Grace" | "Denise" | "Amber" | "Marilyn" | "Beverly" | "Danielle"
-        | "Theresa" | "Sophia" | "Marie" | "Diana" | "Brittany" | "Natalie" | "Isabella"
-        | "Charlotte" | "Rose" | "Alexis" | "Kayla" | "Hillary" | "Chelsea" | "Melania"
-        | "Ivanka" | "Kellyanne" | "Elizabeth," | "Nikki" | "Sarah," | "Condoleezza"
-        | "Michele" | "Huma" | "Donna," | "Debbie" | "Hope" | "Kate" | "Jill" | "Angela,"
-        | "Theresa," | "Ursula" | "Marine" | "Giorgia" | "Olena" | "Yulia" | "Svetlana"
-        | "Natalia" | "Olga" | "Irina" | "Elena" | "Fatima" | "Aisha" | "Layla" | "Leila"
-        | "Sonya" | "Veronica" | "Adriana" | "Ariana" | "Nell" | "Ava" | "Mia" | "Chloe"
-        | "Zoe" | "Lucy" | "Ella" | "Ellen" | "Eva" | "Claire" | "Clara" | "Ingrid" | "Greta"
-        | "Hanna" | "Ines" | "Ana" | "Carmen" | "Lucia" | "Sofia" | "Dolores" | "Priya" | "Mei"
-        | "Yuki" | "Ayesha" | "Nadia" | "Rania" | "Samira" | "Keisha" | "Tamika" | "Latoya"
-        | "Kamala" | "Nancy," | "Marsha" | "Tammy" | "Tina" | "Wendy" | "Paula" | "Meghan"
-        | "Megyn" | "Katy" | "Kristen" | "Erin" | "Tanya" | "Vanessa" | "Monica" | "Erica"
-        | "Valerie" | "Sylvia" | "Lois" | "Irene" | "Agnes" | "Harriet" | "Eleanor" | "Margot"
-        | "Lena" => Some(Gender::Female),
+        | "Julie" | "Joyce" | "Olivia" | "Kelly" | "Christina" | "Lauren" | "Joan" | "Evelyn"
+        | "Judith" | "Megan" | "Cheryl" | "Andrea" | "Hannah" | "Martha" | "Jacqueline"
+        | "Frances" | "Gloria" | "Ann" | "Teresa" | "Kathryn" | "Sara" | "Janice" | "Jean"
+        | "Alice" | "Madison" | "Doris" | "Abigail" | "Julia" | "Judy" | "Grace" | "Denise"
+        | "Amber" | "Marilyn" | "Beverly" | "Danielle" | "Theresa" | "Sophia" | "Marie"
+        | "Diana" | "Brittany" | "Natalie" | "Isabella" | "Charlotte" | "Rose" | "Alexis"
+        | "Kayla" | "Hillary" | "Chelsea" | "Melania" | "Ivanka" | "Kellyanne" | "Elizabeth,"
+        | "Nikki" | "Sarah," | "Condoleezza" | "Michele" | "Huma" | "Donna," | "Debbie"
+        | "Hope" | "Kate" | "Jill" | "Angela," | "Theresa," | "Ursula" | "Marine" | "Giorgia"
+        | "Olena" | "Yulia" | "Svetlana" | "Natalia" | "Olga" | "Irina" | "Elena" | "Fatima"
+        | "Aisha" | "Layla" | "Leila" | "Sonya" | "Veronica" | "Adriana" | "Ariana" | "Nell"
+        | "Ava" | "Mia" | "Chloe" | "Zoe" | "Lucy" | "Ella" | "Ellen" | "Eva" | "Claire"
+        | "Clara" | "Ingrid" | "Greta" | "Hanna" | "Ines" | "Ana" | "Carmen" | "Lucia"
+        | "Sofia" | "Dolores" | "Priya" | "Mei" | "Yuki" | "Ayesha" | "Nadia" | "Rania"
+        | "Samira" | "Keisha" | "Tamika" | "Latoya" | "Kamala" | "Nancy," | "Marsha" | "Tammy"
+        | "Tina" | "Wendy" | "Paula" | "Meghan" | "Megyn" | "Katy" | "Kristen" | "Erin"
+        | "Tanya" | "Vanessa" | "Monica" | "Erica" | "Valerie" | "Sylvia" | "Lois" | "Irene"
+        | "Agnes" | "Harriet" | "Eleanor" | "Margot" | "Lena" => Some(Gender::Female),
         _ => None,
     }
 }

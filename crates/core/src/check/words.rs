@@ -21,7 +21,7 @@ impl Tok {
 }
 
 /// Abbreviations whose full stop belongs to the word.
-fn keeps_dot(w: &str) -> bool {
+pub(crate) fn keeps_dot(w: &str) -> bool {
     matches!(
         w,
         "Mr" | "Mrs"
@@ -74,6 +74,31 @@ fn keeps_dot(w: &str) -> bool {
             | "Ill"
             | "Conn"
             | "Tenn"
+            | "Sens"
+            | "Reps"
+            | "Govs"
+            | "Pa"
+            | "Ga"
+            | "Mo"
+            | "Md"
+            | "Minn"
+            | "Wis"
+            | "Colo"
+            | "Ore"
+            | "Okla"
+            | "Ky"
+            | "La"
+            | "Ala"
+            | "Ark"
+            | "Nev"
+            | "Neb"
+            | "Kan"
+            | "Miss"
+            | "Mont"
+            | "Ind"
+            | "Vt"
+            | "Del."
+            | "Gens"
     ) || (w.len() == 1 && w.as_bytes()[0].is_ascii_uppercase())
 }
 
@@ -104,7 +129,7 @@ pub(crate) fn tokens(text: &str, range: Range<usize>, out: &mut Vec<Tok>) {
                         end = j + d.len_utf8();
                         it.next();
                     } else {
-                        if d == '.' && keeps_dot(&s[i..end]) {
+                        if d == '.' && (keeps_dot(&s[i..end]) || s[i..end].contains('.')) {
                             end = j + 1;
                             it.next();
                         }
