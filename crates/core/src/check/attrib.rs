@@ -70,6 +70,36 @@ pub(crate) fn after(text: &str, toks: &[Tok], new_sentence: bool) -> Found {
             return found;
         }
     }
+    // `“…,” Scott Pruitt, the attorney general of Oklahoma, said.`: a name
+    // right after the quote, its cue later in the sentence.
+    let first_word = toks.iter().position(|t| t.word).unwrap_or(0);
+    if toks[..first_word]
+        .iter()
+        .all(|t| matches!(&text[t.range()], "," | "*" | "_"))
+    {
+        if let Some(m) = name_forward(text, &toks[first_word..]) {
+            let name_end = toks
+                .iter()
+                .position(|t| t.end == m.range.end)
+                .unwrap_or(first_word);
+            let rest = &toks[name_end + 1..];
+            if rest
+                .first()
+                .is_some_and(|t| matches!(&text[t.range()], "," | "("))
+            {
+                let cue = rest
+                    .iter()
+                    .take(40)
+                    .find(|t| t.word && lexicon::cue(&text[t.range()]) == Some(Cue::Verb));
+                if let Some(c) = cue {
+                    found.has_cue = true;
+                    found.cue = Some(c.range());
+                    found.mention = Some(m);
+                    return found;
+                }
+            }
+        }
+    }
     // The cue must come early: within the first few words after the quote,
     // or after a name and its appositive (`“…,” X, a Y of Z, said`).
     let starts_with_name = toks
@@ -139,7 +169,7 @@ pub(crate) fn before(text: &str, toks: &[Tok]) -> Found {
                 found.has_cue = true;
                 found.cue = Some(t.range());
                 found.mention =
-                    subject_before(text, &toks[..k]).or_else(|| first_subject(text, &toks[..k]));
+                    first_subject(text, &toks[..k]).or_else(|| subject_before(text, &toks[..k]));
                 return found;
             }
             Cue::Verb => {
@@ -284,6 +314,9 @@ fn mention_ending(text: &str, toks: &[Tok]) -> Option<Mention> {
                 } else {
                     j
                 };
+                if !subject_position(text, toks, s) {
+                    return None;
+                }
                 return Some(Mention {
                     range: toks[s].start..last.end,
                     kind: MentionKind::Noun,
@@ -326,12 +359,39 @@ fn mention_ending(text: &str, toks: &[Tok]) -> Option<Mention> {
                 break;
             }
         }
+        if !subject_position(text, toks, j) {
+            return None;
+        }
         return Some(Mention {
             range: toks[j].start..last.end,
             kind: MentionKind::Noun,
         });
     }
     None
+}
+
+/// Whether a noun phrase starting at token `i` can be a clause's subject:
+/// first, or after punctuation or a conjunction, not after a preposition or
+/// a verb (`told a young woman`, `in a box`).
+fn subject_position(text: &str, toks: &[Tok], i: usize) -> bool {
+    match i.checked_sub(1).map(|p| toks[p]) {
+        None => true,
+        Some(p) if !p.word => &text[p.range()] != "(",
+        Some(p) => matches!(
+            &text[p.range()],
+            "and"
+                | "but"
+                | "that"
+                | "while"
+                | "as"
+                | "when"
+                | "because"
+                | "so"
+                | "since"
+                | "But"
+                | "And"
+        ),
+    }
 }
 
 /// A lower-case word that is probably a verb or an adverb before one.
