@@ -30,6 +30,7 @@ pub(crate) fn run(text: &str) -> Report {
     let mut toks: Vec<Tok> = Vec::new();
     let mut last: Option<Last> = None;
     let mut introduced: Vec<String> = Vec::new();
+    let mut quote_spans: Vec<usize> = Vec::new();
 
     for (si, sp) in sc.spans.iter().enumerate() {
         if sp.inner.is_empty() {
@@ -225,6 +226,23 @@ pub(crate) fn run(text: &str) -> Report {
             }
         }
         report.quotes.push(quote);
+        quote_spans.push(si);
+    }
+    // A quote that runs on into the next paragraph is attributed where it
+    // ends: `“… / “…,” Adeyemi said.`
+    for qi in (0..report.quotes.len().saturating_sub(1)).rev() {
+        let (sp, next) = (&sc.spans[quote_spans[qi]], &sc.spans[quote_spans[qi + 1]]);
+        if !(sp.continues && next.continued) || report.quotes[qi].speaker.is_some() {
+            continue;
+        }
+        let Some(name) = report.quotes[qi + 1].speaker.clone() else {
+            continue;
+        };
+        let range = report.quotes[qi].range.clone();
+        report
+            .issues
+            .retain(|i| !(i.code == "unattributed-quote" && i.range == range));
+        report.quotes[qi].speaker = Some(name);
     }
     mixed_styles(&sc, &mut report.issues);
     report.speakers = speakers(text, &report.quotes);
@@ -257,6 +275,9 @@ fn classify(
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
     if before_titled && starts_upper {
         return QuoteKind::Title;
+    }
+    if prev_word == Some("so-called") {
+        return QuoteKind::Scare;
     }
     if prev_word.is_some_and(lexicon::is_title_cue) && starts_upper && n_words <= 10 && !fa.has_cue
     {
@@ -647,6 +668,8 @@ fn describe(text: &str, name: &str) -> Option<String> {
         if !t.word
             || lexicon::is_determiner(w)
             || lexicon::cue(w).is_some()
+            || attrib::is_function_word(w)
+            || attrib::looks_like_verb(w)
             || matches!(
                 w,
                 "with"
@@ -665,13 +688,14 @@ fn describe(text: &str, name: &str) -> Option<String> {
         {
             break;
         }
-        if words::is_capitalised(w) && !lexicon::is_title_word(w) && j < toks.len() {
-            // A capitalised adjective before a role: "Russian analyst".
-            if !toks[j..]
-                .iter()
-                .any(|t| !words::is_capitalised(&text[t.range()]))
-                && !lexicon::is_title_word(&text[toks[j].range()])
-            {
+        if words::is_capitalised(w) && !lexicon::is_title_word(w) {
+            // A capitalised adjective only before a role: "Russian analyst",
+            // "Syrian President"; never a name's first part.
+            let next = toks.get(j).map(|t| &text[t.range()]);
+            let before_role = next.is_some_and(|n| {
+                n.chars().next().is_some_and(char::is_lowercase) || lexicon::is_title_word(n)
+            });
+            if !before_role {
                 break;
             }
         }

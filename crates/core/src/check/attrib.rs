@@ -270,6 +270,17 @@ fn mention_ending(text: &str, toks: &[Tok]) -> Option<Mention> {
         }
         return None;
     }
+    let prev_nameish = toks.len() >= 2 && {
+        let p = toks[toks.len() - 2];
+        p.word && words::nameish(&text[p.range()])
+    };
+    if !prev_nameish && words::is_capitalised(w) && lexicon::is_speaker_noun(&w.to_lowercase()) {
+        // `Critics say`, `Officials said`: a group, not a name.
+        return Some(Mention {
+            range: last.range(),
+            kind: MentionKind::Noun,
+        });
+    }
     if words::nameish(w) && !lexicon::is_name_stop(w) {
         let mut j = toks.len() - 1;
         while j > 0 {
@@ -395,7 +406,7 @@ fn subject_position(text: &str, toks: &[Tok], i: usize) -> bool {
 }
 
 /// A lower-case word that is probably a verb or an adverb before one.
-fn looks_like_verb(w: &str) -> bool {
+pub(crate) fn looks_like_verb(w: &str) -> bool {
     if !w.chars().next().is_some_and(char::is_lowercase) {
         return false;
     }
@@ -466,7 +477,7 @@ fn looks_like_verb(w: &str) -> bool {
         )
 }
 
-fn is_function_word(w: &str) -> bool {
+pub(crate) fn is_function_word(w: &str) -> bool {
     matches!(
         w,
         "to" | "of"
@@ -532,43 +543,52 @@ fn noun_phrase_forward(text: &str, toks: &[Tok]) -> Option<Mention> {
         }
         return None;
     }
-    if words::nameish(w) {
-        return name_forward(text, &toks[i..]);
-    }
-    // `said the spokesman`, `said a source close to the talks`.
+    // A phrase of determiners, role words and a name: `said the spokesman`,
+    // `said flood warden Greta Holm`, `said Treasury spokeswoman Clara Diaz`.
     let mut j = i;
-    while j < toks.len() && j - i < 5 && toks[j].word {
+    let mut last_noun = None;
+    while j < toks.len() && j - i < 6 && toks[j].word {
         let w = &text[toks[j].range()];
         if is_function_word(w) || lexicon::cue(w).is_some() {
-            return None;
+            break;
         }
-        if lexicon::is_speaker_noun(w) {
-            // Followed by a name: `said spokesman Dmitry Peskov`.
-            if let Some(n) = toks
-                .get(j + 1)
-                .filter(|n| n.word && words::is_capitalised(&text[n.range()]))
+        if words::nameish(w) && !lexicon::is_determiner(w) {
+            let m = name_forward(text, &toks[j..])?;
+            let after = toks
+                .iter()
+                .position(|t| t.end == m.range.end)
+                .map_or(toks.len(), |k| k + 1);
+            let mut k = after;
+            while k < toks.len() && k - after < 3 && toks[k].word {
+                let r = &text[toks[k].range()];
+                if !r.chars().next().is_some_and(char::is_lowercase)
+                    || is_function_word(r)
+                    || lexicon::cue(r).is_some()
+                {
+                    break;
+                }
+                k += 1;
+            }
+            if k > after
+                && toks
+                    .get(k)
+                    .is_some_and(|t| t.word && words::is_capitalised(&text[t.range()]))
             {
-                let _ = n;
-                if let Some(m) = name_forward(text, &toks[j + 1..]) {
-                    return Some(m);
+                if let Some(m2) = name_forward(text, &toks[k..]) {
+                    return Some(m2);
                 }
             }
-            return Some(Mention {
-                range: toks[i].start..toks[j].end,
-                kind: MentionKind::Noun,
-            });
+            return Some(m);
         }
-        if words::is_capitalised(w)
-            && j > i
-            && toks[i..j]
-                .iter()
-                .all(|t| lexicon::is_determiner(&text[t.range()]))
-        {
-            return name_forward(text, &toks[j..]);
+        if lexicon::is_speaker_noun(w) {
+            last_noun = Some(j);
         }
         j += 1;
     }
-    None
+    last_noun.map(|n| Mention {
+        range: toks[i].start..toks[n].end,
+        kind: MentionKind::Noun,
+    })
 }
 
 /// A capitalised name at the start of `toks`.
@@ -687,7 +707,23 @@ impl<'a> Names<'a> {
         let first = toks.first()?;
         let last = toks.last()?;
         let last_w = words::strip_possessive(&text[last.range()]);
-        let mut out = if toks.len() == 1 {
+        let particle_led = toks.len() >= 2 && lexicon::is_particle(&text[first.range()]);
+        let mut out = if particle_led {
+            // `van der Berg`: a surname with its particles.
+            let surname: &'a str = &text[first.start..last.start + last_w.len()];
+            match self.full_name(surname) {
+                Some((full, at)) => Resolved {
+                    name: full,
+                    introduced_at: Some(at),
+                    bare: false,
+                },
+                None => Resolved {
+                    name: surname.to_string(),
+                    introduced_at: None,
+                    bare: false,
+                },
+            }
+        } else if toks.len() == 1 {
             let w = last_w;
             let surname: &'a str = if words::is_all_caps(w) && w.len() > 2 {
                 // A transcript label: WALLACE → Wallace.

@@ -441,7 +441,6 @@ fn pair_block(
     let mut open: Option<Mark> = None;
     // Where a quote missing its opening mark would start.
     let mut last_close_end: Option<usize> = None;
-    let mut first = true;
     for &m in marks {
         let role = match m.role {
             Role::Either => {
@@ -474,7 +473,9 @@ fn pair_block(
             }
             _ => match open.take() {
                 Some(o) => {
-                    let cont = first && continued_in && text[block.start..o.pos].trim().is_empty();
+                    let cont = marks.first().is_some_and(|f| f.pos == o.pos)
+                        && continued_in
+                        && text[block.start..o.pos].trim().is_empty();
                     push_span(
                         text,
                         out,
@@ -510,7 +511,6 @@ fn pair_block(
                 }
             },
         }
-        first = false;
     }
     if let Some(o) = open {
         let cont_in =
