@@ -36,6 +36,24 @@ pub(crate) fn run(text: &str) -> Report {
         if sp.inner.is_empty() {
             continue;
         }
+        // An unclosed quote with its attribution inside (`“Nobody came, said
+        // Reilly.`): the closing mark belongs before the attribution.
+        let split;
+        let sp = match sp
+            .missing_close
+            .then(|| close_point(text, sp.inner.clone()))
+            .flatten()
+        {
+            Some(at) => {
+                split = Span {
+                    inner: sp.inner.start..at,
+                    close: Some(at..at),
+                    ..sp.clone()
+                };
+                &split
+            }
+            None => sp,
+        };
         let block = &sc.blocks[sp.block];
         let prev_same = si
             .checked_sub(1)
@@ -567,6 +585,43 @@ fn resolve_pronoun(
     (Some(pick.0.clone()), issue)
 }
 
+/// Where the closing mark of an unclosed quote belongs, when the
+/// attribution sits inside it: right after `,` in `…, said Reilly` or
+/// `…, Reilly said`.
+fn close_point(text: &str, inner: Range<usize>) -> Option<usize> {
+    let s = &text[inner.clone()];
+    let mut from = 0;
+    while let Some(i) = s[from..].find(", ") {
+        let at = from + i;
+        let rest: Vec<&str> = s[at + 2..].split_whitespace().take(4).collect();
+        let is_cue = |w: &&str| {
+            matches!(
+                lexicon::cue(w.trim_end_matches([',', '.'])),
+                Some(lexicon::Cue::Verb)
+            )
+        };
+        let hit = match rest.as_slice() {
+            [w1, ..] if is_cue(w1) => true,
+            [w1, w2, ..]
+                if (words::is_capitalised(w1) || lexicon::pronoun(w1).is_some()) && is_cue(w2) =>
+            {
+                true
+            }
+            [w1, w2, w3, ..]
+                if words::is_capitalised(w1) && words::is_capitalised(w2) && is_cue(w3) =>
+            {
+                true
+            }
+            _ => false,
+        };
+        if hit {
+            return Some(inner.start + at + 1);
+        }
+        from = at + 2;
+    }
+    None
+}
+
 /// Issues about the marks themselves.
 fn mark_issues(text: &str, sp: &Span, spans: &[Span], issues: &mut Vec<Issue>) {
     let _ = spans;
@@ -593,6 +648,25 @@ fn mark_issues(text: &str, sp: &Span, spans: &[Span], issues: &mut Vec<Issue>) {
     }
     if sp.missing_close {
         let open = sp.open.clone().unwrap_or(sp.inner.start..sp.inner.start);
+        let straight = sp.open.as_ref().is_some_and(|o| &text[o.clone()] == "\"");
+        let mark = if straight { "\"" } else { "”" };
+        let fix = sp.close.as_ref().map(|c| Fix {
+            label: format!("Insert {mark}"),
+            range: c.start..c.start,
+            insert: mark.to_string(),
+        });
+        if let Some(f) = fix {
+            issues.push(Issue {
+                code: "missing-close-quote",
+                severity: Severity::Error,
+                range: open,
+                message: format!(
+                    "This quote is never closed: insert {mark} before the attribution"
+                ),
+                fix: Some(f),
+            });
+            return;
+        }
         issues.push(Issue {
             code: "missing-close-quote",
             severity: Severity::Error,
@@ -703,7 +777,10 @@ fn describe(text: &str, name: &str) -> Option<String> {
     }
     if j < toks.len() {
         let d = text[toks[j].start..toks[toks.len() - 1].end].trim();
-        if !d.is_empty() {
+        let honorific_only = d
+            .split_whitespace()
+            .all(|w| lexicon::honorific_gender(w).is_some() || matches!(w, "Dr." | "Dr" | "Prof."));
+        if !d.is_empty() && !honorific_only {
             return Some(d.to_string());
         }
     }

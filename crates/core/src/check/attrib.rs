@@ -132,7 +132,13 @@ pub(crate) fn after(text: &str, toks: &[Tok], new_sentence: bool) -> Found {
         }
         found.has_cue = true;
         found.cue = Some(t.range());
-        found.mention = subject.or_else(|| noun_phrase_forward(text, &toks[k + 1..]));
+        found.mention = subject.or_else(|| {
+            // `said he.` inverts; `said they learned …` does not.
+            noun_phrase_forward(text, &toks[k + 1..]).filter(|m| {
+                !matches!(m.kind, MentionKind::Pronoun(_))
+                    || toks.last().is_some_and(|t| t.end == m.range.end)
+            })
+        });
         return found;
     }
     found
@@ -703,6 +709,16 @@ impl<'a> Names<'a> {
         {
             s += 1;
         }
+        // A capitalised role at the start of a sentence: `Fisherman Tomas Reilly`.
+        if toks.len() - s >= 3 {
+            let w = &text[toks[s].range()];
+            let role = ["man", "woman", "er", "ist", "or", "ian", "ant", "ent"]
+                .iter()
+                .any(|e| w.ends_with(e));
+            if role && lexicon::first_name_gender(w).is_none() {
+                s += 1;
+            }
+        }
         let toks = &toks[s..];
         let first = toks.first()?;
         let last = toks.last()?;
@@ -862,6 +878,15 @@ impl<'a> Names<'a> {
                 n += 1;
             }
             if first < start {
+                let mut first = first;
+                let lead = text[first..].split([' ', '\u{a0}']).next().unwrap_or("");
+                let roleish = ["man", "woman", "er", "ist", "or", "ian", "ant", "ent"]
+                    .iter()
+                    .any(|e| lead.ends_with(e));
+                if n >= 2 && roleish && lexicon::first_name_gender(lead).is_none() {
+                    // `Fisherman Tomas Reilly`: drop the role.
+                    first += lead.len() + 1;
+                }
                 let full = format!("{}{}", &text[first..start], &text[start..end]);
                 let fw = text[first..].split([' ', '\u{a0}']).next().unwrap_or("");
                 if let Some(g) = gender.or_else(|| lexicon::first_name_gender(fw)) {

@@ -582,6 +582,8 @@ pub(crate) fn is_speaker_noun(w: &str) -> bool {
     matches!(
         w,
         "source"
+            | "staff"
+            | "spokespeople"
             | "sources"
             | "official"
             | "officials"
