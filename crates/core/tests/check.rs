@@ -126,3 +126,13 @@ fn spec_examples() {
         failures.join("\n")
     );
 }
+
+/// Found by fuzzing: a hyphen before a surname with no word before it
+/// (`$-Sharaa`) made the particle look-up slice backwards.
+#[test]
+fn hyphen_without_a_particle_before_a_surname_does_not_panic() {
+    let text = "Senator Mark Hollo$-Carter met Governor James Carter.\n\n“It will be done,” Carter said.\n\n“Soon,” $-Carter said.";
+    let report = check(text);
+    assert_eq!(report.quotes.len(), 2);
+    assert_eq!(report.quotes[0].speaker.as_deref(), Some("James Carter"));
+}

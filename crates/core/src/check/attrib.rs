@@ -828,9 +828,9 @@ impl<'a> Names<'a> {
             let mut start = at;
             if at > 0 && bytes[at - 1] == b'-' {
                 // al-Sharaa
-                let p = words::prev_word(text, at - 1).map_or(at, |r| r.start);
-                if lexicon::is_particle(&text[p..at - 1]) {
-                    start = p;
+                let Some(r) = words::prev_word(text, at - 1) else { continue };
+                if lexicon::is_particle(&text[r.start..at - 1]) {
+                    start = r.start;
                 } else {
                     continue;
                 }
