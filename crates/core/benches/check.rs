@@ -11,8 +11,14 @@ use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 fn corpus(bytes: usize) -> String {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut articles = Vec::new();
-    for dir in [root.join("../../assets/samples"), root.join("tests/data/check")] {
-        let mut paths: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+    for dir in [
+        root.join("../../assets/samples"),
+        root.join("tests/data/check"),
+    ] {
+        let mut paths: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
         paths.retain(|p| p.extension().is_some_and(|e| e == "md" || e == "txt"));
         paths.sort();
         for p in paths {
@@ -53,11 +59,16 @@ fn bench(c: &mut Criterion) {
     let mut g = c.benchmark_group("1MB");
     g.throughput(Throughput::Bytes(text.len() as u64));
     g.sample_size(30);
-    g.bench_function("check", |b| b.iter(|| byline_core::check::check(black_box(&text))));
+    g.bench_function("check", |b| {
+        b.iter(|| byline_core::check::check(black_box(&text)))
+    });
     g.bench_function("pulldown-cmark html", |b| {
         b.iter(|| {
             let mut html = String::with_capacity(text.len() * 3 / 2);
-            pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new(black_box(&text)));
+            pulldown_cmark::html::push_html(
+                &mut html,
+                pulldown_cmark::Parser::new(black_box(&text)),
+            );
             html
         })
     });
@@ -66,7 +77,9 @@ fn bench(c: &mut Criterion) {
     let article = first_words(&text, 20_000);
     let mut g = c.benchmark_group("20k-words");
     g.throughput(Throughput::Bytes(article.len() as u64));
-    g.bench_function("check", |b| b.iter(|| byline_core::check::check(black_box(article))));
+    g.bench_function("check", |b| {
+        b.iter(|| byline_core::check::check(black_box(article)))
+    });
     g.finish();
 }
 

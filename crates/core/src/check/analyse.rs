@@ -447,6 +447,21 @@ fn resolve(
     }
 }
 
+/// The start of the sentence containing byte `pos`: after the last `. `
+/// that is followed by a capital and does not end an abbreviation.
+fn sentence_start_before(text: &str, pos: usize) -> usize {
+    let mut end = pos;
+    while let Some(i) = text[..end].rfind(". ") {
+        let word = text[..i].rsplit([' ', '\n']).next().unwrap_or("");
+        let next_cap = text[i + 2..].chars().next().is_some_and(char::is_uppercase);
+        if next_cap && !words::keeps_dot(word) && !word.contains('.') {
+            return i + 2;
+        }
+        end = i;
+    }
+    0
+}
+
 /// A heading, or a short line with no full stop that reads like one.
 fn is_heading_like(text: &str, b: &scan::Block) -> bool {
     if b.kind == scan::BlockKind::Heading {
@@ -531,7 +546,8 @@ fn resolve_pronoun(
         let person = !res.bare
             || names.gender.contains_key(&res.name)
             || last_recent.is_some_and(|l| l.name == res.name);
-        let person = person && res.name.split_whitespace().count() <= 4;
+        let person =
+            person && res.name.split_whitespace().count() <= 4 && !attrib::is_org_name(&res.name);
         if matches!(g, Gender::Male | Gender::Female) && !person {
             continue;
         }
@@ -558,7 +574,7 @@ fn resolve_pronoun(
         if first.2 {
             return first;
         }
-        let sentence_start = text[..first.1].rfind(". ").unwrap_or(0);
+        let sentence_start = sentence_start_before(text, first.1);
         cands
             .iter()
             .find(|c| c.2 && c.1 >= sentence_start)

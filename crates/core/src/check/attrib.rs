@@ -709,6 +709,35 @@ impl<'a> Names<'a> {
         {
             s += 1;
         }
+        // Party labels and nationalities before a name: `Republican Donald
+        // Trump`, `Russian analyst`.
+        while toks.len() - s >= 3 {
+            let w = &text[toks[s].range()];
+            let adjective = matches!(
+                w,
+                "Republican"
+                    | "Democrat"
+                    | "Democratic"
+                    | "Libertarian"
+                    | "Conservative"
+                    | "Liberal"
+                    | "Independent"
+                    | "GOP"
+                    | "Labour"
+                    | "Tory"
+                    | "Green"
+                    | "Socialist"
+                    | "Former"
+                    | "Then"
+                    | "Then-"
+            ) || (["an", "ese", "ish", "i"].iter().any(|e| w.ends_with(e))
+                && lexicon::first_name_gender(w).is_none()
+                && w.len() > 4);
+            if !adjective {
+                break;
+            }
+            s += 1;
+        }
         // A capitalised role at the start of a sentence: `Fisherman Tomas Reilly`.
         if toks.len() - s >= 3 {
             let w = &text[toks[s].range()];
@@ -828,7 +857,9 @@ impl<'a> Names<'a> {
             let mut start = at;
             if at > 0 && bytes[at - 1] == b'-' {
                 // al-Sharaa
-                let Some(r) = words::prev_word(text, at - 1) else { continue };
+                let Some(r) = words::prev_word(text, at - 1) else {
+                    continue;
+                };
                 if lexicon::is_particle(&text[r.start..at - 1]) {
                     start = r.start;
                 } else {
@@ -902,6 +933,110 @@ impl<'a> Names<'a> {
     }
 }
 
+/// Whether a name is an organisation's or a place's rather than a person's.
+pub(crate) fn is_org_name(name: &str) -> bool {
+    name.split_whitespace().any(|w| {
+        matches!(
+            w,
+            "Party"
+                | "House"
+                | "Commission"
+                | "Committee"
+                | "Council"
+                | "Department"
+                | "Debates"
+                | "County"
+                | "States"
+                | "Republicans"
+                | "Democrats"
+                | "News"
+                | "Times"
+                | "Post"
+                | "Press"
+                | "Journal"
+                | "University"
+                | "Institute"
+                | "Foundation"
+                | "Association"
+                | "Union"
+                | "Court"
+                | "Senate"
+                | "Congress"
+                | "Office"
+                | "Ministry"
+                | "Agency"
+                | "Bank"
+                | "Company"
+                | "Corp"
+                | "Corp."
+                | "Inc"
+                | "Inc."
+                | "Campaign"
+                | "Service"
+                | "Forces"
+                | "Army"
+                | "Navy"
+                | "Police"
+                | "Church"
+                | "School"
+                | "College"
+                | "Center"
+                | "Centre"
+                | "Group"
+                | "Network"
+                | "Radio"
+                | "TV"
+                | "Street"
+                | "City"
+                | "Korea"
+                | "America"
+                | "Kingdom"
+                | "Republic"
+                | "Nations"
+                | "Federation"
+                | "Times,"
+                | "Administration"
+                | "Bureau"
+                | "Authority"
+                | "Board"
+                | "Organization"
+                | "Organisation"
+                | "Fund"
+                | "Caucus"
+                | "Coalition"
+                | "Alliance"
+                | "Movement"
+                | "Magazine"
+                | "Review"
+                | "Hospital"
+                | "Museum"
+                | "Library"
+                | "Airport"
+                | "Province"
+                | "Region"
+                | "Valley"
+                | "River"
+                | "Island"
+                | "Islands"
+                | "Sea"
+                | "Ocean"
+                | "Mountains"
+                | "Park"
+                | "Square"
+                | "Avenue"
+                | "Road"
+                | "Bridge"
+                | "Capitol"
+                | "Pentagon"
+                | "Kremlin"
+                | "Parliament"
+                | "Assembly"
+                | "Cabinet"
+                | "Government"
+        )
+    })
+}
+
 /// Names of people mentioned in `toks`, in order, as token ranges: the
 /// candidates a pronoun may refer to.
 pub(crate) fn name_mentions(text: &str, toks: &[Tok], out: &mut Vec<(Range<usize>, bool)>) {
@@ -932,7 +1067,40 @@ pub(crate) fn name_mentions(text: &str, toks: &[Tok], out: &mut Vec<(Range<usize
             let verb_next = toks
                 .get(j + 1)
                 .is_some_and(|n| n.word && looks_like_verb(&text[n.range()]));
-            out.push((t.start..toks[j].end, sentence_start || verb_next));
+            // After a preposition it is an object, whatever follows.
+            let after_prep = i > 0
+                && toks[i - 1].word
+                && matches!(
+                    &text[toks[i - 1].range()],
+                    "from"
+                        | "of"
+                        | "to"
+                        | "with"
+                        | "by"
+                        | "for"
+                        | "about"
+                        | "against"
+                        | "on"
+                        | "at"
+                        | "in"
+                        | "like"
+                        | "than"
+                        | "toward"
+                        | "towards"
+                        | "over"
+                        | "under"
+                );
+            // Introduced with an appositive: `Henry Crespo, president of …`.
+            let appositive = toks.get(j + 1).is_some_and(|n| &text[n.range()] == ",")
+                && toks.get(j + 2).is_some_and(|n| {
+                    let w = &text[n.range()];
+                    n.word
+                        && (lexicon::is_determiner(w) || w == "who" || lexicon::is_speaker_noun(w))
+                });
+            let possessive = words::is_possessive(&text[toks[j].range()]);
+            let subject =
+                !possessive && (sentence_start || appositive || (verb_next && !after_prep));
+            out.push((t.start..toks[j].end, subject));
             i = j + 1;
         } else {
             i += 1;
