@@ -854,6 +854,14 @@ impl<'a> Names<'a> {
             if !after_ok || self.in_quote(at) {
                 continue;
             }
+            // A name ends at its surname: `Syrian Moscow Visit Highlights`
+            // is a headline, not a person called Moscow.
+            let next_word = text[end..]
+                .strip_prefix(' ')
+                .and_then(|r| r.split([' ', ',', '.', '\n']).next());
+            if next_word.is_some_and(|w| words::is_capitalised(w) && !lexicon::is_particle(w)) {
+                continue;
+            }
             let mut start = at;
             if at > 0 && bytes[at - 1] == b'-' {
                 // al-Sharaa
