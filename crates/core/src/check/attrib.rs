@@ -179,19 +179,34 @@ pub(crate) fn before(text: &str, toks: &[Tok]) -> Found {
                 return found;
             }
             Cue::Verb => {
-                found.has_cue = true;
-                found.cue = Some(t.range());
-                found.mention = subject_before(text, &toks[..k])
-                    .or_else(|| first_subject(text, &toks[..k]))
-                    .or_else(|| noun_phrase_forward(text, &toks[k + 1..]));
-                return found;
+                if let Some(m) = subject_before(text, &toks[..k]) {
+                    found.has_cue = true;
+                    found.cue = Some(t.range());
+                    found.mention = Some(m);
+                    return found;
+                }
+                // No subject right before this cue (`told a young woman who
+                // suggested`): an earlier cue of the sentence may have one.
+                if found.cue.is_none() {
+                    found.has_cue = true;
+                    found.cue = Some(t.range());
+                    found.mention = first_subject(text, &toks[..k])
+                        .or_else(|| noun_phrase_forward(text, &toks[k + 1..]));
+                }
             }
         }
+    }
+    if found.has_cue {
+        return found;
     }
     // `X: “…”`
     if let Some(last) = toks.last() {
         if &text[last.range()] == ":" && toks.len() >= 2 {
-            if let Some(m) = subject_before(text, &toks[..toks.len() - 1]) {
+            let head = &toks[..toks.len() - 1];
+            let m = subject_before(text, head)
+                .filter(|m| m.kind != MentionKind::Noun)
+                .or_else(|| first_subject(text, head));
+            if let Some(m) = m {
                 found.cue = Some(last.range());
                 found.has_cue = true;
                 found.mention = Some(m);
