@@ -530,7 +530,20 @@ fn resolve_pronoun(
         attrib::name_mentions(text, &toks, &mut mentions);
     }
 
-    let last_recent = last.as_ref().filter(|l| l.block + 3 >= sp.block);
+    // For "he" and "she" the previous speaker must be a named person, not
+    // "one questioner" or "the company".
+    let named = |n: &str| {
+        n.chars().next().is_some_and(char::is_uppercase)
+            && !n
+                .split_whitespace()
+                .next()
+                .is_some_and(lexicon::is_determiner)
+            && !attrib::is_org_name(n)
+    };
+    let last_recent = last
+        .as_ref()
+        .filter(|l| l.block + 3 >= sp.block)
+        .filter(|l| !matches!(g, Gender::Male | Gender::Female) || named(&l.name));
     let compatible = |names: &Names<'_>, n: &str| match (g, names.gender.get(n)) {
         (Gender::Male | Gender::Female, Some(k)) => *k == g,
         (Gender::Male | Gender::Female, None) => true,

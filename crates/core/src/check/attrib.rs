@@ -568,7 +568,15 @@ fn noun_phrase_forward(text: &str, toks: &[Tok]) -> Option<Mention> {
     // `said flood warden Greta Holm`, `said Treasury spokeswoman Clara Diaz`.
     let mut j = i;
     let mut last_noun = None;
-    while j < toks.len() && j - i < 6 && toks[j].word {
+    while j < toks.len() && j - i < 6 {
+        if !toks[j].word {
+            // `9/11 widow Terry Strada`, `long-time aide`.
+            if matches!(&text[toks[j].range()], "/" | "-" | "’" | "'") && j > i {
+                j += 1;
+                continue;
+            }
+            break;
+        }
         let w = &text[toks[j].range()];
         if is_function_word(w) || lexicon::cue(w).is_some() {
             break;
@@ -728,27 +736,7 @@ impl<'a> Names<'a> {
         // Trump`, `Russian analyst`.
         while toks.len() - s >= 3 {
             let w = &text[toks[s].range()];
-            let adjective = matches!(
-                w,
-                "Republican"
-                    | "Democrat"
-                    | "Democratic"
-                    | "Libertarian"
-                    | "Conservative"
-                    | "Liberal"
-                    | "Independent"
-                    | "GOP"
-                    | "Labour"
-                    | "Tory"
-                    | "Green"
-                    | "Socialist"
-                    | "Former"
-                    | "Then"
-                    | "Then-"
-            ) || (["an", "ese", "ish", "i"].iter().any(|e| w.ends_with(e))
-                && lexicon::first_name_gender(w).is_none()
-                && w.len() > 4);
-            if !adjective {
+            if !is_name_adjective(w) {
                 break;
             }
             s += 1;
@@ -921,6 +909,9 @@ impl<'a> Names<'a> {
                     gender = gender.or(lexicon::honorific_gender(w));
                     break;
                 }
+                if is_name_adjective(w) {
+                    break;
+                }
                 if !words::nameish(w)
                     || lexicon::is_name_stop(w)
                     || words::is_possessive(w)
@@ -954,6 +945,33 @@ impl<'a> Names<'a> {
         }
         None
     }
+}
+
+/// A party label or nationality that may stand before a name but is not
+/// part of it (`Republican Donald Trump`, `Russian analyst`).
+fn is_name_adjective(w: &str) -> bool {
+    matches!(
+        w,
+        "Republican"
+            | "Democrat"
+            | "Democratic"
+            | "Libertarian"
+            | "Conservative"
+            | "Liberal"
+            | "Independent"
+            | "GOP"
+            | "Labour"
+            | "Tory"
+            | "Green"
+            | "Socialist"
+            | "Former"
+            | "Then"
+            | "New"
+            | "Veteran"
+            | "Longtime"
+    ) || (["an", "ese", "ish", "i"].iter().any(|e| w.ends_with(e))
+        && lexicon::first_name_gender(w).is_none()
+        && w.len() > 4)
 }
 
 /// Whether a name is an organisation's or a place's rather than a person's.
@@ -1056,6 +1074,14 @@ pub(crate) fn is_org_name(name: &str) -> bool {
                 | "Assembly"
                 | "Cabinet"
                 | "Government"
+                | "Energy"
+                | "Oil"
+                | "Motors"
+                | "Airlines"
+                | "Partners"
+                | "Holdings"
+                | "Trust"
+                | "Project"
         )
     })
 }
