@@ -144,9 +144,50 @@ fn hyphen_without_a_particle_before_a_surname_does_not_panic() {
 #[test]
 fn random_texts_never_panic_and_ranges_stay_on_boundaries() {
     const PIECES: &[&str] = &[
-        "“", "”", "\"", "‘", "’", "'", "`", "```\n", "<b>", "](", ")", "*", "_", "\n", "\n\n", " ", ", ", ". ",
-        ": ", "—", "―", "# ", "- ", "said", "told", "he", "she", "they", "according to", "Anton", "Marsadov",
-        "al-", "van ", "Mr.", "Sen.", "President", "é", "ß", "🚢", "\u{a0}", "a", "the", "titled", "so-called",
+        "“",
+        "”",
+        "\"",
+        "‘",
+        "’",
+        "'",
+        "`",
+        "```\n",
+        "<b>",
+        "](",
+        ")",
+        "*",
+        "_",
+        "\n",
+        "\n\n",
+        " ",
+        ", ",
+        ". ",
+        ": ",
+        "—",
+        "―",
+        "# ",
+        "- ",
+        "said",
+        "told",
+        "he",
+        "she",
+        "they",
+        "according to",
+        "Anton",
+        "Marsadov",
+        "al-",
+        "van ",
+        "Mr.",
+        "Sen.",
+        "President",
+        "é",
+        "ß",
+        "🚢",
+        "\u{a0}",
+        "a",
+        "the",
+        "titled",
+        "so-called",
     ];
     let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
     let mut next = || {
@@ -157,7 +198,9 @@ fn random_texts_never_panic_and_ranges_stay_on_boundaries() {
     };
     for case in 0..20_000 {
         let len = (next() % 120) as usize;
-        let text: String = (0..len).map(|_| PIECES[(next() % PIECES.len() as u64) as usize]).collect();
+        let text: String = (0..len)
+            .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+            .collect();
         let report = check(&text);
         assert_ranges(&format!("case {case}: {text:?}"), &text, &report);
     }

@@ -297,6 +297,19 @@ fn classify(
     if prev_word == Some("so-called") {
         return QuoteKind::Scare;
     }
+    // A programme or event named after a possessive or a preposition:
+    // `MSNBC’s “Morning Joe”`, `on “Face the Nation,”`.
+    let names_a_work = prev_word.is_some_and(|w| {
+        words::is_possessive(w)
+            || w.ends_with('\'')
+            || matches!(
+                w,
+                "on" | "On" | "of" | "nickname" | "program" | "show" | "episode" | "broadcast"
+            )
+    });
+    if names_a_work && n_words <= 6 && is_title_case(inner) {
+        return QuoteKind::Title;
+    }
     if prev_word.is_some_and(lexicon::is_title_cue) && starts_upper && n_words <= 10 && !fa.has_cue
     {
         return QuoteKind::Title;
