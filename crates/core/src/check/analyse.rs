@@ -93,6 +93,7 @@ pub(crate) fn run(text: &str) -> Report {
             });
         }
         let fb = attrib::before(text, &toks);
+        let fp = attrib::previous_sentence(text, &toks);
         let before_words = toks.iter().filter(|t| t.word).count();
         let prev_tok = toks
             .iter()
@@ -185,6 +186,40 @@ pub(crate) fn run(text: &str) -> Report {
                     }
                     quote.speaker = Some(n);
                     resolved = true;
+                }
+            }
+            if !resolved && quote.speaker_mention.is_none() {
+                // A quote that opens its own sentence after one naming the
+                // speaker: `…, Schiff said. “The other factor …”`.
+                let same_block_last = last.as_ref().is_some_and(|l| l.block == sp.block);
+                if let (
+                    false,
+                    Some(Found {
+                        mention: Some(m),
+                        cue,
+                        ..
+                    }),
+                ) = (same_block_last, fp)
+                {
+                    if !matches!(m.kind, MentionKind::Noun) {
+                        let (name, _) = resolve(
+                            text,
+                            &m,
+                            &mut names,
+                            &last,
+                            &sc.spans,
+                            sp,
+                            &sc.blocks,
+                            &mut introduced,
+                        );
+                        if name.is_some() {
+                            quote.cue = cue.map(|c| text[c].to_string());
+                            quote.speaker_mention = Some(text[m.range.clone()].to_string());
+                            quote.speaker_range = Some(m.range.clone());
+                            quote.speaker = name;
+                            resolved = true;
+                        }
+                    }
                 }
             }
             if !resolved && quote.speaker_mention.is_none() {
@@ -607,7 +642,14 @@ fn resolve_pronoun(
             .unwrap_or(first)
     });
     let Some(pick) = pick else {
-        return (None, None);
+        // No one fits the pronoun's gender (the name list may be wrong about
+        // a name): the previous speaker is the best guess left.
+        return (
+            last.as_ref()
+                .filter(|l| l.block + 3 >= sp.block)
+                .map(|l| l.name.clone()),
+            None,
+        );
     };
     let rival = cands
         .iter()

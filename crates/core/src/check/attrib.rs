@@ -216,6 +216,25 @@ pub(crate) fn before(text: &str, toks: &[Tok]) -> Found {
     found
 }
 
+/// The attribution of the sentence before a quote that opens a sentence of
+/// its own (`Schiff said. “…”`, `X, who lost, identified … . “…”`).
+pub(crate) fn previous_sentence(text: &str, toks: &[Tok]) -> Option<Found> {
+    let end = toks.iter().rposition(|&t| is_terminator(text, t))?;
+    if toks[end + 1..].iter().any(|t| t.word) {
+        return None;
+    }
+    let start = toks[..end]
+        .iter()
+        .rposition(|&t| is_terminator(text, t))
+        .map_or(0, |i| i + 1);
+    let sentence = &toks[start..end];
+    let mut f = before(text, sentence);
+    if f.mention.is_none() {
+        f.mention = first_subject(text, sentence);
+    }
+    f.mention.is_some().then_some(f)
+}
+
 /// The subject that ends right before a cue: skips adverbs, appositives
 /// (`X, a Russian analyst, said`) and `who`.
 fn subject_before(text: &str, toks: &[Tok]) -> Option<Mention> {
@@ -643,6 +662,27 @@ fn name_forward(text: &str, toks: &[Tok]) -> Option<Mention> {
     let mut s = 0;
     while s < j && lexicon::is_name_stop(&text[toks[s].range()]) {
         s += 1;
+    }
+    // `Union leader Paul Dumont`, `Kremlin spokesman Dmitry Peskov`: a
+    // capitalised modifier, a role, then the name.
+    let mut k = j + 1;
+    while k < toks.len() && k - j <= 3 && toks[k].word {
+        let r = &text[toks[k].range()];
+        if !r.chars().next().is_some_and(char::is_lowercase)
+            || is_function_word(r)
+            || lexicon::cue(r).is_some()
+        {
+            break;
+        }
+        k += 1;
+    }
+    if k > j + 1 {
+        let later = toks.get(k).filter(|t| t.word).map(|t| &text[t.range()]);
+        if later.is_some_and(|w| words::is_capitalised(w) && !lexicon::is_name_stop(w)) {
+            if let Some(m) = name_forward(text, &toks[k..]) {
+                return Some(m);
+            }
+        }
     }
     Some(Mention {
         range: toks[s].start..toks[j].end,
