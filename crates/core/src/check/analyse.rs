@@ -498,8 +498,14 @@ fn resolve(
 /// The start of the sentence containing byte `pos`: after the last `. `
 /// that is followed by a capital and does not end an abbreviation.
 fn sentence_start_before(text: &str, pos: usize) -> usize {
+    // Look back a bounded distance, so that long texts without full stops
+    // stay linear.
+    let mut floor = pos.saturating_sub(2000);
+    while !text.is_char_boundary(floor) {
+        floor += 1;
+    }
     let mut end = pos;
-    while let Some(i) = text[..end].rfind(". ") {
+    while let Some(i) = text[floor..end].rfind(". ").map(|i| floor + i) {
         let word = text[..i].rsplit([' ', '\n']).next().unwrap_or("");
         let next_cap = text[i + 2..].chars().next().is_some_and(char::is_uppercase);
         if next_cap && !words::keeps_dot(word) && !word.contains('.') {
@@ -507,7 +513,7 @@ fn sentence_start_before(text: &str, pos: usize) -> usize {
         }
         end = i;
     }
-    0
+    floor
 }
 
 /// A heading, or a short line with no full stop that reads like one.

@@ -721,7 +721,7 @@ fn first_subject(text: &str, toks: &[Tok]) -> Option<Mention> {
 pub(crate) struct Names<'a> {
     text: &'a str,
     /// Surname (as written) → the full name that introduces it, and where.
-    full: HashMap<&'a str, Option<(String, usize)>>,
+    full: HashMap<String, Option<(String, usize)>>,
     pub gender: HashMap<String, Gender>,
     /// The quoted spans, in order: names are introduced outside them.
     quoted: Vec<Range<usize>>,
@@ -813,19 +813,11 @@ impl<'a> Names<'a> {
             }
         } else if toks.len() == 1 {
             let w = last_w;
-            let surname: &'a str = if words::is_all_caps(w) && w.len() > 2 {
+            let label;
+            let surname: &str = if words::is_all_caps(w) && w.len() > 2 {
                 // A transcript label: WALLACE → Wallace.
-                let tc = words::title_case(w);
-                match self.find_in_text(&tc) {
-                    Some(s) => s,
-                    None => {
-                        return Some(Resolved {
-                            name: tc,
-                            introduced_at: None,
-                            bare: true,
-                        })
-                    }
-                }
+                label = words::title_case(w);
+                &label
             } else {
                 w
             };
@@ -866,18 +858,12 @@ impl<'a> Names<'a> {
     }
 
     /// A `'a` slice of the text equal to `w`, for cache keys.
-    fn find_in_text(&self, w: &str) -> Option<&'a str> {
-        let text = self.text;
-        text.find(w).map(|i| &text[i..i + w.len()])
-    }
-
-    /// The first full name in the text that ends with `surname`.
-    fn full_name(&mut self, surname: &'a str) -> Option<(String, usize)> {
+    fn full_name(&mut self, surname: &str) -> Option<(String, usize)> {
         if let Some(v) = self.full.get(surname) {
             return v.clone();
         }
         let v = self.search_full(surname);
-        self.full.insert(surname, v.clone());
+        self.full.insert(surname.to_string(), v.clone());
         v
     }
 

@@ -404,12 +404,15 @@ fn right_space_like(c: Option<char>) -> bool {
 }
 
 fn role_of(text: &str, block: Range<usize>, pos: usize, len: usize, glyph: Option<Role>) -> Role {
+    // Emphasis runs are short; a long run of markers is not worth reading.
     let before = text[block.start..pos]
         .chars()
         .rev()
+        .take(16)
         .find(|&c| !is_transparent(c));
     let after = text[pos + len..block.end]
         .chars()
+        .take(16)
         .find(|&c| !is_transparent(c));
     if pos == block.start {
         return Role::Open;
