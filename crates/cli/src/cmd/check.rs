@@ -1,5 +1,28 @@
 //! `byline check`: the quote checker's findings, like a compiler's, or as
 //! JSON with code-point offsets into the file as given.
+//!
+//! Text (the default): one finding per issue,
+//! `FILE:LINE:COL: SEVERITY CODE: MESSAGE`, the line with a caret under the
+//! place, then a one-line summary. Lines and columns count from 1, columns
+//! in characters.
+//!
+//! JSON (`--format json`): `{"quotes": [...], "speakers": [...], "issues": [...]}`.
+//! Every `start`/`end` is a Unicode code-point offset into the file, end
+//! exclusive; a quote's range spans the quoted words without their marks.
+//! - quote: `start`, `end`, `text`, `kind` (`speech` | `title` | `scare`),
+//!   `speaker` (the full name, or null), `speaker_mention` (the words it
+//!   was resolved from: "he", "Marsadov"), `cue` ("said", "according to"),
+//!   `paragraph` (zero-based block index).
+//! - speaker: `name`, `description` (from the first reference), `quotes`,
+//!   `words`.
+//! - issue: `code` (`missing-open-quote`, `missing-close-quote`,
+//!   `unattributed-quote`, `ambiguous-speaker`, `speaker-not-introduced`,
+//!   `mixed-quote-styles`), `severity` (`error` | `warning` | `info`),
+//!   `start`, `end`, `message`, and `fix` (`label`, `start`, `end`,
+//!   `insert`: replace start..end with insert) when one is clear.
+//!
+//! Exit status: 0 when no issue is an error, 1 when one is (or the input
+//! cannot be read), 2 for usage errors.
 
 use std::io::Write;
 use std::path::Path;
