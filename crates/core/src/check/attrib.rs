@@ -704,7 +704,10 @@ fn first_subject(text: &str, toks: &[Tok]) -> Option<Mention> {
                 kind: MentionKind::Pronoun(lexicon::pronoun(w)?),
             });
         }
-        if words::is_capitalised(w) && !lexicon::is_name_stop(w) {
+        // `Democratic leaders`, `Following the vote`, `WASHINGTON —` are not
+        // subjects.
+        let not_a_name = is_name_adjective(w) || w.ends_with("ing") || words::is_all_caps(w);
+        if words::is_capitalised(w) && !lexicon::is_name_stop(w) && !not_a_name {
             let m = name_forward(text, &toks[i..])?;
             // Skip a leading place or time phrase: `On Israel’s strikes, X said`.
             let end_tok = toks.iter().position(|t| t.end == m.range.end).unwrap_or(i);
@@ -995,9 +998,7 @@ fn is_name_adjective(w: &str) -> bool {
             | "New"
             | "Veteran"
             | "Longtime"
-    ) || (["an", "ese", "ish", "i"].iter().any(|e| w.ends_with(e))
-        && lexicon::first_name_gender(w).is_none()
-        && w.len() > 4)
+    ) || lexicon::is_nationality(w)
 }
 
 /// Whether a name is an organisation's or a place's rather than a person's.
