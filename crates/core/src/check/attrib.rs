@@ -70,6 +70,24 @@ pub(crate) fn after(text: &str, toks: &[Tok], new_sentence: bool) -> Found {
             return found;
         }
     }
+    // `“…,” when Clinton blasted him`: a new clause, not an attribution.
+    if toks.iter().find(|t| t.word).is_some_and(|t| {
+        matches!(
+            &text[t.range()],
+            "when"
+                | "as"
+                | "because"
+                | "after"
+                | "before"
+                | "while"
+                | "if"
+                | "since"
+                | "until"
+                | "although"
+        )
+    }) {
+        return found;
+    }
     // `“…,” Scott Pruitt, the attorney general of Oklahoma, said.`: a name
     // right after the quote, its cue later in the sentence.
     let first_word = toks.iter().position(|t| t.word).unwrap_or(0);
@@ -183,6 +201,12 @@ pub(crate) fn before(text: &str, toks: &[Tok]) -> Found {
                     found.has_cue = true;
                     found.cue = Some(t.range());
                     found.mention = Some(m);
+                    // Reported speech inside reported speech: `Trump said …
+                    // that Clinton once described it as “…”` is Trump's claim.
+                    if let Some((oc, om)) = outer_reporter(text, &toks[..k]) {
+                        found.cue = Some(oc);
+                        found.mention = Some(om);
+                    }
                     return found;
                 }
                 // No subject right before this cue (`told a young woman who
@@ -214,6 +238,52 @@ pub(crate) fn before(text: &str, toks: &[Tok]) -> Found {
         }
     }
     found
+}
+
+/// A reporting verb with its subject earlier in the sentence, followed by
+/// `that` (`Trump said during a rally that …`, `she pointed to reports
+/// that …`).
+fn outer_reporter(text: &str, toks: &[Tok]) -> Option<(Range<usize>, Mention)> {
+    for k in 0..toks.len() {
+        let w = &text[toks[k].range()];
+        let reporting = matches!(
+            w,
+            "said"
+                | "says"
+                | "told"
+                | "tells"
+                | "claimed"
+                | "claims"
+                | "argued"
+                | "argues"
+                | "wrote"
+                | "writes"
+                | "noted"
+                | "pointed"
+                | "insisted"
+                | "insists"
+                | "suggested"
+                | "recalled"
+                | "explained"
+                | "added"
+        );
+        if !reporting {
+            continue;
+        }
+        let that = toks[k + 1..]
+            .iter()
+            .take(12)
+            .position(|t| &text[t.range()] == "that");
+        if that.is_none() {
+            continue;
+        }
+        if let Some(m) = subject_before(text, &toks[..k]) {
+            if !matches!(m.kind, MentionKind::Noun) {
+                return Some((toks[k].range(), m));
+            }
+        }
+    }
+    None
 }
 
 /// The attribution of the sentence before a quote that opens a sentence of
@@ -671,6 +741,7 @@ fn name_forward(text: &str, toks: &[Tok]) -> Option<Mention> {
         if !r.chars().next().is_some_and(char::is_lowercase)
             || is_function_word(r)
             || lexicon::cue(r).is_some()
+            || looks_like_verb(r)
         {
             break;
         }
