@@ -628,7 +628,7 @@ fn resolve_pronoun(
         if compatible(names, &l.name) {
             // A different person as the subject of a sentence since that
             // quote takes over.
-            let newer = cands.iter().find(|c| c.1 > l.end && c.2 && c.0 != l.name);
+            let newer = cands.iter().find(|c| c.1 > l.end && c.2);
             match newer {
                 None => return (Some(l.name.clone()), None),
                 Some(c) => return (Some(c.0.clone()), None),
