@@ -25,7 +25,11 @@ struct Last {
 
 pub(crate) fn run(text: &str) -> Report {
     let sc = scan::scan(text);
-    let mut names = Names::new(text, sc.spans.iter().map(|s| s.inner.clone()).collect());
+    let mut names = Names::new(
+        text,
+        sc.spans.iter().map(|s| s.inner.clone()).collect(),
+        sc.blocks.iter().map(|b| b.range.clone()).collect(),
+    );
     let mut report = Report::default();
     let mut toks: Vec<Tok> = Vec::new();
     let mut last: Option<Last> = None;
@@ -76,7 +80,11 @@ pub(crate) fn run(text: &str) -> Report {
             .map_or(block.range.end, span_start)
             .max(after_start);
 
-        words::tokens(text, before_start..before_end.max(before_start), &mut toks);
+        names.window(
+            sp.block,
+            before_start..before_end.max(before_start),
+            &mut toks,
+        );
         let mut k = si;
         while k > 0
             && sc.spans[k - 1].block == sp.block
@@ -106,7 +114,7 @@ pub(crate) fn run(text: &str) -> Report {
                 "titled" | "entitled" | "headlined" | "nicknamed" | "named"
             )
         });
-        words::tokens(text, after_start..after_end, &mut toks);
+        names.window(sp.block, after_start..after_end, &mut toks);
         let new_sentence = text[sp.inner.clone()]
             .trim_end_matches(['*', '_'])
             .ends_with(['.', '!', '?', '…']);
@@ -235,7 +243,8 @@ pub(crate) fn run(text: &str) -> Report {
                     }
                 }
                 if !resolved {
-                    if let Some(f) = colon_intro(text, &sc.blocks, sp.block, &mut toks) {
+                    if let Some(f) = colon_intro(text, &sc.blocks, sp.block, &mut toks, &mut names)
+                    {
                         if let Some(m) = f.mention {
                             quote.cue = f.cue.map(|c| text[c].to_string());
                             quote.speaker_mention = Some(text[m.range.clone()].to_string());
@@ -424,12 +433,12 @@ fn colon_intro(
     blocks: &[scan::Block],
     bi: usize,
     toks: &mut Vec<Tok>,
+    names: &mut Names<'_>,
 ) -> Option<Found> {
     if !prev_block_ends_colon(text, blocks, bi) {
         return None;
     }
-    let b = &blocks[bi - 1];
-    words::tokens(text, b.range.clone(), toks);
+    names.window(bi - 1, blocks[bi - 1].range.clone(), toks);
     let f = attrib::before(text, toks);
     f.mention.is_some().then_some(f)
 }
@@ -568,12 +577,17 @@ fn resolve_pronoun(
     let mut toks = Vec::new();
     let mut mentions = Vec::new();
     let mut k = spans.partition_point(|s| span_end(s) <= from);
-    for b in &blocks[first_block..=sp.block] {
+    for (bi, b) in blocks
+        .iter()
+        .enumerate()
+        .take(sp.block + 1)
+        .skip(first_block)
+    {
         let r = b.range.start.max(from)..b.range.end.min(pos);
         if r.start >= r.end || is_heading_like(text, b) {
             continue;
         }
-        words::tokens(text, r, &mut toks);
+        names.window(bi, r, &mut toks);
         // Words inside quotes do not name the speaker.
         toks.retain(|t| {
             while k < spans.len() && span_end(&spans[k]) <= t.start {

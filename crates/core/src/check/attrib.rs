@@ -2,7 +2,8 @@
 //! resolution of that mention ("he", "Sharaa") to the full name the article
 //! introduces.
 
-use std::collections::HashMap;
+use std::collections::HashMap as StdHashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
 use super::lexicon::{self, Cue, Gender};
@@ -791,7 +792,33 @@ fn first_subject(text: &str, toks: &[Tok]) -> Option<Mention> {
     None
 }
 
-/// Canonical forms of names, learned as the article is read.
+/// FNV-1a: the maps here hold short keys from the text itself, so a
+/// simple fast hash beats the default DoS-resistant one.
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+pub(crate) type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<Fnv>>;
+
+/// Canonical forms of names, learned as the article is read, and the
+/// tokens of each block, made once and shared by every window.
 pub(crate) struct Names<'a> {
     text: &'a str,
     /// Surname (as written) → the full name that introduces it, and where.
@@ -799,9 +826,14 @@ pub(crate) struct Names<'a> {
     pub gender: HashMap<String, Gender>,
     /// The quoted spans, in order: names are introduced outside them.
     quoted: Vec<Range<usize>>,
+    /// Mention range → its resolution.
+    resolved: HashMap<(usize, usize), Option<Resolved>>,
+    blocks: Vec<Range<usize>>,
+    block_toks: Vec<Option<Vec<Tok>>>,
 }
 
 /// A name mention made canonical.
+#[derive(Clone)]
 pub(crate) struct Resolved {
     pub name: String,
     /// Where the full name first appears, when it came from elsewhere.
@@ -811,13 +843,36 @@ pub(crate) struct Resolved {
 }
 
 impl<'a> Names<'a> {
-    pub fn new(text: &'a str, quoted: Vec<Range<usize>>) -> Self {
+    pub fn new(text: &'a str, quoted: Vec<Range<usize>>, blocks: Vec<Range<usize>>) -> Self {
+        let n = blocks.len();
         Names {
             text,
-            full: HashMap::new(),
-            gender: HashMap::new(),
+            full: HashMap::default(),
+            gender: HashMap::default(),
             quoted,
+            resolved: HashMap::default(),
+            blocks,
+            block_toks: vec![None; n],
         }
+    }
+
+    /// The tokens of block `bi`, made on first use.
+    pub fn block_tokens(&mut self, bi: usize) -> &[Tok] {
+        let (text, range) = (self.text, self.blocks[bi].clone());
+        self.block_toks[bi].get_or_insert_with(|| {
+            let mut toks = Vec::new();
+            words::tokens(text, range, &mut toks);
+            toks
+        })
+    }
+
+    /// Copies the tokens of block `bi` that lie within `range` into `out`.
+    pub fn window(&mut self, bi: usize, range: Range<usize>, out: &mut Vec<Tok>) {
+        let toks = self.block_tokens(bi);
+        let lo = toks.partition_point(|t| t.start < range.start);
+        let hi = toks.partition_point(|t| t.end <= range.end).max(lo);
+        out.clear();
+        out.extend_from_slice(&toks[lo..hi]);
     }
 
     fn in_quote(&self, pos: usize) -> bool {
@@ -828,6 +883,15 @@ impl<'a> Names<'a> {
     /// Canonical name for a name mention: titles stripped, a lone surname
     /// expanded to the full name introduced elsewhere.
     pub fn resolve(&mut self, range: Range<usize>) -> Option<Resolved> {
+        if let Some(r) = self.resolved.get(&(range.start, range.end)) {
+            return r.clone();
+        }
+        let r = self.resolve_uncached(range.clone());
+        self.resolved.insert((range.start, range.end), r.clone());
+        r
+    }
+
+    fn resolve_uncached(&mut self, range: Range<usize>) -> Option<Resolved> {
         let text = self.text;
         let mut toks = Vec::new();
         words::tokens(text, range.clone(), &mut toks);
