@@ -826,8 +826,9 @@ pub(crate) struct Names<'a> {
     pub gender: HashMap<String, Gender>,
     /// The quoted spans, in order: names are introduced outside them.
     quoted: Vec<Range<usize>>,
-    /// Mention range → its resolution.
-    resolved: HashMap<(usize, usize), Option<Resolved>>,
+    /// Mention (as written) → its resolution, which does not depend on
+    /// where the mention is.
+    resolved: HashMap<&'a str, Option<Resolved>>,
     blocks: Vec<Range<usize>>,
     block_toks: Vec<Option<Vec<Tok>>>,
 }
@@ -883,11 +884,12 @@ impl<'a> Names<'a> {
     /// Canonical name for a name mention: titles stripped, a lone surname
     /// expanded to the full name introduced elsewhere.
     pub fn resolve(&mut self, range: Range<usize>) -> Option<Resolved> {
-        if let Some(r) = self.resolved.get(&(range.start, range.end)) {
+        let key = &self.text[range.clone()];
+        if let Some(r) = self.resolved.get(key) {
             return r.clone();
         }
-        let r = self.resolve_uncached(range.clone());
-        self.resolved.insert((range.start, range.end), r.clone());
+        let r = self.resolve_uncached(range);
+        self.resolved.insert(key, r.clone());
         r
     }
 

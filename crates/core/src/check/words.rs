@@ -106,51 +106,65 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
-/// Tokenises `text[range]`.
+/// The character at byte `i` and its length, fast for ASCII.
+#[inline]
+fn char_at(text: &str, i: usize) -> (char, usize) {
+    let b = text.as_bytes()[i];
+    if b < 0x80 {
+        (b as char, 1)
+    } else {
+        let c = text[i..].chars().next().unwrap_or('\u{fffd}');
+        (c, c.len_utf8())
+    }
+}
+
+/// Tokenises `text[range]` (a range on character boundaries).
 pub(crate) fn tokens(text: &str, range: Range<usize>, out: &mut Vec<Tok>) {
     out.clear();
-    let s = &text[range.clone()];
-    let base = range.start;
-    let mut it = s.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
+    let end = range.end;
+    let mut i = range.start;
+    while i < end {
+        let (c, len) = char_at(text, i);
         if c.is_whitespace() || c == '*' || c == '_' {
+            i += len;
             continue;
         }
-        if is_word_char(c) {
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = it.peek() {
-                if is_word_char(d) {
-                    end = j + d.len_utf8();
-                    it.next();
-                } else if matches!(d, '\'' | '’' | '-' | '.' | '‑') {
-                    // A joiner inside a word: Russia's, al-Sharaa, U.S.
-                    let after = s[j + d.len_utf8()..].chars().next();
-                    if after.is_some_and(is_word_char) {
-                        end = j + d.len_utf8();
-                        it.next();
-                    } else {
-                        if d == '.' && (keeps_dot(&s[i..end]) || s[i..end].contains('.')) {
-                            end = j + 1;
-                            it.next();
-                        }
-                        break;
-                    }
-                } else {
-                    break;
-                }
-            }
+        if !is_word_char(c) {
             out.push(Tok {
-                start: base + i,
-                end: base + end,
-                word: true,
-            });
-        } else {
-            out.push(Tok {
-                start: base + i,
-                end: base + i + c.len_utf8(),
+                start: i,
+                end: i + len,
                 word: false,
             });
+            i += len;
+            continue;
         }
+        let start = i;
+        let mut e = i + len;
+        while e < end {
+            let (d, dl) = char_at(text, e);
+            if is_word_char(d) {
+                e += dl;
+            } else if matches!(d, '\'' | '’' | '-' | '.' | '‑') {
+                // A joiner inside a word: Russia's, al-Sharaa, U.S.
+                let after = e + dl;
+                if after < end && is_word_char(char_at(text, after).0) {
+                    e = after;
+                } else {
+                    if d == '.' && (keeps_dot(&text[start..e]) || text[start..e].contains('.')) {
+                        e += 1;
+                    }
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        out.push(Tok {
+            start,
+            end: e,
+            word: true,
+        });
+        i = e;
     }
 }
 
