@@ -620,7 +620,8 @@ fn resolve_pronoun(
     };
     // Resolve the candidates, newest first.
     let mut cands: Vec<(String, usize, bool, bool)> = Vec::new();
-    for (r, subject) in mentions.iter().rev() {
+    // A pronoun points back a few names at most.
+    for (r, subject) in mentions.iter().rev().take(16) {
         let Some(res) = names.resolve(r.clone()) else {
             continue;
         };
