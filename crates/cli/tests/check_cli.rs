@@ -1,0 +1,219 @@
+//! `byline check` end to end on the team's sample articles in
+//! `assets/samples/`: exit codes, the compiler-style text output, and the
+//! JSON with code-point offsets.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn sample(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../assets/samples")
+        .join(name)
+}
+
+fn byline(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_byline"))
+        .args(args)
+        .output()
+        .expect("byline runs")
+}
+
+fn check_json(name: &str) -> (String, Value, i32) {
+    let path = sample(name);
+    let out = byline(&["check", "--format", "json", path.to_str().unwrap()]);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    (text, v, out.status.code().unwrap())
+}
+
+/// The code-point offset of the first occurrence of `needle` in `text`.
+fn cp(text: &str, needle: &str) -> u64 {
+    let at = text
+        .find(needle)
+        .unwrap_or_else(|| panic!("{needle:?} in sample"));
+    text[..at].chars().count() as u64
+}
+
+fn quote_by_text<'a>(v: &'a Value, starts: &str) -> &'a Value {
+    v["quotes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|q| q["text"].as_str().unwrap().starts_with(starts))
+        .unwrap_or_else(|| panic!("a quote starting {starts:?}"))
+}
+
+fn issues<'a>(v: &'a Value, code: &str) -> Vec<&'a Value> {
+    v["issues"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i["code"] == code)
+        .collect()
+}
+
+#[test]
+fn council_budget_flags_the_lost_opening_mark_and_attributes_every_quote() {
+    let (text, v, code) = check_json("council-budget.md");
+    assert_eq!(code, 1, "an error-severity issue exits 1");
+
+    // The lost opening mark belongs at the start of its paragraph.
+    let missing = issues(&v, "missing-open-quote");
+    assert_eq!(missing.len(), 1);
+    let para = cp(&text, "We will collect the signatures");
+    assert_eq!(missing[0]["severity"], "error");
+    assert_eq!(missing[0]["start"], para);
+    assert_eq!(missing[0]["fix"]["start"], para);
+    assert_eq!(missing[0]["fix"]["end"], para);
+    assert_eq!(missing[0]["fix"]["insert"], "“");
+
+    // Offsets are code points and span the words without their marks.
+    let q = quote_by_text(&v, "We have run out of money");
+    let start = q["start"].as_u64().unwrap() as usize;
+    let end = q["end"].as_u64().unwrap() as usize;
+    let chars: Vec<char> = text.chars().collect();
+    let spanned: String = chars[start..end].iter().collect();
+    assert_eq!(spanned, q["text"].as_str().unwrap());
+    assert_eq!(chars[start - 1], '“');
+    assert_eq!(q["speaker"], "Daniel Okafor");
+    assert_eq!(q["speaker_mention"], "Okafor");
+    assert_eq!(q["cue"], "said");
+
+    // Pronoun and surname references resolve to the full name.
+    assert_eq!(
+        quote_by_text(&v, "a betrayal of every family")["speaker"],
+        "Rosa Delgado"
+    );
+    assert_eq!(
+        quote_by_text(&v, "We will collect the signatures")["speaker"],
+        "Rosa Delgado"
+    );
+    assert_eq!(
+        quote_by_text(&v, "We cannot keep borrowing")["speaker"],
+        "Samuel Adeyemi"
+    );
+    assert_eq!(
+        quote_by_text(&v, "We cannot keep borrowing")["speaker_mention"],
+        "he"
+    );
+
+    // The report's title is a title, not speech, and raises nothing.
+    let title = quote_by_text(&v, "Riverton’s Fiscal Future");
+    assert_eq!(title["kind"], "title");
+    assert!(title["speaker"].is_null());
+
+    let delgado = v["speakers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["name"] == "Rosa Delgado")
+        .unwrap();
+    assert_eq!(delgado["description"], "Council member");
+    assert_eq!(delgado["quotes"], 3);
+}
+
+#[test]
+fn harbour_storm_flags_the_unclosed_quote_and_follows_a_quote_across_paragraphs() {
+    let (text, v, code) = check_json("harbour-storm.txt");
+    assert_eq!(code, 1);
+    let unclosed = issues(&v, "missing-close-quote");
+    assert_eq!(unclosed.len(), 1);
+    assert_eq!(unclosed[0]["start"], cp(&text, "“Nobody came"));
+    // The fix closes the quote before its attribution.
+    assert_eq!(unclosed[0]["fix"]["start"], cp(&text, " said Reilly"));
+    assert_eq!(
+        quote_by_text(&v, "Nobody came to warn us")["speaker"],
+        "Tomas Reilly"
+    );
+
+    // A quote run on over two paragraphs (no closing mark at the first
+    // paragraph's end) is one speaker's and raises nothing.
+    assert_eq!(
+        quote_by_text(&v, "The water came over the sea wall")["speaker"],
+        "Ingrid Solberg"
+    );
+    assert!(issues(&v, "unattributed-quote").is_empty());
+    assert_eq!(
+        quote_by_text(&v, "Every household on the quay")["speaker"],
+        "Grace Nolan"
+    );
+}
+
+#[test]
+fn a_clean_article_exits_zero_and_says_so_in_text() {
+    let path = sample("clinic-closure.md");
+    let out = byline(&["check", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        stdout.contains("4 quotes (4 spoken, 2 speakers), 0 errors, 0 warnings"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn text_output_reads_like_a_compiler() {
+    let path = sample("council-budget.md");
+    let out = byline(&["check", "--format", "text", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let mut lines = stdout.lines();
+    let first = lines.next().unwrap();
+    assert!(first.ends_with("council-budget.md:11:1: error missing-open-quote: This quote has a closing mark but no opening mark: insert “ here"), "{first}");
+    assert_eq!(
+        lines.next().unwrap().trim(),
+        text_line(&path, 11)
+            .chars()
+            .take(100)
+            .collect::<String>()
+            .trim()
+    );
+    assert_eq!(lines.next().unwrap(), "    ^~");
+}
+
+fn text_line(path: &Path, n: usize) -> String {
+    std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .nth(n - 1)
+        .unwrap()
+        .to_string()
+}
+
+#[test]
+fn unreadable_input_is_a_clear_error_and_usage_errors_exit_two() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("latin1.txt");
+    std::fs::write(&bad, b"caf\xe9 \"quote\"").unwrap();
+    let out = byline(&["check", bad.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is not UTF-8"));
+
+    let missing = dir.path().join("nope.md");
+    let out = byline(&["check", missing.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read"));
+
+    let out = byline(&["check"]);
+    assert_eq!(out.status.code(), Some(2));
+    let out = byline(&["check", "--format", "yaml", "x.md"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn json_offsets_are_code_points_in_multibyte_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.md");
+    let text = "Ærø’s ferry 🚢 runs again.\n\n“Wir sind zurück,” said captain Jürgen Maaß.\n";
+    std::fs::write(&path, text).unwrap();
+    let out = byline(&["check", "--format", "json", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let q = &v["quotes"][0];
+    assert_eq!(q["start"], cp(text, "Wir sind"));
+    assert_eq!(q["end"], cp(text, "” said"));
+    assert_eq!(q["speaker"], "Jürgen Maaß");
+    assert_eq!(q["paragraph"], 1);
+}

@@ -1,0 +1,902 @@
+//! Turns the scanned quote spans into the report: classifies each quote,
+//! attributes speech to a speaker, and raises the issues.
+
+use std::ops::Range;
+
+use super::attrib::{self, Found, Mention, MentionKind, Names};
+use super::lexicon::{self, Gender};
+use super::scan::{self, Span};
+use super::words::{self, Tok};
+use super::{Fix, Issue, Quote, QuoteKind, Report, Severity, Speaker};
+
+/// How far back (in bytes) a pronoun looks for the person it refers to.
+const PRONOUN_WINDOW: usize = 1500;
+
+/// How far back (in bytes) the sentence before a quote is read.
+const BEFORE_WINDOW: usize = 600;
+
+/// The speaker of an earlier quote, for continuation and pronouns.
+#[derive(Clone)]
+struct Last {
+    name: String,
+    block: usize,
+    end: usize,
+}
+
+pub(crate) fn run(text: &str) -> Report {
+    let sc = scan::scan(text);
+    let mut names = Names::new(
+        text,
+        sc.spans.iter().map(|s| s.inner.clone()).collect(),
+        sc.blocks.iter().map(|b| b.range.clone()).collect(),
+    );
+    let mut report = Report::default();
+    let mut toks: Vec<Tok> = Vec::new();
+    let mut last: Option<Last> = None;
+    let mut introduced: Vec<String> = Vec::new();
+    let mut quote_spans: Vec<usize> = Vec::new();
+
+    for (si, sp) in sc.spans.iter().enumerate() {
+        if sp.inner.is_empty() {
+            continue;
+        }
+        // An unclosed quote with its attribution inside (`“Nobody came, said
+        // Reilly.`): the closing mark belongs before the attribution.
+        let split;
+        let sp = match sp
+            .missing_close
+            .then(|| close_point(text, sp.inner.clone()))
+            .flatten()
+        {
+            Some(at) => {
+                split = Span {
+                    inner: sp.inner.start..at,
+                    close: Some(at..at),
+                    ..sp.clone()
+                };
+                &split
+            }
+            None => sp,
+        };
+        let block = &sc.blocks[sp.block];
+        let prev_same = si
+            .checked_sub(1)
+            .map(|i| &sc.spans[i])
+            .filter(|p| p.block == sp.block);
+        let next_same = sc.spans.get(si + 1).filter(|n| n.block == sp.block);
+        let before_end = sp.open.as_ref().map_or(sp.inner.start, |o| o.start);
+        // The sentence before the quote, back across earlier quotes in the
+        // same block (their words removed): `“A,” he said, “B.”`.
+        let mut before_start = block
+            .range
+            .start
+            .max(before_end.saturating_sub(BEFORE_WINDOW));
+        while !text.is_char_boundary(before_start) {
+            before_start += 1;
+        }
+        let _ = prev_same;
+        let after_start = span_end(sp);
+        let after_end = next_same
+            .map_or(block.range.end, span_start)
+            .max(after_start);
+
+        names.window(
+            sp.block,
+            before_start..before_end.max(before_start),
+            &mut toks,
+        );
+        let mut k = si;
+        while k > 0
+            && sc.spans[k - 1].block == sp.block
+            && span_end(&sc.spans[k - 1]) > before_start
+        {
+            k -= 1;
+        }
+        if k < si {
+            let earlier = &sc.spans[k..si];
+            toks.retain(|t| {
+                !earlier
+                    .iter()
+                    .any(|e| e.inner.start <= t.start && t.end <= e.inner.end)
+            });
+        }
+        let fb = attrib::before(text, &toks);
+        let fp = attrib::previous_sentence(text, &toks);
+        let before_words = toks.iter().filter(|t| t.word).count();
+        let prev_tok = toks
+            .iter()
+            .rev()
+            .find(|t| !matches!(&text[t.range()], "," | ":" | "*" | "_"));
+        let prev_word = prev_tok.filter(|t| t.word).map(|t| &text[t.range()]);
+        let before_titled = toks.iter().rev().take(3).any(|t| {
+            matches!(
+                &text[t.range()],
+                "titled" | "entitled" | "headlined" | "nicknamed" | "named"
+            )
+        });
+        names.window(sp.block, after_start..after_end, &mut toks);
+        let new_sentence = text[sp.inner.clone()]
+            .trim_end_matches(['*', '_'])
+            .ends_with(['.', '!', '?', '…']);
+        let fa = attrib::after(text, &toks, new_sentence);
+
+        let inner = &text[sp.inner.clone()];
+        let n_words = inner.split_whitespace().count();
+        let kind = classify(
+            inner,
+            n_words,
+            prev_word,
+            before_titled,
+            &fa,
+            &fb,
+            before_words,
+            sp,
+        );
+
+        let mut quote = Quote {
+            range: sp.inner.clone(),
+            text: inner.to_string(),
+            kind,
+            speaker: None,
+            speaker_mention: None,
+            speaker_range: None,
+            cue: None,
+            paragraph: sp.block,
+        };
+
+        mark_issues(text, sp, &sc.spans, &mut report.issues);
+
+        if kind == QuoteKind::Speech {
+            // Which attribution applies: one right after the quote wins.
+            let label = transcript_label(text, sp.inner.clone());
+            // `“…,” he said` and `“…” ― X` take the attribution after the
+            // quote; a partial quote inside a sentence takes the one before.
+            let inner_t = inner.trim_end_matches(['*', '_']);
+            let after_shape = inner_t.ends_with([',', '?', '!', '—', '-'])
+                || text[after_start..after_end]
+                    .trim_start()
+                    .starts_with([',', '―', '—', '–']);
+            let found = if label.is_some() {
+                label
+            } else if fa.mention.is_some() && (after_shape || fb.mention.is_none()) {
+                Some(fa)
+            } else if fb.mention.is_some() {
+                Some(fb)
+            } else {
+                None
+            };
+            let mut resolved = false;
+            if let Some(Found {
+                mention: Some(m),
+                cue,
+                ..
+            }) = found
+            {
+                quote.cue = cue.map(|c| text[c].to_string());
+                quote.speaker_mention = Some(text[m.range.clone()].to_string());
+                quote.speaker_range = Some(m.range.clone());
+                let (name, issue) = resolve(
+                    text,
+                    &m,
+                    &mut names,
+                    &last,
+                    &sc.spans,
+                    sp,
+                    &sc.blocks,
+                    &mut introduced,
+                );
+                if let Some(i) = issue {
+                    report.issues.push(i);
+                }
+                if let Some(n) = name {
+                    if let MentionKind::Pronoun(g @ (Gender::Male | Gender::Female)) = m.kind {
+                        names.gender.entry(n.clone()).or_insert(g);
+                    }
+                    quote.speaker = Some(n);
+                    resolved = true;
+                }
+            }
+            if !resolved && quote.speaker_mention.is_none() {
+                // A quote that opens its own sentence after one naming the
+                // speaker: `…, Schiff said. “The other factor …”`.
+                let same_block_last = last.as_ref().is_some_and(|l| l.block == sp.block);
+                if let (
+                    false,
+                    Some(Found {
+                        mention: Some(m),
+                        cue,
+                        ..
+                    }),
+                ) = (same_block_last, fp)
+                {
+                    if !matches!(m.kind, MentionKind::Noun) {
+                        let (name, _) = resolve(
+                            text,
+                            &m,
+                            &mut names,
+                            &last,
+                            &sc.spans,
+                            sp,
+                            &sc.blocks,
+                            &mut introduced,
+                        );
+                        if name.is_some() {
+                            quote.cue = cue.map(|c| text[c].to_string());
+                            quote.speaker_mention = Some(text[m.range.clone()].to_string());
+                            quote.speaker_range = Some(m.range.clone());
+                            quote.speaker = name;
+                            resolved = true;
+                        }
+                    }
+                }
+            }
+            if !resolved && quote.speaker_mention.is_none() {
+                // Continuation: the same speaker as the quote before, in this
+                // paragraph, in a run-on paragraph, or after a colon.
+                if let Some(l) = last.as_ref() {
+                    let colon = prev_block_ends_colon(text, &sc.blocks, sp.block);
+                    let same_block = l.block == sp.block;
+                    let run_on = sp.continued || (l.block + 1 == sp.block && before_words == 0);
+                    if same_block || run_on || colon {
+                        quote.speaker = Some(l.name.clone());
+                        resolved = true;
+                    }
+                }
+                if !resolved {
+                    if let Some(f) = colon_intro(text, &sc.blocks, sp.block, &mut toks, &mut names)
+                    {
+                        if let Some(m) = f.mention {
+                            quote.cue = f.cue.map(|c| text[c].to_string());
+                            quote.speaker_mention = Some(text[m.range.clone()].to_string());
+                            quote.speaker_range = Some(m.range.clone());
+                            let (name, _) = resolve(
+                                text,
+                                &m,
+                                &mut names,
+                                &last,
+                                &sc.spans,
+                                sp,
+                                &sc.blocks,
+                                &mut introduced,
+                            );
+                            quote.speaker = name;
+                            resolved = quote.speaker.is_some();
+                        }
+                    }
+                }
+            }
+            if !resolved && !sp.missing_close {
+                report.issues.push(Issue {
+                    code: "unattributed-quote",
+                    severity: Severity::Warning,
+                    range: sp.inner.clone(),
+                    message: match &quote.speaker_mention {
+                        Some(m) => {
+                            format!("Cannot tell who “{m}” is: name the speaker of this quote")
+                        }
+                        None => "No one is named as saying this quote: add who said it".to_string(),
+                    },
+                    fix: None,
+                });
+            }
+            if let Some(n) = &quote.speaker {
+                last = Some(Last {
+                    name: n.clone(),
+                    block: sp.block,
+                    end: span_end(sp),
+                });
+            }
+        }
+        report.quotes.push(quote);
+        quote_spans.push(si);
+    }
+    // A quote that runs on into the next paragraph is attributed where it
+    // ends: `“… / “…,” Adeyemi said.`
+    for qi in (0..report.quotes.len().saturating_sub(1)).rev() {
+        let (sp, next) = (&sc.spans[quote_spans[qi]], &sc.spans[quote_spans[qi + 1]]);
+        if !(sp.continues && next.continued) || report.quotes[qi].speaker.is_some() {
+            continue;
+        }
+        let Some(name) = report.quotes[qi + 1].speaker.clone() else {
+            continue;
+        };
+        let range = report.quotes[qi].range.clone();
+        report
+            .issues
+            .retain(|i| !(i.code == "unattributed-quote" && i.range == range));
+        report.quotes[qi].speaker = Some(name);
+    }
+    mixed_styles(&sc, &mut report.issues);
+    report.speakers = speakers(text, &report.quotes);
+    report.issues.sort_by_key(|i| (i.range.start, i.range.end));
+    report
+}
+
+fn span_end(sp: &Span) -> usize {
+    sp.close.as_ref().map_or(sp.inner.end, |c| c.end)
+}
+
+fn span_start(sp: &Span) -> usize {
+    sp.open.as_ref().map_or(sp.inner.start, |o| o.start)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn classify(
+    inner: &str,
+    n_words: usize,
+    prev_word: Option<&str>,
+    before_titled: bool,
+    fa: &Found,
+    fb: &Found,
+    before_words: usize,
+    sp: &Span,
+) -> QuoteKind {
+    let starts_upper = inner
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    if before_titled && starts_upper {
+        return QuoteKind::Title;
+    }
+    if prev_word == Some("so-called") {
+        return QuoteKind::Scare;
+    }
+    // A programme or event named after a possessive or a preposition:
+    // `MSNBC’s “Morning Joe”`, `on “Face the Nation,”`.
+    let names_a_work = prev_word.is_some_and(|w| {
+        words::is_possessive(w)
+            || w.ends_with('\'')
+            || matches!(
+                w,
+                "on" | "On" | "of" | "nickname" | "program" | "show" | "episode" | "broadcast"
+            )
+    });
+    if names_a_work && n_words <= 6 && is_title_case(inner) {
+        return QuoteKind::Title;
+    }
+    if prev_word.is_some_and(lexicon::is_title_cue) && starts_upper && n_words <= 10 && !fa.has_cue
+    {
+        return QuoteKind::Title;
+    }
+    if fa.has_cue || fb.has_cue || sp.missing_open || sp.continued || sp.continues {
+        return QuoteKind::Speech;
+    }
+    if n_words <= 3 && before_words > 0 {
+        return QuoteKind::Scare;
+    }
+    if before_words > 0 && is_title_case(inner) && n_words <= 8 {
+        return QuoteKind::Title;
+    }
+    QuoteKind::Speech
+}
+
+/// Every significant word capitalised and no sentence inside.
+fn is_title_case(s: &str) -> bool {
+    let s = s.trim_end_matches([',', '.']);
+    if s.contains(['.', '!', '?', ';']) {
+        return false;
+    }
+    let mut sig = 0;
+    for w in s.split_whitespace() {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if w.chars().count() >= 4 || sig == 0 {
+            if !w
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            {
+                return false;
+            }
+            sig += 1;
+        }
+    }
+    sig >= 2
+}
+
+/// `WALLACE: If I may…`: a transcript speaker label at the start of a quote.
+fn transcript_label(text: &str, inner: Range<usize>) -> Option<Found> {
+    let s = &text[inner.clone()];
+    let colon = s.find(':')?;
+    if colon > 40 {
+        return None;
+    }
+    let label = s[..colon].trim();
+    let last = label.split_whitespace().last()?;
+    if !words::is_all_caps(last) || !label.split_whitespace().all(words::is_all_caps) {
+        return None;
+    }
+    let start = inner.start + (label.as_ptr() as usize - s.as_ptr() as usize);
+    Some(Found {
+        mention: Some(Mention {
+            range: start..start + label.len(),
+            kind: MentionKind::Name,
+        }),
+        cue: Some(inner.start + colon..inner.start + colon + 1),
+        has_cue: true,
+    })
+}
+
+fn prev_block_ends_colon(text: &str, blocks: &[scan::Block], bi: usize) -> bool {
+    bi.checked_sub(1)
+        .and_then(|p| blocks.get(p))
+        .is_some_and(|b| {
+            text[b.range.clone()]
+                .trim_end_matches(['*', '_'])
+                .ends_with(':')
+        })
+}
+
+/// The speaker a paragraph ending in a colon introduces (`Caddell
+/// continued:` before a quoted paragraph).
+fn colon_intro(
+    text: &str,
+    blocks: &[scan::Block],
+    bi: usize,
+    toks: &mut Vec<Tok>,
+    names: &mut Names<'_>,
+) -> Option<Found> {
+    if !prev_block_ends_colon(text, blocks, bi) {
+        return None;
+    }
+    names.window(bi - 1, blocks[bi - 1].range.clone(), toks);
+    let f = attrib::before(text, toks);
+    f.mention.is_some().then_some(f)
+}
+
+/// Resolves a mention to the speaker's full name, with an issue when the
+/// reference is weak.
+#[allow(clippy::too_many_arguments)]
+fn resolve(
+    text: &str,
+    m: &Mention,
+    names: &mut Names<'_>,
+    last: &Option<Last>,
+    spans: &[Span],
+    sp: &Span,
+    blocks: &[scan::Block],
+    introduced: &mut Vec<String>,
+) -> (Option<String>, Option<Issue>) {
+    match m.kind {
+        MentionKind::Noun => {
+            let s = &text[m.range.clone()];
+            (Some(s.to_string()), None)
+        }
+        MentionKind::Name => {
+            let Some(r) = names.resolve(m.range.clone()) else {
+                return (None, None);
+            };
+            let first_time = !introduced.contains(&r.name);
+            let issue = if first_time
+                && r.bare
+                && r.name.split_whitespace().count() == 1
+                && looks_like_person(&r.name)
+            {
+                Some(Issue {
+                    code: "speaker-not-introduced",
+                    severity: Severity::Warning,
+                    range: m.range.clone(),
+                    message: format!(
+                        "“{}” is quoted but never introduced: give the full name and who they are on first reference",
+                        r.name
+                    ),
+                    fix: None,
+                })
+            } else if first_time && r.introduced_at.is_some_and(|at| at > m.range.start) {
+                Some(Issue {
+                    code: "speaker-not-introduced",
+                    severity: Severity::Info,
+                    range: m.range.clone(),
+                    message: format!(
+                        "First reference to {} is by surname only; the full name comes later",
+                        r.name
+                    ),
+                    fix: None,
+                })
+            } else {
+                None
+            };
+            if first_time {
+                introduced.push(r.name.clone());
+            }
+            (Some(r.name), issue)
+        }
+        MentionKind::Pronoun(g) => resolve_pronoun(text, m, g, names, last, spans, sp, blocks),
+    }
+}
+
+/// The start of the sentence containing byte `pos`: after the last `. `
+/// that is followed by a capital and does not end an abbreviation.
+fn sentence_start_before(text: &str, pos: usize) -> usize {
+    // Look back a bounded distance, so that long texts without full stops
+    // stay linear.
+    let mut floor = pos.saturating_sub(2000);
+    while !text.is_char_boundary(floor) {
+        floor += 1;
+    }
+    let mut end = pos;
+    while let Some(i) = text[floor..end].rfind(". ").map(|i| floor + i) {
+        let word = text[..i].rsplit([' ', '\n']).next().unwrap_or("");
+        let next_cap = text[i + 2..].chars().next().is_some_and(char::is_uppercase);
+        if next_cap && !words::keeps_dot(word) && !word.contains('.') {
+            return i + 2;
+        }
+        end = i;
+    }
+    floor
+}
+
+/// A heading, or a short line with no full stop that reads like one.
+fn is_heading_like(text: &str, b: &scan::Block) -> bool {
+    if b.kind == scan::BlockKind::Heading {
+        return true;
+    }
+    let s = text[b.range.clone()].trim_end();
+    if s.len() < 100 && !s.ends_with(['.', '!', '?', '"', '”', ':', ',', ')']) && !s.contains(". ")
+    {
+        return true;
+    }
+    // A headline: short, and nearly every long word capitalised.
+    if s.len() < 160 {
+        let long: Vec<&str> = s
+            .split_whitespace()
+            .filter(|w| w.chars().count() > 3)
+            .collect();
+        let caps = long
+            .iter()
+            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .count();
+        return long.len() >= 3 && caps * 10 >= long.len() * 8;
+    }
+    false
+}
+
+fn looks_like_person(name: &str) -> bool {
+    name.chars().next().is_some_and(char::is_uppercase)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn resolve_pronoun(
+    text: &str,
+    m: &Mention,
+    g: Gender,
+    names: &mut Names<'_>,
+    last: &Option<Last>,
+    spans: &[Span],
+    sp: &Span,
+    blocks: &[scan::Block],
+) -> (Option<String>, Option<Issue>) {
+    let pos = m.range.start;
+    let first_block = sp.block.saturating_sub(2);
+    let mut from = blocks[first_block]
+        .range
+        .start
+        .max(pos.saturating_sub(PRONOUN_WINDOW));
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut toks = Vec::new();
+    let mut mentions = Vec::new();
+    let mut k = spans.partition_point(|s| span_end(s) <= from);
+    for (bi, b) in blocks
+        .iter()
+        .enumerate()
+        .take(sp.block + 1)
+        .skip(first_block)
+    {
+        let r = b.range.start.max(from)..b.range.end.min(pos);
+        if r.start >= r.end || is_heading_like(text, b) {
+            continue;
+        }
+        names.window(bi, r, &mut toks);
+        // Words inside quotes do not name the speaker.
+        toks.retain(|t| {
+            while k < spans.len() && span_end(&spans[k]) <= t.start {
+                k += 1;
+            }
+            !(k < spans.len() && spans[k].inner.start <= t.start && t.end <= spans[k].inner.end)
+        });
+        attrib::name_mentions(text, &toks, &mut mentions);
+    }
+
+    // For "he" and "she" the previous speaker must be a named person, not
+    // "one questioner" or "the company".
+    let named = |n: &str| {
+        n.chars().next().is_some_and(char::is_uppercase)
+            && !n
+                .split_whitespace()
+                .next()
+                .is_some_and(lexicon::is_determiner)
+            && !attrib::is_org_name(n)
+    };
+    let last_recent = last
+        .as_ref()
+        .filter(|l| l.block + 3 >= sp.block)
+        .filter(|l| !matches!(g, Gender::Male | Gender::Female) || named(&l.name));
+    let compatible = |names: &Names<'_>, n: &str| match (g, names.gender.get(n)) {
+        (Gender::Male | Gender::Female, Some(k)) => *k == g,
+        (Gender::Male | Gender::Female, None) => true,
+        (_, Some(Gender::Male | Gender::Female)) => false,
+        _ => true,
+    };
+    // Resolve the candidates, newest first.
+    let mut cands: Vec<(String, usize, bool, bool)> = Vec::new();
+    // A pronoun points back a few names at most.
+    for (r, subject) in mentions.iter().rev().take(16) {
+        let Some(res) = names.resolve(r.clone()) else {
+            continue;
+        };
+        let person = !res.bare
+            || names.gender.contains_key(&res.name)
+            || last_recent.is_some_and(|l| l.name == res.name);
+        let person =
+            person && res.name.split_whitespace().count() <= 4 && !attrib::is_org_name(&res.name);
+        if matches!(g, Gender::Male | Gender::Female) && !person {
+            continue;
+        }
+        if !compatible(names, &res.name) {
+            continue;
+        }
+        let known = names.gender.get(&res.name) == Some(&g);
+        cands.push((res.name, r.start, *subject, known));
+    }
+    if let Some(l) = last_recent {
+        if compatible(names, &l.name) {
+            // A different person as the subject of a sentence since that
+            // quote takes over.
+            let newer = cands.iter().find(|c| c.1 > l.end && c.2);
+            match newer {
+                None => return (Some(l.name.clone()), None),
+                Some(c) => return (Some(c.0.clone()), None),
+            }
+        }
+    }
+    // The most recent person, unless they are the object of a sentence
+    // whose subject is another candidate (`X told Y … He said`).
+    let pick = cands.first().map(|first| {
+        if first.2 {
+            return first;
+        }
+        let sentence_start = sentence_start_before(text, first.1);
+        cands
+            .iter()
+            .find(|c| c.2 && c.1 >= sentence_start)
+            .unwrap_or(first)
+    });
+    let Some(pick) = pick else {
+        // No one fits the pronoun's gender (the name list may be wrong about
+        // a name): the previous speaker is the best guess left.
+        return (
+            last.as_ref()
+                .filter(|l| l.block + 3 >= sp.block)
+                .map(|l| l.name.clone()),
+            None,
+        );
+    };
+    let rival = cands
+        .iter()
+        .find(|c| c.0 != pick.0 && c.3 && pick.3 && c.1 + 400 > pos.min(pick.1 + 400));
+    let issue = rival.map(|r| Issue {
+        code: "ambiguous-speaker",
+        severity: Severity::Warning,
+        range: m.range.clone(),
+        message: format!(
+            "“{}” could be {} or {}: name the speaker",
+            &text[m.range.clone()],
+            pick.0,
+            r.0
+        ),
+        fix: None,
+    });
+    (Some(pick.0.clone()), issue)
+}
+
+/// Where the closing mark of an unclosed quote belongs, when the
+/// attribution sits inside it: right after `,` in `…, said Reilly` or
+/// `…, Reilly said`.
+fn close_point(text: &str, inner: Range<usize>) -> Option<usize> {
+    let s = &text[inner.clone()];
+    let mut from = 0;
+    while let Some(i) = s[from..].find(", ") {
+        let at = from + i;
+        let rest: Vec<&str> = s[at + 2..].split_whitespace().take(4).collect();
+        let is_cue = |w: &&str| {
+            matches!(
+                lexicon::cue(w.trim_end_matches([',', '.'])),
+                Some(lexicon::Cue::Verb)
+            )
+        };
+        let hit = match rest.as_slice() {
+            [w1, ..] if is_cue(w1) => true,
+            [w1, w2, ..]
+                if (words::is_capitalised(w1) || lexicon::pronoun(w1).is_some()) && is_cue(w2) =>
+            {
+                true
+            }
+            [w1, w2, w3, ..]
+                if words::is_capitalised(w1) && words::is_capitalised(w2) && is_cue(w3) =>
+            {
+                true
+            }
+            _ => false,
+        };
+        if hit {
+            return Some(inner.start + at + 1);
+        }
+        from = at + 2;
+    }
+    None
+}
+
+/// Issues about the marks themselves.
+fn mark_issues(text: &str, sp: &Span, spans: &[Span], issues: &mut Vec<Issue>) {
+    let _ = spans;
+    if sp.missing_open {
+        let at = sp.inner.start;
+        let close_straight = sp.close.as_ref().is_some_and(|c| &text[c.clone()] == "\"");
+        let mark = if close_straight { "\"" } else { "“" };
+        let word_end = text[at..sp.inner.end]
+            .find(char::is_whitespace)
+            .map_or(sp.inner.end, |i| at + i);
+        issues.push(Issue {
+            code: "missing-open-quote",
+            severity: Severity::Error,
+            range: at..word_end,
+            message: format!(
+                "This quote has a closing mark but no opening mark: insert {mark} here"
+            ),
+            fix: Some(Fix {
+                label: format!("Insert {mark}"),
+                range: at..at,
+                insert: mark.to_string(),
+            }),
+        });
+    }
+    if sp.missing_close {
+        let open = sp.open.clone().unwrap_or(sp.inner.start..sp.inner.start);
+        let straight = sp.open.as_ref().is_some_and(|o| &text[o.clone()] == "\"");
+        let mark = if straight { "\"" } else { "”" };
+        let fix = sp.close.as_ref().map(|c| Fix {
+            label: format!("Insert {mark}"),
+            range: c.start..c.start,
+            insert: mark.to_string(),
+        });
+        if let Some(f) = fix {
+            issues.push(Issue {
+                code: "missing-close-quote",
+                severity: Severity::Error,
+                range: open,
+                message: format!(
+                    "This quote is never closed: insert {mark} before the attribution"
+                ),
+                fix: Some(f),
+            });
+            return;
+        }
+        issues.push(Issue {
+            code: "missing-close-quote",
+            severity: Severity::Error,
+            range: open,
+            message: "This quote is opened but never closed: add the closing mark where the quoted words end"
+                .to_string(),
+            fix: None,
+        });
+    }
+}
+
+fn mixed_styles(sc: &scan::Scan, issues: &mut Vec<Issue>) {
+    let (s, c) = (&sc.straight_marks, &sc.curly_marks);
+    if s.is_empty() || c.is_empty() {
+        return;
+    }
+    let (minority, what, other) = if s.len() <= c.len() {
+        (s, "straight (\")", "curly (“ ”)")
+    } else {
+        (c, "curly (“ ”)", "straight (\")")
+    };
+    let at = minority[0];
+    let len = if minority == s { 1 } else { 3 };
+    issues.push(Issue {
+        code: "mixed-quote-styles",
+        severity: Severity::Warning,
+        range: at..at + len,
+        message: format!(
+            "The article mixes {what} and {other} quotation marks ({} and {}); use one style",
+            minority.len(),
+            if minority == s { c.len() } else { s.len() }
+        ),
+        fix: None,
+    });
+}
+
+fn speakers(text: &str, quotes: &[Quote]) -> Vec<Speaker> {
+    let mut out: Vec<Speaker> = Vec::new();
+    for q in quotes {
+        let Some(name) = &q.speaker else { continue };
+        let words = q.text.split_whitespace().count();
+        match out.iter_mut().find(|s| &s.name == name) {
+            Some(s) => {
+                s.quotes += 1;
+                s.words += words;
+            }
+            None => out.push(Speaker {
+                name: name.clone(),
+                description: describe(text, name),
+                quotes: 1,
+                words,
+            }),
+        }
+    }
+    out
+}
+
+/// The description before the first full mention of `name` ("Russian
+/// analyst Anton Marsadov") or in an appositive after it ("X, a Russian
+/// analyst, said").
+fn describe(text: &str, name: &str) -> Option<String> {
+    let at = text.find(name)?;
+    let mut toks = Vec::new();
+    let mut from = at.saturating_sub(120);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    words::tokens(text, from..at, &mut toks);
+    let mut j = toks.len();
+    while j > 0 && toks.len() - j < 5 {
+        let t = toks[j - 1];
+        let w = &text[t.range()];
+        if !t.word
+            || lexicon::is_determiner(w)
+            || lexicon::cue(w).is_some()
+            || attrib::is_function_word(w)
+            || attrib::looks_like_verb(w)
+            || matches!(
+                w,
+                "with"
+                    | "to"
+                    | "of"
+                    | "by"
+                    | "and"
+                    | "from"
+                    | "for"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "that"
+                    | "as"
+            )
+        {
+            break;
+        }
+        if words::is_capitalised(w) && !lexicon::is_title_word(w) {
+            // A capitalised adjective only before a role: "Russian analyst",
+            // "Syrian President"; never a name's first part.
+            let next = toks.get(j).map(|t| &text[t.range()]);
+            let before_role = next.is_some_and(|n| {
+                n.chars().next().is_some_and(char::is_lowercase) || lexicon::is_title_word(n)
+            });
+            if !before_role {
+                break;
+            }
+        }
+        j -= 1;
+    }
+    if j < toks.len() {
+        let d = text[toks[j].start..toks[toks.len() - 1].end].trim();
+        let honorific_only = d
+            .split_whitespace()
+            .all(|w| lexicon::honorific_gender(w).is_some() || matches!(w, "Dr." | "Dr" | "Prof."));
+        if !d.is_empty() && !honorific_only {
+            return Some(d.to_string());
+        }
+    }
+    // An appositive: `Name, a Russian analyst,`.
+    let rest = &text[at + name.len()..];
+    let rest = rest.strip_prefix(", ")?;
+    let end = rest.find([',', '.', ';', '\n'])?;
+    let app = &rest[..end];
+    let first = app.split_whitespace().next()?;
+    if matches!(first, "a" | "an" | "the") && app.split_whitespace().count() <= 8 {
+        return Some(app.to_string());
+    }
+    None
+}

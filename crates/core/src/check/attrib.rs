@@ -1,0 +1,1323 @@
+//! Attribution: who said a quote, found in a window around it, and the
+//! resolution of that mention ("he", "Sharaa") to the full name the article
+//! introduces.
+
+use std::collections::HashMap as StdHashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::ops::Range;
+
+use super::lexicon::{self, Cue, Gender};
+use super::words::{self, Tok};
+
+/// What kind of mention names a speaker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum MentionKind {
+    Name,
+    Pronoun(Gender),
+    /// A common-noun phrase: "a source", "the presidency".
+    Noun,
+}
+
+/// A speaker mention found next to a quote.
+#[derive(Debug, Clone)]
+pub(crate) struct Mention {
+    pub range: Range<usize>,
+    pub kind: MentionKind,
+}
+
+/// The attribution found for one quote.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Found {
+    pub mention: Option<Mention>,
+    pub cue: Option<Range<usize>>,
+    /// A cue was found in the quote's sentence (even if no speaker was).
+    pub has_cue: bool,
+}
+
+fn is_terminator(text: &str, t: Tok) -> bool {
+    !t.word
+        && matches!(&text[t.range()], "." | "!" | "?")
+        && !text[t.end..].starts_with([')', ',', ';', '”', '"', '’'])
+}
+
+fn is_dash(s: &str) -> bool {
+    matches!(s, "―" | "—" | "–")
+}
+
+/// Finds the attribution after a quote: `“…,” X said.` / `“…,” said X.` /
+/// `“…” ― X`. `toks` runs from the closing mark to the next quote or the
+/// block's end.
+pub(crate) fn after(text: &str, toks: &[Tok], new_sentence: bool) -> Found {
+    let mut found = Found::default();
+    let end = toks
+        .iter()
+        .position(|&t| is_terminator(text, t))
+        .unwrap_or(toks.len());
+    let toks = &toks[..end];
+    if toks.is_empty() {
+        return found;
+    }
+    // After a quote that ends its sentence, only a short attribution
+    // sentence (`“….” Smith said.`) or a lower-case run-on counts.
+    if new_sentence && words::is_capitalised(&text[toks[0].range()]) && toks.len() > 5 {
+        return found;
+    }
+    let first = &text[toks[0].range()];
+    if is_dash(first) {
+        if let Some(m) = name_forward(text, &toks[1..]) {
+            found.cue = Some(toks[0].range());
+            found.has_cue = true;
+            found.mention = Some(m);
+            return found;
+        }
+    }
+    // `“…,” when Clinton blasted him`: a new clause, not an attribution.
+    if toks.iter().find(|t| t.word).is_some_and(|t| {
+        matches!(
+            &text[t.range()],
+            "when"
+                | "as"
+                | "because"
+                | "after"
+                | "before"
+                | "while"
+                | "if"
+                | "since"
+                | "until"
+                | "although"
+        )
+    }) {
+        return found;
+    }
+    // `“…,” Scott Pruitt, the attorney general of Oklahoma, said.`: a name
+    // right after the quote, its cue later in the sentence.
+    let first_word = toks.iter().position(|t| t.word).unwrap_or(0);
+    if toks[..first_word]
+        .iter()
+        .all(|t| matches!(&text[t.range()], "," | "*" | "_"))
+    {
+        if let Some(m) = name_forward(text, &toks[first_word..]) {
+            let name_end = toks
+                .iter()
+                .position(|t| t.end == m.range.end)
+                .unwrap_or(first_word);
+            let rest = &toks[name_end + 1..];
+            if rest
+                .first()
+                .is_some_and(|t| matches!(&text[t.range()], "," | "("))
+            {
+                let cue = rest
+                    .iter()
+                    .take(40)
+                    .find(|t| t.word && lexicon::cue(&text[t.range()]) == Some(Cue::Verb));
+                if let Some(c) = cue {
+                    found.has_cue = true;
+                    found.cue = Some(c.range());
+                    found.mention = Some(m);
+                    return found;
+                }
+            }
+        }
+    }
+    // The cue must come early: within the first few words after the quote,
+    // or after a name and its appositive (`“…,” X, a Y of Z, said`).
+    let starts_with_name = toks
+        .iter()
+        .find(|t| t.word)
+        .is_some_and(|t| words::is_capitalised(&text[t.range()]));
+    let limit = toks.len().min(if starts_with_name { 30 } else { 12 });
+    for k in 0..limit {
+        let t = toks[k];
+        if !t.word {
+            continue;
+        }
+        let w = &text[t.range()];
+        let Some(c) = lexicon::cue(w) else { continue };
+        match c {
+            Cue::According => {
+                found.has_cue = true;
+                found.cue = Some(t.start..toks.get(k + 1).map_or(t.end, |n| n.end));
+                found.mention = noun_phrase_forward(text, toks.get(k + 2..).unwrap_or(&[]));
+                return found;
+            }
+            Cue::Participle if k > 2 => continue,
+            _ => {}
+        }
+        let lead_in = toks[..k].iter().all(|t| !t.word);
+        let subject = subject_before(text, &toks[..k]);
+        if subject.is_none() && !lead_in {
+            // `“…” and underscored …`: a second verb of the sentence before.
+            return found;
+        }
+        found.has_cue = true;
+        found.cue = Some(t.range());
+        found.mention = subject.or_else(|| {
+            // `said he.` inverts; `said they learned …` does not.
+            noun_phrase_forward(text, &toks[k + 1..]).filter(|m| {
+                !matches!(m.kind, MentionKind::Pronoun(_))
+                    || toks.last().is_some_and(|t| t.end == m.range.end)
+            })
+        });
+        return found;
+    }
+    found
+}
+
+/// Finds the attribution before a quote in the same sentence:
+/// `X said: “…”`, `X stressed the “…”`, `according to X, “…”`.
+pub(crate) fn before(text: &str, toks: &[Tok]) -> Found {
+    let mut found = Found::default();
+    let start = toks
+        .iter()
+        .rposition(|&t| is_terminator(text, t))
+        .map_or(0, |i| i + 1);
+    let toks = &toks[start..];
+    // The last cue before the quote.
+    for k in (0..toks.len()).rev() {
+        let t = toks[k];
+        if !t.word {
+            continue;
+        }
+        let w = &text[t.range()];
+        let Some(c) = lexicon::cue(w) else { continue };
+        match c {
+            Cue::According => {
+                if toks.get(k + 1).is_some_and(|n| &text[n.range()] == "to") {
+                    found.has_cue = true;
+                    found.cue = Some(t.start..toks[k + 1].end);
+                    found.mention = noun_phrase_forward(text, &toks[k + 2..]);
+                    return found;
+                }
+                continue;
+            }
+            Cue::Participle => {
+                found.has_cue = true;
+                found.cue = Some(t.range());
+                found.mention =
+                    first_subject(text, &toks[..k]).or_else(|| subject_before(text, &toks[..k]));
+                return found;
+            }
+            Cue::Verb => {
+                if let Some(m) = subject_before(text, &toks[..k]) {
+                    found.has_cue = true;
+                    found.cue = Some(t.range());
+                    found.mention = Some(m);
+                    // Reported speech inside reported speech: `Trump said …
+                    // that Clinton once described it as “…”` is Trump's claim.
+                    if let Some((oc, om)) = outer_reporter(text, &toks[..k]) {
+                        found.cue = Some(oc);
+                        found.mention = Some(om);
+                    }
+                    return found;
+                }
+                // No subject right before this cue (`told a young woman who
+                // suggested`): an earlier cue of the sentence may have one.
+                if found.cue.is_none() {
+                    found.has_cue = true;
+                    found.cue = Some(t.range());
+                    found.mention = first_subject(text, &toks[..k])
+                        .or_else(|| noun_phrase_forward(text, &toks[k + 1..]));
+                }
+            }
+        }
+    }
+    if found.has_cue {
+        return found;
+    }
+    // `X: “…”`
+    if let Some(last) = toks.last() {
+        if &text[last.range()] == ":" && toks.len() >= 2 {
+            let head = &toks[..toks.len() - 1];
+            let m = subject_before(text, head)
+                .filter(|m| m.kind != MentionKind::Noun)
+                .or_else(|| first_subject(text, head));
+            if let Some(m) = m {
+                found.cue = Some(last.range());
+                found.has_cue = true;
+                found.mention = Some(m);
+            }
+        }
+    }
+    found
+}
+
+/// A reporting verb with its subject earlier in the sentence, followed by
+/// `that` (`Trump said during a rally that …`, `she pointed to reports
+/// that …`).
+fn outer_reporter(text: &str, toks: &[Tok]) -> Option<(Range<usize>, Mention)> {
+    for k in 0..toks.len() {
+        let w = &text[toks[k].range()];
+        let reporting = matches!(
+            w,
+            "said"
+                | "says"
+                | "told"
+                | "tells"
+                | "claimed"
+                | "claims"
+                | "argued"
+                | "argues"
+                | "wrote"
+                | "writes"
+                | "noted"
+                | "pointed"
+                | "insisted"
+                | "insists"
+                | "suggested"
+                | "recalled"
+                | "explained"
+                | "added"
+        );
+        if !reporting {
+            continue;
+        }
+        let that = toks[k + 1..]
+            .iter()
+            .take(12)
+            .position(|t| &text[t.range()] == "that");
+        if that.is_none() {
+            continue;
+        }
+        if let Some(m) = subject_before(text, &toks[..k]) {
+            if !matches!(m.kind, MentionKind::Noun) {
+                return Some((toks[k].range(), m));
+            }
+        }
+    }
+    None
+}
+
+/// The attribution of the sentence before a quote that opens a sentence of
+/// its own (`Schiff said. “…”`, `X, who lost, identified … . “…”`).
+pub(crate) fn previous_sentence(text: &str, toks: &[Tok]) -> Option<Found> {
+    let end = toks.iter().rposition(|&t| is_terminator(text, t))?;
+    if toks[end + 1..].iter().any(|t| t.word) {
+        return None;
+    }
+    let start = toks[..end]
+        .iter()
+        .rposition(|&t| is_terminator(text, t))
+        .map_or(0, |i| i + 1);
+    let sentence = &toks[start..end];
+    let mut f = before(text, sentence);
+    if f.mention.is_none() {
+        f.mention = first_subject(text, sentence);
+    }
+    f.mention.is_some().then_some(f)
+}
+
+/// The subject that ends right before a cue: skips adverbs, appositives
+/// (`X, a Russian analyst, said`) and `who`.
+fn subject_before(text: &str, toks: &[Tok]) -> Option<Mention> {
+    let mut i = toks.len();
+    // Skip auxiliaries and adverbs.
+    while i > 0 {
+        let t = toks[i - 1];
+        let w = &text[t.range()];
+        if t.word
+            && (lexicon::is_aux(w) || w.ends_with("ly") && w.len() > 4 && !words::is_capitalised(w))
+        {
+            i -= 1;
+        } else {
+            break;
+        }
+    }
+    if i == 0 {
+        return None;
+    }
+    let t = toks[i - 1];
+    let w = &text[t.range()];
+    if t.word && (w == "who" || w == "which" || w == "that") {
+        // `X, who said`: the subject is before the comma.
+        let mut j = i - 1;
+        if j > 0 && &text[toks[j - 1].range()] == "," {
+            j -= 1;
+        }
+        return mention_ending(text, &toks[..j]);
+    }
+    if !t.word && w == "," {
+        // An appositive: `X, a Russian analyst, said`. Find the comma that
+        // opens it.
+        let lo = i.saturating_sub(16);
+        let mut j = i - 1;
+        while j > lo {
+            j -= 1;
+            let s = &text[toks[j].range()];
+            if s == "," {
+                return mention_ending(text, &toks[..j]);
+            }
+            if !toks[j].word && s != "-" && s != "’" && s != "'" {
+                break;
+            }
+        }
+        return None;
+    }
+    mention_ending(text, &toks[..i])
+}
+
+/// A name, pronoun or speaker noun phrase that ends at the end of `toks`.
+fn mention_ending(text: &str, toks: &[Tok]) -> Option<Mention> {
+    let last = *toks.last()?;
+    if !last.word {
+        // A parenthetical after a name: `Sen. Bernie Sanders (I-Vt.) said`.
+        if &text[last.range()] == ")" {
+            let open = toks.iter().rposition(|t| &text[t.range()] == "(")?;
+            if toks.len() - open <= 8 {
+                return mention_ending(text, &toks[..open]);
+            }
+        }
+        return None;
+    }
+    let w = words::strip_possessive(&text[last.range()]);
+    if let Some(g) = lexicon::pronoun(w) {
+        if matches!(
+            w,
+            "he" | "He" | "she" | "She" | "they" | "They" | "it" | "It"
+        ) {
+            return Some(Mention {
+                range: last.range(),
+                kind: MentionKind::Pronoun(g),
+            });
+        }
+        return None;
+    }
+    let prev_nameish = toks.len() >= 2 && {
+        let p = toks[toks.len() - 2];
+        p.word && words::nameish(&text[p.range()])
+    };
+    if !prev_nameish && words::is_capitalised(w) && lexicon::is_speaker_noun(&w.to_lowercase()) {
+        // `Critics say`, `Officials said`: a group, not a name.
+        return Some(Mention {
+            range: last.range(),
+            kind: MentionKind::Noun,
+        });
+    }
+    if words::nameish(w) && !lexicon::is_name_stop(w) {
+        let mut j = toks.len() - 1;
+        while j > 0 {
+            let p = toks[j - 1];
+            let pw = &text[p.range()];
+            if p.word && words::nameish(pw) && !words::is_possessive(pw) {
+                j -= 1;
+            } else {
+                break;
+            }
+        }
+        // Drop leading stop words ("The", "But").
+        while j < toks.len() - 1 && lexicon::is_name_stop(&text[toks[j].range()]) {
+            j += 1;
+        }
+        return Some(Mention {
+            range: toks[j].start..last.end,
+            kind: MentionKind::Name,
+        });
+    }
+    if !lexicon::is_speaker_noun(w)
+        && w.chars().all(char::is_lowercase)
+        && !is_function_word(w)
+        && lexicon::cue(w).is_none()
+        && !w.ends_with("ly")
+    {
+        // `the ad’s narrator says`, `the announcer said`: a determiner
+        // within three words before a lower-case noun.
+        let n = toks.len();
+        for j in (n.saturating_sub(4)..n - 1).rev() {
+            let t = toks[j];
+            let pw = &text[t.range()];
+            if !t.word {
+                break;
+            }
+            if lexicon::is_determiner(pw) || words::is_possessive(pw) {
+                let s = if words::is_possessive(pw)
+                    && j > 0
+                    && lexicon::is_determiner(&text[toks[j - 1].range()])
+                {
+                    j - 1
+                } else {
+                    j
+                };
+                if !subject_position(text, toks, s) {
+                    return None;
+                }
+                return Some(Mention {
+                    range: toks[s].start..last.end,
+                    kind: MentionKind::Noun,
+                });
+            }
+            if lexicon::cue(pw).is_some() || is_function_word(pw) {
+                break;
+            }
+        }
+        return None;
+    }
+    if lexicon::is_speaker_noun(w) {
+        let mut j = toks.len() - 1;
+        while j > 0 && toks.len() - j < 5 {
+            let p = toks[j - 1];
+            let pw = &text[p.range()];
+            if !p.word {
+                break;
+            }
+            j -= 1;
+            if lexicon::is_determiner(pw) {
+                break;
+            }
+            if lexicon::cue(pw).is_some()
+                || matches!(
+                    pw,
+                    "to" | "of"
+                        | "in"
+                        | "on"
+                        | "at"
+                        | "for"
+                        | "by"
+                        | "with"
+                        | "and"
+                        | "that"
+                        | "from"
+                )
+            {
+                j += 1;
+                break;
+            }
+        }
+        if !subject_position(text, toks, j) {
+            return None;
+        }
+        return Some(Mention {
+            range: toks[j].start..last.end,
+            kind: MentionKind::Noun,
+        });
+    }
+    None
+}
+
+/// Whether a noun phrase starting at token `i` can be a clause's subject:
+/// first, or after punctuation or a conjunction, not after a preposition or
+/// a verb (`told a young woman`, `in a box`).
+fn subject_position(text: &str, toks: &[Tok], i: usize) -> bool {
+    match i.checked_sub(1).map(|p| toks[p]) {
+        None => true,
+        Some(p) if !p.word => &text[p.range()] != "(",
+        Some(p) => matches!(
+            &text[p.range()],
+            "and"
+                | "but"
+                | "that"
+                | "while"
+                | "as"
+                | "when"
+                | "because"
+                | "so"
+                | "since"
+                | "But"
+                | "And"
+        ),
+    }
+}
+
+/// A lower-case word that is probably a verb or an adverb before one.
+pub(crate) fn looks_like_verb(w: &str) -> bool {
+    if !w.chars().next().is_some_and(char::is_lowercase) {
+        return false;
+    }
+    lexicon::cue(w).is_some()
+        || lexicon::is_aux(w)
+        || (w.ends_with("ed") && w.len() > 4)
+        || (w.ends_with("ly") && w.len() > 4)
+        || matches!(
+            w,
+            "is" | "was"
+                | "made"
+                | "went"
+                | "took"
+                | "gave"
+                | "got"
+                | "came"
+                | "saw"
+                | "thought"
+                | "knew"
+                | "felt"
+                | "became"
+                | "began"
+                | "kept"
+                | "left"
+                | "met"
+                | "ran"
+                | "sent"
+                | "spent"
+                | "stood"
+                | "won"
+                | "lost"
+                | "led"
+                | "held"
+                | "brought"
+                | "built"
+                | "paid"
+                | "spoke"
+                | "sat"
+                | "gets"
+                | "makes"
+                | "takes"
+                | "wants"
+                | "thinks"
+                | "believes"
+                | "knows"
+                | "sees"
+                | "hopes"
+                | "plans"
+                | "seems"
+                | "appears"
+                | "remains"
+                | "struck"
+                | "drew"
+                | "chose"
+                | "wore"
+                | "fought"
+                | "sought"
+                | "taught"
+                | "hit"
+                | "put"
+                | "set"
+                | "let"
+                | "cut"
+                | "dismissed"
+                | "recently"
+                | "later"
+                | "then"
+        )
+}
+
+pub(crate) fn is_function_word(w: &str) -> bool {
+    matches!(
+        w,
+        "to" | "of"
+            | "in"
+            | "on"
+            | "at"
+            | "for"
+            | "by"
+            | "with"
+            | "and"
+            | "that"
+            | "from"
+            | "as"
+            | "than"
+            | "but"
+            | "or"
+            | "if"
+            | "when"
+            | "while"
+            | "because"
+            | "about"
+            | "into"
+            | "over"
+            | "after"
+            | "before"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "what"
+            | "which"
+            | "who"
+            | "whom"
+            | "this"
+            | "these"
+            | "those"
+            | "there"
+            | "not"
+            | "no"
+    )
+}
+
+/// A name, pronoun or noun phrase at the start of `toks` (`said X`,
+/// `according to X`), skipping time words.
+fn noun_phrase_forward(text: &str, toks: &[Tok]) -> Option<Mention> {
+    let mut i = 0;
+    while i < toks.len() && toks[i].word && lexicon::is_time_word(&text[toks[i].range()]) {
+        i += 1;
+    }
+    let t = *toks.get(i)?;
+    if !t.word {
+        return None;
+    }
+    let w = &text[t.range()];
+    if let Some(g) = lexicon::pronoun(w) {
+        if matches!(w, "he" | "she" | "they" | "it") {
+            return Some(Mention {
+                range: t.range(),
+                kind: MentionKind::Pronoun(g),
+            });
+        }
+        return None;
+    }
+    // A phrase of determiners, role words and a name: `said the spokesman`,
+    // `said flood warden Greta Holm`, `said Treasury spokeswoman Clara Diaz`.
+    let mut j = i;
+    let mut last_noun = None;
+    while j < toks.len() && j - i < 6 {
+        if !toks[j].word {
+            // `9/11 widow Terry Strada`, `long-time aide`.
+            if matches!(&text[toks[j].range()], "/" | "-" | "’" | "'") && j > i {
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        let w = &text[toks[j].range()];
+        if is_function_word(w) || lexicon::cue(w).is_some() {
+            break;
+        }
+        if words::nameish(w) && !lexicon::is_determiner(w) {
+            let m = name_forward(text, &toks[j..])?;
+            let after = toks
+                .iter()
+                .position(|t| t.end == m.range.end)
+                .map_or(toks.len(), |k| k + 1);
+            let mut k = after;
+            while k < toks.len() && k - after < 3 && toks[k].word {
+                let r = &text[toks[k].range()];
+                if !r.chars().next().is_some_and(char::is_lowercase)
+                    || is_function_word(r)
+                    || lexicon::cue(r).is_some()
+                {
+                    break;
+                }
+                k += 1;
+            }
+            if k > after
+                && toks
+                    .get(k)
+                    .is_some_and(|t| t.word && words::is_capitalised(&text[t.range()]))
+            {
+                if let Some(m2) = name_forward(text, &toks[k..]) {
+                    return Some(m2);
+                }
+            }
+            return Some(m);
+        }
+        if lexicon::is_speaker_noun(w) {
+            last_noun = Some(j);
+        }
+        j += 1;
+    }
+    last_noun.map(|n| Mention {
+        range: toks[i].start..toks[n].end,
+        kind: MentionKind::Noun,
+    })
+}
+
+/// A capitalised name at the start of `toks`.
+fn name_forward(text: &str, toks: &[Tok]) -> Option<Mention> {
+    let first = *toks.first()?;
+    let w = &text[first.range()];
+    if !first.word
+        || !words::is_capitalised(w)
+        || lexicon::is_name_stop(w) && !lexicon::is_determiner(w)
+    {
+        return None;
+    }
+    let mut j = 0;
+    while j + 1 < toks.len() {
+        let n = toks[j + 1];
+        let nw = &text[n.range()];
+        if n.word && words::nameish(nw) && !words::is_possessive(&text[toks[j].range()]) {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    let mut s = 0;
+    while s < j && lexicon::is_name_stop(&text[toks[s].range()]) {
+        s += 1;
+    }
+    // `Union leader Paul Dumont`, `Kremlin spokesman Dmitry Peskov`: a
+    // capitalised modifier, a role, then the name.
+    let mut k = j + 1;
+    while k < toks.len() && k - j <= 3 && toks[k].word {
+        let r = &text[toks[k].range()];
+        if !r.chars().next().is_some_and(char::is_lowercase)
+            || is_function_word(r)
+            || lexicon::cue(r).is_some()
+            || looks_like_verb(r)
+        {
+            break;
+        }
+        k += 1;
+    }
+    if k > j + 1 {
+        let later = toks.get(k).filter(|t| t.word).map(|t| &text[t.range()]);
+        if later.is_some_and(|w| words::is_capitalised(w) && !lexicon::is_name_stop(w)) {
+            if let Some(m) = name_forward(text, &toks[k..]) {
+                return Some(m);
+            }
+        }
+    }
+    Some(Mention {
+        range: toks[s].start..toks[j].end,
+        kind: MentionKind::Name,
+    })
+}
+
+/// The first name or pronoun of a sentence: the subject a participle cue
+/// (`…, calling it “…”`) refers to.
+fn first_subject(text: &str, toks: &[Tok]) -> Option<Mention> {
+    for (i, t) in toks.iter().enumerate().take(12) {
+        if !t.word {
+            continue;
+        }
+        let w = &text[t.range()];
+        if matches!(w, "He" | "She" | "he" | "she" | "They" | "they") {
+            return Some(Mention {
+                range: t.range(),
+                kind: MentionKind::Pronoun(lexicon::pronoun(w)?),
+            });
+        }
+        // `Democratic leaders`, `Following the vote`, `WASHINGTON —` are not
+        // subjects.
+        let not_a_name = is_name_adjective(w) || w.ends_with("ing") || words::is_all_caps(w);
+        if words::is_capitalised(w) && !lexicon::is_name_stop(w) && !not_a_name {
+            let m = name_forward(text, &toks[i..])?;
+            // Skip a leading place or time phrase: `On Israel’s strikes, X said`.
+            let end_tok = toks.iter().position(|t| t.end == m.range.end).unwrap_or(i);
+            if words::is_possessive(&text[toks[end_tok].range()]) {
+                continue;
+            }
+            return Some(m);
+        }
+    }
+    None
+}
+
+/// FNV-1a: the maps here hold short keys from the text itself, so a
+/// simple fast hash beats the default DoS-resistant one.
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+pub(crate) type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<Fnv>>;
+
+/// Canonical forms of names, learned as the article is read, and the
+/// tokens of each block, made once and shared by every window.
+pub(crate) struct Names<'a> {
+    text: &'a str,
+    /// Surname (as written) → the full name that introduces it, and where.
+    full: HashMap<String, Option<(String, usize)>>,
+    pub gender: HashMap<String, Gender>,
+    /// The quoted spans, in order: names are introduced outside them.
+    quoted: Vec<Range<usize>>,
+    /// Mention (as written) → its resolution, which does not depend on
+    /// where the mention is.
+    resolved: HashMap<&'a str, Option<Resolved>>,
+    blocks: Vec<Range<usize>>,
+    block_toks: Vec<Option<Vec<Tok>>>,
+}
+
+/// A name mention made canonical.
+#[derive(Clone)]
+pub(crate) struct Resolved {
+    pub name: String,
+    /// Where the full name first appears, when it came from elsewhere.
+    pub introduced_at: Option<usize>,
+    /// A single surname with no full name anywhere.
+    pub bare: bool,
+}
+
+impl<'a> Names<'a> {
+    pub fn new(text: &'a str, quoted: Vec<Range<usize>>, blocks: Vec<Range<usize>>) -> Self {
+        let n = blocks.len();
+        Names {
+            text,
+            full: HashMap::default(),
+            gender: HashMap::default(),
+            quoted,
+            resolved: HashMap::default(),
+            blocks,
+            block_toks: vec![None; n],
+        }
+    }
+
+    /// The tokens of block `bi`, made on first use.
+    pub fn block_tokens(&mut self, bi: usize) -> &[Tok] {
+        let (text, range) = (self.text, self.blocks[bi].clone());
+        self.block_toks[bi].get_or_insert_with(|| {
+            let mut toks = Vec::new();
+            words::tokens(text, range, &mut toks);
+            toks
+        })
+    }
+
+    /// Copies the tokens of block `bi` that lie within `range` into `out`.
+    pub fn window(&mut self, bi: usize, range: Range<usize>, out: &mut Vec<Tok>) {
+        let toks = self.block_tokens(bi);
+        let lo = toks.partition_point(|t| t.start < range.start);
+        let hi = toks.partition_point(|t| t.end <= range.end).max(lo);
+        out.clear();
+        out.extend_from_slice(&toks[lo..hi]);
+    }
+
+    fn in_quote(&self, pos: usize) -> bool {
+        let k = self.quoted.partition_point(|r| r.end <= pos);
+        self.quoted.get(k).is_some_and(|r| r.start <= pos)
+    }
+
+    /// Canonical name for a name mention: titles stripped, a lone surname
+    /// expanded to the full name introduced elsewhere.
+    pub fn resolve(&mut self, range: Range<usize>) -> Option<Resolved> {
+        let key = &self.text[range.clone()];
+        if let Some(r) = self.resolved.get(key) {
+            return r.clone();
+        }
+        let r = self.resolve_uncached(range);
+        self.resolved.insert(key, r.clone());
+        r
+    }
+
+    fn resolve_uncached(&mut self, range: Range<usize>) -> Option<Resolved> {
+        let text = self.text;
+        let mut toks = Vec::new();
+        words::tokens(text, range.clone(), &mut toks);
+        toks.retain(|t| t.word);
+        // Keep what follows the last title word.
+        let mut gender = None;
+        let mut s = 0;
+        for (i, t) in toks.iter().enumerate() {
+            let w = &text[t.range()];
+            if lexicon::is_title_word(w) && i + 1 < toks.len() {
+                s = i + 1;
+                gender = gender.or(lexicon::honorific_gender(w));
+            }
+        }
+        while s < toks.len() && lexicon::is_name_stop(&text[toks[s].range()]) && s + 1 < toks.len()
+        {
+            s += 1;
+        }
+        // Party labels and nationalities before a name: `Republican Donald
+        // Trump`, `Russian analyst`.
+        while toks.len() - s >= 3 {
+            let w = &text[toks[s].range()];
+            if !is_name_adjective(w) {
+                break;
+            }
+            s += 1;
+        }
+        // A capitalised role at the start of a sentence: `Fisherman Tomas Reilly`.
+        if toks.len() - s >= 3 {
+            let w = &text[toks[s].range()];
+            let role = ["man", "woman", "er", "ist", "or", "ian", "ant", "ent"]
+                .iter()
+                .any(|e| w.ends_with(e));
+            if role && lexicon::first_name_gender(w).is_none() {
+                s += 1;
+            }
+        }
+        let toks = &toks[s..];
+        let first = toks.first()?;
+        let last = toks.last()?;
+        let last_w = words::strip_possessive(&text[last.range()]);
+        let particle_led = toks.len() >= 2 && lexicon::is_particle(&text[first.range()]);
+        let mut out = if particle_led {
+            // `van der Berg`: a surname with its particles.
+            let surname: &'a str = &text[first.start..last.start + last_w.len()];
+            match self.full_name(surname) {
+                Some((full, at)) => Resolved {
+                    name: full,
+                    introduced_at: Some(at),
+                    bare: false,
+                },
+                None => Resolved {
+                    name: surname.to_string(),
+                    introduced_at: None,
+                    bare: false,
+                },
+            }
+        } else if toks.len() == 1 {
+            let w = last_w;
+            let label;
+            let surname: &str = if words::is_all_caps(w) && w.len() > 2 {
+                // A transcript label: WALLACE → Wallace.
+                label = words::title_case(w);
+                &label
+            } else {
+                w
+            };
+            match self.full_name(surname) {
+                Some((full, at)) => Resolved {
+                    name: full,
+                    introduced_at: Some(at),
+                    bare: false,
+                },
+                None => Resolved {
+                    name: surname.to_string(),
+                    introduced_at: None,
+                    bare: true,
+                },
+            }
+        } else {
+            let name = format!("{}{}", &text[first.start..last.start], last_w);
+            Resolved {
+                name,
+                introduced_at: None,
+                bare: false,
+            }
+        };
+        if !out.bare && toks.len() >= 2 {
+            let fw = &text[first.range()];
+            gender = gender.or(lexicon::first_name_gender(fw));
+        }
+        if out.name.is_empty() {
+            return None;
+        }
+        if let Some(g) = gender {
+            self.gender.entry(out.name.clone()).or_insert(g);
+        }
+        if toks.len() == 1 && out.introduced_at.is_none() && !out.bare {
+            out.bare = false;
+        }
+        Some(out)
+    }
+
+    /// A `'a` slice of the text equal to `w`, for cache keys.
+    fn full_name(&mut self, surname: &str) -> Option<(String, usize)> {
+        if let Some(v) = self.full.get(surname) {
+            return v.clone();
+        }
+        let v = self.search_full(surname);
+        self.full.insert(surname.to_string(), v.clone());
+        v
+    }
+
+    fn search_full(&mut self, surname: &str) -> Option<(String, usize)> {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let mut from = 0;
+        while let Some(i) = text[from..].find(surname) {
+            let at = from + i;
+            let end = at + surname.len();
+            from = end;
+            // A whole word (possibly after a particle and hyphen).
+            let after_ok = text[end..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric());
+            if !after_ok || self.in_quote(at) {
+                continue;
+            }
+            // A name ends at its surname: `Syrian Moscow Visit Highlights`
+            // is a headline, not a person called Moscow.
+            let next_word = text[end..]
+                .strip_prefix(' ')
+                .and_then(|r| r.split([' ', ',', '.', '\n']).next());
+            if next_word.is_some_and(|w| words::is_capitalised(w) && !lexicon::is_particle(w)) {
+                continue;
+            }
+            let mut start = at;
+            if at > 0 && bytes[at - 1] == b'-' {
+                // al-Sharaa
+                let Some(r) = words::prev_word(text, at - 1) else {
+                    continue;
+                };
+                if lexicon::is_particle(&text[r.start..at - 1]) {
+                    start = r.start;
+                } else {
+                    continue;
+                }
+            } else if at > 0
+                && text[..at]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+            {
+                continue;
+            }
+            // Walk back over capitalised words and particles on the same line.
+            let mut first = start;
+            let mut gender = None;
+            let mut n = 0;
+            while n < 4 {
+                let Some(r) = words::prev_word(text, first) else {
+                    break;
+                };
+                if !text[r.end..first]
+                    .chars()
+                    .all(|c| c == ' ' || c == '\u{a0}')
+                    || r.end == first
+                {
+                    break;
+                }
+                let w = &text[r.clone()];
+                if let Some(stem) = w.strip_suffix('.') {
+                    if !words::keeps_dot(stem) && !stem.contains('.') {
+                        break;
+                    }
+                }
+                if lexicon::is_title_word(w) {
+                    gender = gender.or(lexicon::honorific_gender(w));
+                    break;
+                }
+                if is_name_adjective(w) {
+                    break;
+                }
+                if !words::nameish(w)
+                    || lexicon::is_name_stop(w)
+                    || words::is_possessive(w)
+                    || w.ends_with("ing")
+                {
+                    break;
+                }
+                first = r.start;
+                n += 1;
+            }
+            if first < start {
+                let mut first = first;
+                let lead = text[first..].split([' ', '\u{a0}']).next().unwrap_or("");
+                let roleish = ["man", "woman", "er", "ist", "or", "ian", "ant", "ent"]
+                    .iter()
+                    .any(|e| lead.ends_with(e));
+                if n >= 2 && roleish && lexicon::first_name_gender(lead).is_none() {
+                    // `Fisherman Tomas Reilly`: drop the role.
+                    first += lead.len() + 1;
+                }
+                let full = format!("{}{}", &text[first..start], &text[start..end]);
+                let fw = text[first..].split([' ', '\u{a0}']).next().unwrap_or("");
+                if let Some(g) = gender.or_else(|| lexicon::first_name_gender(fw)) {
+                    self.gender.entry(full.clone()).or_insert(g);
+                }
+                return Some((full, first));
+            }
+            if start < at {
+                return Some((text[start..end].to_string(), start));
+            }
+        }
+        None
+    }
+}
+
+/// A party label or nationality that may stand before a name but is not
+/// part of it (`Republican Donald Trump`, `Russian analyst`).
+fn is_name_adjective(w: &str) -> bool {
+    matches!(
+        w,
+        "Republican"
+            | "Democrat"
+            | "Democratic"
+            | "Libertarian"
+            | "Conservative"
+            | "Liberal"
+            | "Independent"
+            | "GOP"
+            | "Labour"
+            | "Tory"
+            | "Green"
+            | "Socialist"
+            | "Former"
+            | "Then"
+            | "New"
+            | "Veteran"
+            | "Longtime"
+    ) || lexicon::is_nationality(w)
+}
+
+/// Whether a name is an organisation's or a place's rather than a person's.
+pub(crate) fn is_org_name(name: &str) -> bool {
+    name.split_whitespace().any(|w| {
+        matches!(
+            w,
+            "Party"
+                | "House"
+                | "Commission"
+                | "Committee"
+                | "Council"
+                | "Department"
+                | "Debates"
+                | "County"
+                | "States"
+                | "Republicans"
+                | "Democrats"
+                | "News"
+                | "Times"
+                | "Post"
+                | "Press"
+                | "Journal"
+                | "University"
+                | "Institute"
+                | "Foundation"
+                | "Association"
+                | "Union"
+                | "Court"
+                | "Senate"
+                | "Congress"
+                | "Office"
+                | "Ministry"
+                | "Agency"
+                | "Bank"
+                | "Company"
+                | "Corp"
+                | "Corp."
+                | "Inc"
+                | "Inc."
+                | "Campaign"
+                | "Service"
+                | "Forces"
+                | "Army"
+                | "Navy"
+                | "Police"
+                | "Church"
+                | "School"
+                | "College"
+                | "Center"
+                | "Centre"
+                | "Group"
+                | "Network"
+                | "Radio"
+                | "TV"
+                | "Street"
+                | "City"
+                | "Korea"
+                | "America"
+                | "Kingdom"
+                | "Republic"
+                | "Nations"
+                | "Federation"
+                | "Times,"
+                | "Administration"
+                | "Bureau"
+                | "Authority"
+                | "Board"
+                | "Organization"
+                | "Organisation"
+                | "Fund"
+                | "Caucus"
+                | "Coalition"
+                | "Alliance"
+                | "Movement"
+                | "Magazine"
+                | "Review"
+                | "Hospital"
+                | "Museum"
+                | "Library"
+                | "Airport"
+                | "Province"
+                | "Region"
+                | "Valley"
+                | "River"
+                | "Island"
+                | "Islands"
+                | "Sea"
+                | "Ocean"
+                | "Mountains"
+                | "Park"
+                | "Square"
+                | "Avenue"
+                | "Road"
+                | "Bridge"
+                | "Capitol"
+                | "Pentagon"
+                | "Kremlin"
+                | "Parliament"
+                | "Assembly"
+                | "Cabinet"
+                | "Government"
+                | "Energy"
+                | "Oil"
+                | "Motors"
+                | "Airlines"
+                | "Partners"
+                | "Holdings"
+                | "Trust"
+                | "Project"
+        )
+    })
+}
+
+/// Names of people mentioned in `toks`, in order, as token ranges: the
+/// candidates a pronoun may refer to.
+pub(crate) fn name_mentions(text: &str, toks: &[Tok], out: &mut Vec<(Range<usize>, bool)>) {
+    let mut i = 0;
+    let mut sentence_start = true;
+    while i < toks.len() {
+        let t = toks[i];
+        let w = &text[t.range()];
+        if !t.word {
+            sentence_start = is_terminator(text, t) || (sentence_start && w != ",");
+            i += 1;
+            continue;
+        }
+        if words::is_capitalised(w)
+            && !lexicon::is_name_stop(words::strip_possessive(w))
+            && !words::is_all_caps(w)
+        {
+            let mut j = i;
+            while j + 1 < toks.len()
+                && toks[j + 1].word
+                && words::nameish(&text[toks[j + 1].range()])
+                && !words::is_possessive(&text[toks[j].range()])
+            {
+                j += 1;
+            }
+            // The subject of its clause: first in the sentence, or followed
+            // by a verb (`Suu Kyi recently presided`, `Ham made`).
+            let verb_next = toks
+                .get(j + 1)
+                .is_some_and(|n| n.word && looks_like_verb(&text[n.range()]));
+            // After a preposition it is an object, whatever follows.
+            let after_prep = i > 0
+                && toks[i - 1].word
+                && matches!(
+                    &text[toks[i - 1].range()],
+                    "from"
+                        | "of"
+                        | "to"
+                        | "with"
+                        | "by"
+                        | "for"
+                        | "about"
+                        | "against"
+                        | "on"
+                        | "at"
+                        | "in"
+                        | "like"
+                        | "than"
+                        | "toward"
+                        | "towards"
+                        | "over"
+                        | "under"
+                );
+            // Introduced with an appositive: `Henry Crespo, president of …`.
+            let appositive = toks.get(j + 1).is_some_and(|n| &text[n.range()] == ",")
+                && toks.get(j + 2).is_some_and(|n| {
+                    let w = &text[n.range()];
+                    n.word
+                        && (lexicon::is_determiner(w) || w == "who" || lexicon::is_speaker_noun(w))
+                });
+            let possessive = words::is_possessive(&text[toks[j].range()]);
+            let subject =
+                !possessive && (sentence_start || appositive || (verb_next && !after_prep));
+            out.push((t.start..toks[j].end, subject));
+            i = j + 1;
+        } else {
+            i += 1;
+        }
+        sentence_start = false;
+    }
+}

@@ -1,0 +1,591 @@
+//! One pass over the bytes: blocks (paragraphs, headings, list items) and the
+//! double quotation marks in them, skipping Markdown code, link targets and
+//! HTML tags, then pairing the marks into quoted spans.
+
+use std::ops::Range;
+
+/// What kind of Markdown block a stretch of text is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum BlockKind {
+    Para,
+    Heading,
+    Item,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Block {
+    pub range: Range<usize>,
+    pub kind: BlockKind,
+}
+
+/// How the context around a mark says it is used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Open,
+    Close,
+    Either,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Mark {
+    pub pos: usize,
+    pub len: usize,
+    pub straight: bool,
+    role: Role,
+}
+
+/// A quoted span found by pairing marks within one block.
+#[derive(Debug, Clone)]
+pub(crate) struct Span {
+    /// The opening mark, if there is one.
+    pub open: Option<Range<usize>>,
+    /// The closing mark, if there is one.
+    pub close: Option<Range<usize>>,
+    /// The quoted words without marks, trimmed.
+    pub inner: Range<usize>,
+    pub block: usize,
+    /// No opening mark: it belongs at `inner.start`.
+    pub missing_open: bool,
+    /// Opened and never closed, and the next block does not continue it.
+    pub missing_close: bool,
+    /// Runs on into the next block by the newswire convention.
+    pub continues: bool,
+    /// Continues a quote from the previous block.
+    pub continued: bool,
+}
+
+/// The scan of a whole text.
+pub(crate) struct Scan {
+    pub blocks: Vec<Block>,
+    pub spans: Vec<Span>,
+    pub straight_marks: Vec<usize>,
+    pub curly_marks: Vec<usize>,
+}
+
+/// Bytes that may start something the scanner cares about.
+static INTERESTING: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'"' as usize] = true;
+    t[0xE2] = true;
+    t[b'`' as usize] = true;
+    t[b'<' as usize] = true;
+    t[b']' as usize] = true;
+    t
+};
+
+pub(crate) fn scan(text: &str) -> Scan {
+    let blocks = split_blocks(text);
+    let mut spans = Vec::new();
+    let mut straight_marks = Vec::new();
+    let mut curly_marks = Vec::new();
+    let mut marks: Vec<Mark> = Vec::new();
+    let mut next_marks: Vec<Mark> = Vec::new();
+    let mut continued = false;
+    if let Some(b) = blocks.first() {
+        find_marks(text, b.range.clone(), &mut next_marks);
+    }
+    for bi in 0..blocks.len() {
+        std::mem::swap(&mut marks, &mut next_marks);
+        next_marks.clear();
+        if let Some(nb) = blocks.get(bi + 1) {
+            find_marks(text, nb.range.clone(), &mut next_marks);
+        }
+        for m in &marks {
+            if m.straight {
+                straight_marks.push(m.pos);
+            } else {
+                curly_marks.push(m.pos);
+            }
+        }
+        let next_opens = next_marks.first().is_some_and(|m| {
+            m.role != Role::Close && text[blocks[bi + 1].range.start..m.pos].trim().is_empty()
+        });
+        continued = pair_block(text, &blocks, bi, &marks, next_opens, continued, &mut spans);
+    }
+    Scan {
+        blocks,
+        spans,
+        straight_marks,
+        curly_marks,
+    }
+}
+
+/// Splits the text into blocks at blank lines; headings and list items are
+/// blocks of their own; fenced code is skipped.
+fn split_blocks(text: &str) -> Vec<Block> {
+    let bytes = text.as_bytes();
+    let mut blocks = Vec::new();
+    let mut cur: Option<(usize, usize, BlockKind)> = None;
+    let mut fence: Option<(u8, usize)> = None;
+    let mut pos = 0;
+    while pos < bytes.len() {
+        let line_end = memchr_nl(bytes, pos);
+        let line = &text[pos..line_end];
+        let next = if line_end < bytes.len() {
+            line_end + 1
+        } else {
+            line_end
+        };
+        let trimmed = line.trim_start_matches([' ', '\t']);
+        let indent = line.len() - trimmed.len();
+        let fence_mark = fence_of(trimmed);
+        if let Some((ch, n)) = fence {
+            if indent < 4 && fence_mark.is_some_and(|(c, m)| c == ch && m >= n) {
+                fence = None;
+            }
+            pos = next;
+            continue;
+        }
+        if indent < 4 {
+            if let Some(f) = fence_mark {
+                if let Some(b) = cur.take() {
+                    blocks.push(Block {
+                        range: b.0..b.1,
+                        kind: b.2,
+                    });
+                }
+                fence = Some(f);
+                pos = next;
+                continue;
+            }
+        }
+        let content_end = pos + line.trim_end().len();
+        if trimmed.trim_end().is_empty() {
+            if let Some(b) = cur.take() {
+                blocks.push(Block {
+                    range: b.0..b.1,
+                    kind: b.2,
+                });
+            }
+        } else {
+            let start = pos + indent;
+            let own = if is_heading(trimmed) {
+                Some(BlockKind::Heading)
+            } else if is_item(trimmed) {
+                Some(BlockKind::Item)
+            } else {
+                None
+            };
+            match (own, cur.as_mut()) {
+                (Some(kind), _) => {
+                    if let Some(b) = cur.take() {
+                        blocks.push(Block {
+                            range: b.0..b.1,
+                            kind: b.2,
+                        });
+                    }
+                    if kind == BlockKind::Heading {
+                        blocks.push(Block {
+                            range: start..content_end,
+                            kind,
+                        });
+                    } else {
+                        cur = Some((start, content_end, kind));
+                    }
+                }
+                (None, Some(b)) => b.1 = content_end,
+                (None, None) => cur = Some((start, content_end, BlockKind::Para)),
+            }
+        }
+        pos = next;
+    }
+    if let Some(b) = cur.take() {
+        blocks.push(Block {
+            range: b.0..b.1,
+            kind: b.2,
+        });
+    }
+    blocks
+}
+
+fn memchr_nl(bytes: &[u8], from: usize) -> usize {
+    bytes[from..]
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(bytes.len(), |i| from + i)
+}
+
+fn fence_of(line: &str) -> Option<(u8, usize)> {
+    let b = line.as_bytes();
+    let ch = *b.first()?;
+    if ch != b'`' && ch != b'~' {
+        return None;
+    }
+    let n = b.iter().take_while(|&&c| c == ch).count();
+    (n >= 3).then_some((ch, n))
+}
+
+fn is_heading(line: &str) -> bool {
+    let n = line.bytes().take_while(|&c| c == b'#').count();
+    (1..=6).contains(&n)
+        && line
+            .as_bytes()
+            .get(n)
+            .is_none_or(|&c| c == b' ' || c == b'\t')
+}
+
+fn is_item(line: &str) -> bool {
+    let b = line.as_bytes();
+    match b.first() {
+        Some(b'-' | b'*' | b'+') => b.get(1) == Some(&b' '),
+        Some(c) if c.is_ascii_digit() => {
+            let n = b.iter().take_while(|c| c.is_ascii_digit()).count();
+            n <= 9 && matches!(b.get(n), Some(b'.' | b')')) && b.get(n + 1) == Some(&b' ')
+        }
+        _ => false,
+    }
+}
+
+/// Collects the double quotation marks of one block, skipping code spans,
+/// HTML tags and link destinations.
+fn find_marks(text: &str, range: Range<usize>, out: &mut Vec<Mark>) {
+    let bytes = text.as_bytes();
+    let end = range.end;
+    let mut i = range.start;
+    while i < end {
+        let b = bytes[i];
+        if !INTERESTING[b as usize] {
+            i += 1;
+            continue;
+        }
+        match b {
+            b'"' => {
+                if !is_inch(bytes, i) {
+                    out.push(Mark {
+                        pos: i,
+                        len: 1,
+                        straight: true,
+                        role: role_of(text, range.clone(), i, 1, None),
+                    });
+                }
+                i += 1;
+            }
+            0xE2 if i + 2 < end && bytes[i + 1] == 0x80 => {
+                let glyph = match bytes[i + 2] {
+                    0x9C => Some(Role::Open),
+                    0x9D => Some(Role::Close),
+                    0x9E => Some(Role::Open),
+                    _ => None,
+                };
+                if let Some(g) = glyph {
+                    out.push(Mark {
+                        pos: i,
+                        len: 3,
+                        straight: false,
+                        role: role_of(text, range.clone(), i, 3, Some(g)),
+                    });
+                }
+                i += 3;
+            }
+            b'`' => {
+                let n = bytes[i..end].iter().take_while(|&&c| c == b'`').count();
+                i = match find_backticks(&bytes[i + n..end], n) {
+                    Some(j) => i + n + j + n,
+                    None => i + n,
+                };
+            }
+            b'<' => {
+                let next = bytes.get(i + 1).copied().unwrap_or(b' ');
+                if next.is_ascii_alphabetic() || next == b'/' || next == b'!' {
+                    match bytes[i..end].iter().position(|&c| c == b'>') {
+                        Some(j) => i += j + 1,
+                        None => i += 1,
+                    }
+                } else {
+                    i += 1;
+                }
+            }
+            b']' => {
+                if bytes.get(i + 1) == Some(&b'(') && i + 1 < end {
+                    match bytes[i + 1..end]
+                        .iter()
+                        .position(|&c| c == b')' || c == b'\n')
+                    {
+                        Some(j) if bytes[i + 1 + j] == b')' => i += j + 2,
+                        _ => i += 1,
+                    }
+                } else {
+                    i += 1;
+                }
+            }
+            _ => i += 1,
+        }
+    }
+}
+
+/// Where a run of exactly `n` backticks starts in `hay`.
+fn find_backticks(hay: &[u8], n: usize) -> Option<usize> {
+    let mut i = 0;
+    while i < hay.len() {
+        if hay[i] == b'`' {
+            let m = hay[i..].iter().take_while(|&&c| c == b'`').count();
+            if m == n {
+                return Some(i);
+            }
+            i += m;
+        } else {
+            i += 1;
+        }
+    }
+    None
+}
+
+/// A straight double mark after feet and inches (6'3") is not a quote mark.
+fn is_inch(bytes: &[u8], i: usize) -> bool {
+    if i == 0 || !bytes[i - 1].is_ascii_digit() {
+        return false;
+    }
+    let mut j = i - 1;
+    while j > 0 && bytes[j].is_ascii_digit() {
+        j -= 1;
+    }
+    bytes[j] == b'\'' && j > 0 && bytes[j - 1].is_ascii_digit()
+}
+
+/// Markdown emphasis and similar markers that do not change what a quote
+/// mark means.
+fn is_transparent(c: char) -> bool {
+    matches!(c, '*' | '_' | '~')
+}
+
+fn left_space_like(c: Option<char>) -> bool {
+    match c {
+        None => true,
+        Some(c) => {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    '(' | '['
+                        | '{'
+                        | '—'
+                        | '–'
+                        | '-'
+                        | '/'
+                        | '“'
+                        | '‘'
+                        | '\''
+                        | '"'
+                        | '―'
+                        | '…'
+                        | '>'
+                )
+        }
+    }
+}
+
+fn right_space_like(c: Option<char>) -> bool {
+    match c {
+        None => true,
+        Some(c) => {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    ',' | '.'
+                        | ';'
+                        | ':'
+                        | '!'
+                        | '?'
+                        | ')'
+                        | ']'
+                        | '}'
+                        | '—'
+                        | '–'
+                        | '-'
+                        | '…'
+                        | '’'
+                        | '\''
+                        | '"'
+                        | '”'
+                        | '―'
+                        | '<'
+                )
+        }
+    }
+}
+
+fn role_of(text: &str, block: Range<usize>, pos: usize, len: usize, glyph: Option<Role>) -> Role {
+    // Emphasis runs are short; a long run of markers is not worth reading.
+    let before = text[block.start..pos]
+        .chars()
+        .rev()
+        .take(16)
+        .find(|&c| !is_transparent(c));
+    let after = text[pos + len..block.end]
+        .chars()
+        .take(16)
+        .find(|&c| !is_transparent(c));
+    if pos == block.start {
+        return Role::Open;
+    }
+    if pos + len == block.end {
+        return Role::Close;
+    }
+    let l = left_space_like(before);
+    let r = right_space_like(after);
+    match (l, r) {
+        (true, false) => Role::Open,
+        (false, true) => Role::Close,
+        _ => glyph.unwrap_or(Role::Either),
+    }
+}
+
+/// Pairs the marks of block `bi`. Returns whether the block's last quote
+/// runs on into the next block.
+fn pair_block(
+    text: &str,
+    blocks: &[Block],
+    bi: usize,
+    marks: &[Mark],
+    next_opens: bool,
+    continued_in: bool,
+    out: &mut Vec<Span>,
+) -> bool {
+    let block = blocks[bi].range.clone();
+    let mut open: Option<Mark> = None;
+    // Where a quote missing its opening mark would start.
+    let mut last_close_end: Option<usize> = None;
+    for &m in marks {
+        let role = match m.role {
+            Role::Either => {
+                if open.is_some() {
+                    Role::Close
+                } else {
+                    Role::Open
+                }
+            }
+            r => r,
+        };
+        match role {
+            Role::Open => {
+                if let Some(o) = open.take() {
+                    // Opened again before the first was closed.
+                    push_span(
+                        text,
+                        out,
+                        bi,
+                        Some(o),
+                        None,
+                        o.pos + o.len..m.pos,
+                        false,
+                        true,
+                        false,
+                        false,
+                    );
+                }
+                open = Some(m);
+            }
+            _ => match open.take() {
+                Some(o) => {
+                    let cont = marks.first().is_some_and(|f| f.pos == o.pos)
+                        && continued_in
+                        && text[block.start..o.pos].trim().is_empty();
+                    push_span(
+                        text,
+                        out,
+                        bi,
+                        Some(o),
+                        Some(m),
+                        o.pos + o.len..m.pos,
+                        false,
+                        false,
+                        false,
+                        cont,
+                    );
+                    last_close_end = Some(m.pos + m.len);
+                }
+                None => {
+                    let start = match last_close_end {
+                        None => block.start,
+                        Some(e) => sentence_start_after(text, e, m.pos),
+                    };
+                    push_span(
+                        text,
+                        out,
+                        bi,
+                        None,
+                        Some(m),
+                        start..m.pos,
+                        true,
+                        false,
+                        false,
+                        false,
+                    );
+                    last_close_end = Some(m.pos + m.len);
+                }
+            },
+        }
+    }
+    if let Some(o) = open {
+        let cont_in =
+            marks.len() == 1 && continued_in && text[block.start..o.pos].trim().is_empty();
+        push_span(
+            text,
+            out,
+            bi,
+            Some(o),
+            None,
+            o.pos + o.len..block.end,
+            false,
+            !next_opens,
+            next_opens,
+            cont_in,
+        );
+        return next_opens;
+    }
+    false
+}
+
+#[allow(clippy::too_many_arguments)]
+fn push_span(
+    text: &str,
+    out: &mut Vec<Span>,
+    block: usize,
+    open: Option<Mark>,
+    close: Option<Mark>,
+    inner: Range<usize>,
+    missing_open: bool,
+    missing_close: bool,
+    continues: bool,
+    continued: bool,
+) {
+    let inner = trim_range(text, inner);
+    out.push(Span {
+        open: open.map(|m| m.pos..m.pos + m.len),
+        close: close.map(|m| m.pos..m.pos + m.len),
+        inner,
+        block,
+        missing_open,
+        missing_close,
+        continues,
+        continued,
+    });
+}
+
+/// Trims white space and emphasis markers from both ends of a range.
+pub(crate) fn trim_range(text: &str, r: Range<usize>) -> Range<usize> {
+    let s = &text[r.clone()];
+    let t = s.trim_start_matches(|c: char| c.is_whitespace() || is_transparent(c));
+    let start = r.start + (s.len() - t.len());
+    let t = t.trim_end_matches(|c: char| c.is_whitespace() || is_transparent(c));
+    start..start + t.len()
+}
+
+/// The first sentence start after `from` and before `limit` (after a full
+/// stop and space followed by a capital or a digit), else `from`.
+fn sentence_start_after(text: &str, from: usize, limit: usize) -> usize {
+    let s = &text[from..limit];
+    let b = s.as_bytes();
+    for i in 0..b.len() {
+        if matches!(b[i], b'.' | b'!' | b'?') && b.get(i + 1) == Some(&b' ') {
+            let rest = s[i + 1..].trim_start();
+            if rest
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            {
+                return limit - rest.len();
+            }
+        }
+    }
+    from
+}
