@@ -1,0 +1,181 @@
+// End-to-end tests in the real Byline window: tauri-driver drives the app
+// through Debian's WebKitWebDriver. Each scenario gets a fresh library file
+// (BYLINE_DB) and its own tauri-driver, so the app inherits that variable.
+// Run under a display (xvfb-run); scripts/e2e.sh does it all.
+import { spawn } from "node:child_process";
+import { createConnection } from "node:net";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { remote } from "webdriverio";
+
+const APP = resolve(process.env.BYLINE_APP ?? join(import.meta.dirname, "../../target/debug/byline-app"));
+const PORT = 4444;
+const WAIT = 20_000;
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const byTest = (id) => `[data-testid="${id}"]`;
+
+function portOpen(port) {
+  return new Promise((res) => {
+    const sock = createConnection({ host: "127.0.0.1", port }, () => {
+      sock.end();
+      res(true);
+    });
+    sock.on("error", () => res(false));
+  });
+}
+
+/** Starts tauri-driver with `env`; resolves once it listens. */
+async function startDriver(env) {
+  const driver = spawn("tauri-driver", ["--port", String(PORT)], {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  for (let i = 0; i < 100; i++) {
+    if (await portOpen(PORT)) return driver;
+    if (driver.exitCode !== null) throw new Error(`tauri-driver exited with ${driver.exitCode}`);
+    await sleep(100);
+  }
+  driver.kill();
+  throw new Error("tauri-driver did not start listening");
+}
+
+async function stopDriver(driver) {
+  if (driver.exitCode !== null) return;
+  const gone = new Promise((r) => driver.once("exit", r));
+  driver.kill("SIGTERM");
+  await Promise.race([gone, sleep(3000)]);
+  if (driver.exitCode === null) driver.kill("SIGKILL");
+  // Let the port close before the next scenario takes it.
+  for (let i = 0; i < 50 && (await portOpen(PORT)); i++) await sleep(100);
+}
+
+/** Runs `body(browser)` in one start of the app with library `db`. */
+async function withApp(db, body) {
+  const driver = await startDriver({ BYLINE_DB: db });
+  let browser;
+  try {
+    browser = await remote({
+      hostname: "127.0.0.1",
+      port: PORT,
+      logLevel: "error",
+      capabilities: { "tauri:options": { application: APP } },
+    });
+    return await body(browser);
+  } finally {
+    if (browser) await browser.deleteSession().catch(() => {});
+    await stopDriver(driver);
+  }
+}
+
+async function waitSaved(browser) {
+  const state = await browser.$(byTest("save-state"));
+  await browser.waitUntil(async () => (await state.getText()) === "Saved", {
+    timeout: WAIT,
+    timeoutMsg: "save-state never said Saved",
+  });
+}
+
+async function draftTitles(browser) {
+  const items = await browser.$$(byTest("draft-item"));
+  const titles = [];
+  for (const item of items) titles.push(await item.$(".item-title").getText());
+  return titles;
+}
+
+function assert(cond, message) {
+  if (!cond) throw new Error(message);
+}
+
+const HEADLINE = "Harbour bridge reopens after six-month repair";
+const BODY =
+  "The bridge reopened to traffic on Monday morning.\n\n“It is good to have it back,” said Maria Oduya, who runs the café at its foot.";
+const LATE_EDIT = " Cyclists were first across.";
+
+const scenarios = {
+  async "a draft typed in one run is there in the next"(dir) {
+    const db = join(dir, "library.db");
+    await withApp(db, async (browser) => {
+      await browser.$(byTest("draft-item")).waitForExist({ timeout: WAIT });
+      const first = await draftTitles(browser);
+      assert(first.length === 1, `a fresh library should hold only the welcome draft, found ${JSON.stringify(first)}`);
+      assert(/welcome/i.test(first[0]), `the first draft should be the welcome draft, found ${JSON.stringify(first[0])}`);
+      const welcomeBody = await browser.$(byTest("editor")).getValue();
+      assert(welcomeBody.length > 100, "the welcome draft should explain the app in its body");
+
+      await browser.$(byTest("draft-new")).click();
+      await browser.waitUntil(async () => (await browser.$$(byTest("draft-item"))).length === 2, {
+        timeout: WAIT,
+        timeoutMsg: "New draft did not add a draft to the list",
+      });
+      assert((await browser.$(byTest("editor")).getValue()) === "", "a new draft should start empty");
+      await browser.$(byTest("headline")).setValue(HEADLINE);
+      await browser.$(byTest("editor")).setValue(BODY);
+      await waitSaved(browser);
+      const words = await browser.$(byTest("word-count")).getText();
+      assert(words === "25 words", `word count should be "25 words", was ${JSON.stringify(words)}`);
+
+      // An edit made just before switching drafts must be flushed, not dropped.
+      await browser.$(byTest("editor")).addValue(LATE_EDIT);
+      const items = await browser.$$(byTest("draft-item"));
+      await items[1].click();
+      await browser.waitUntil(async () => (await browser.$(byTest("editor")).getValue()) === welcomeBody, {
+        timeout: WAIT,
+        timeoutMsg: "clicking the welcome draft did not open it",
+      });
+      await waitSaved(browser);
+    });
+    assert(existsSync(db), "the library file was not created");
+
+    await withApp(db, async (browser) => {
+      await browser.$(byTest("draft-item")).waitForExist({ timeout: WAIT });
+      const titles = await draftTitles(browser);
+      assert(titles.includes(HEADLINE), `the headline is not in the list after a restart: ${JSON.stringify(titles)}`);
+      const items = await browser.$$(byTest("draft-item"));
+      await items[titles.indexOf(HEADLINE)].click();
+      await browser.waitUntil(async () => (await browser.$(byTest("headline")).getValue()) === HEADLINE, {
+        timeout: WAIT,
+        timeoutMsg: "the draft did not open",
+      });
+      const body = await browser.$(byTest("editor")).getValue();
+      assert(body === BODY + LATE_EDIT, `the body after a restart differs: ${JSON.stringify(body)}`);
+    });
+  },
+
+  async "a file that is not a library is refused and left untouched"(dir) {
+    const db = join(dir, "notes.db");
+    const bytes = Buffer.concat([Buffer.from("These are my notes, not a database.\n"), Buffer.alloc(5000, 0xa7)]);
+    writeFileSync(db, bytes);
+    await withApp(db, async (browser) => {
+      const error = await browser.$(byTest("open-error"));
+      await error.waitForExist({ timeout: WAIT });
+      const text = await error.getText();
+      assert(text.includes(db), `the error should name the file, said ${JSON.stringify(text)}`);
+      assert((await browser.$$(byTest("draft-item"))).length === 0, "no drafts should be shown");
+    });
+    assert(readFileSync(db).equals(bytes), "the file was changed");
+    assert(!existsSync(`${db}-wal`) || readFileSync(`${db}-wal`).length === 0, "a WAL file was written next to it");
+  },
+};
+
+let passed = 0;
+let failed = 0;
+const only = process.argv[2];
+for (const [name, run] of Object.entries(scenarios)) {
+  if (only && !name.includes(only)) continue;
+  const dir = mkdtempSync(join(tmpdir(), "byline-e2e-"));
+  const t0 = Date.now();
+  try {
+    await run(dir);
+    passed++;
+    console.log(`ok   ${name} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+  } catch (e) {
+    failed++;
+    console.log(`FAIL ${name}: ${e?.message ?? e}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+console.log(`e2e: ${passed} passed, ${failed} failed`);
+process.exit(failed === 0 && passed > 0 ? 0 : 1);
