@@ -2,91 +2,10 @@
 // through Debian's WebKitWebDriver. Each scenario gets a fresh library file
 // (BYLINE_DB) and its own tauri-driver, so the app inherits that variable.
 // Run under a display (xvfb-run); scripts/e2e.sh does it all.
-import { spawn } from "node:child_process";
-import { createConnection } from "node:net";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { remote } from "webdriverio";
-
-const APP = resolve(process.env.BYLINE_APP ?? join(import.meta.dirname, "../../target/debug/byline-app"));
-const PORT = 4444;
-const WAIT = 20_000;
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const byTest = (id) => `[data-testid="${id}"]`;
-
-function portOpen(port) {
-  return new Promise((res) => {
-    const sock = createConnection({ host: "127.0.0.1", port }, () => {
-      sock.end();
-      res(true);
-    });
-    sock.on("error", () => res(false));
-  });
-}
-
-/** Starts tauri-driver with `env`; resolves once it listens. */
-async function startDriver(env) {
-  const driver = spawn("tauri-driver", ["--port", String(PORT)], {
-    env: { ...process.env, ...env },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  for (let i = 0; i < 100; i++) {
-    if (await portOpen(PORT)) return driver;
-    if (driver.exitCode !== null) throw new Error(`tauri-driver exited with ${driver.exitCode}`);
-    await sleep(100);
-  }
-  driver.kill();
-  throw new Error("tauri-driver did not start listening");
-}
-
-async function stopDriver(driver) {
-  if (driver.exitCode !== null) return;
-  const gone = new Promise((r) => driver.once("exit", r));
-  driver.kill("SIGTERM");
-  await Promise.race([gone, sleep(3000)]);
-  if (driver.exitCode === null) driver.kill("SIGKILL");
-  // Let the port close before the next scenario takes it.
-  for (let i = 0; i < 50 && (await portOpen(PORT)); i++) await sleep(100);
-}
-
-/** Runs `body(browser)` in one start of the app with library `db`. */
-async function withApp(db, body) {
-  const driver = await startDriver({ BYLINE_DB: db });
-  let browser;
-  try {
-    browser = await remote({
-      hostname: "127.0.0.1",
-      port: PORT,
-      logLevel: "error",
-      capabilities: { "tauri:options": { application: APP } },
-    });
-    return await body(browser);
-  } finally {
-    if (browser) await browser.deleteSession().catch(() => {});
-    await stopDriver(driver);
-  }
-}
-
-async function waitSaved(browser) {
-  const state = await browser.$(byTest("save-state"));
-  await browser.waitUntil(async () => (await state.getText()) === "Saved", {
-    timeout: WAIT,
-    timeoutMsg: "save-state never said Saved",
-  });
-}
-
-async function draftTitles(browser) {
-  const items = await browser.$$(byTest("draft-item"));
-  const titles = [];
-  for (const item of items) titles.push(await item.$(".item-title").getText());
-  return titles;
-}
-
-function assert(cond, message) {
-  if (!cond) throw new Error(message);
-}
+import { join } from "node:path";
+import { WAIT, assert, byTest, draftTitles, waitSaved, withApp } from "./driver.mjs";
 
 const HEADLINE = "Harbour bridge reopens after six-month repair";
 const BODY =

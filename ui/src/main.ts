@@ -33,7 +33,7 @@ const themeButton = h("button", { class: "quiet icon", title: "Light or dark", "
 
 const headline = h("textarea", { class: "f-headline", rows: 1, placeholder: "Headline", "aria-label": "Headline", "data-testid": "headline" });
 const dek = h("textarea", { class: "f-dek", rows: 1, placeholder: "Standfirst: the sentence under the headline", "aria-label": "Standfirst", "data-testid": "dek" });
-const byline = h("input", { class: "f-byline", placeholder: "By …", "aria-label": "Byline", "data-testid": "byline" });
+const byline = h("input", { class: "f-byline", placeholder: "Reporter’s name", "aria-label": "Byline", "data-testid": "byline" });
 const dateline = h("input", { class: "f-dateline", placeholder: "Dateline", "aria-label": "Dateline", "data-testid": "dateline" });
 const editor = h("textarea", { class: "f-body", placeholder: "Start writing.", "aria-label": "Body", "data-testid": "editor" });
 const statusSelect = h("select", { class: "status-select", "aria-label": "Status" });
@@ -52,7 +52,7 @@ const page = h(
   h("div", { class: "meta-row" }, statusSelect, h("span", { class: "spacer" }), historyButton, trashButton),
   headline,
   dek,
-  h("div", { class: "byline-row" }, byline, h("span", { class: "sep", "aria-hidden": "true", text: "·" }), dateline),
+  h("div", { class: "byline-row" }, h("span", { class: "by", "aria-hidden": "true", text: "By" }), byline, dateline),
   h("hr", { class: "rule" }),
   editor,
 );
@@ -419,8 +419,20 @@ function renderOpenError(message: string, path: string): void {
       h("p", { class: "reason", "data-testid": "open-error", text: message }),
       path ? h("p", { class: "path", text: path }) : null,
       h("p", {
-        text: "Nothing was changed: the file is exactly as it was. Move it aside or restore it from a backup, then start Byline again.",
+        text: "Byline did not change the file. Move it aside or restore it from a backup, then start Byline again.",
       }),
+    ),
+  );
+}
+
+function renderStartError(message: string): void {
+  document.getElementById("app")!.replaceChildren(
+    h(
+      "div",
+      { class: "open-error", role: "alert" },
+      h("h1", { text: "Byline could not start" }),
+      h("p", { class: "reason", "data-testid": "start-error", text: message }),
+      h("p", { text: "Your drafts are safe in the library file. Please report this error." }),
     ),
   );
 }
@@ -444,4 +456,4 @@ async function start(): Promise<void> {
   showDraft(first ? await api.getDraft(first.id) : null);
 }
 
-start().catch((e: unknown) => renderOpenError(e instanceof Error ? e.message : String(e), ""));
+start().catch((e: unknown) => renderStartError(e instanceof Error ? e.message : String(e)));
