@@ -12,7 +12,8 @@ import "./style.css";
 import { Saver, type SaveState } from "./autosave";
 import { h } from "./dom";
 import { formatUpdated, formatWords, wordCount } from "./format";
-import { api, onWindowClose, STATUSES, type Draft, type DraftSummary, type Fields, type Patch, type SearchHit, type Status } from "./ipc";
+import { api, onWindowClose, STATUSES, type Draft, type DraftSummary, type Fields, type Issue, type Patch, type Report, type SearchHit, type Status } from "./ipc";
+import { applyFix, renderPanel } from "./quotes";
 import { initTheme, toggleTheme } from "./theme";
 
 const STATUS_LABEL: Record<Status, string> = { draft: "Draft", editing: "Editing", ready: "Ready", filed: "Filed" };
@@ -39,6 +40,7 @@ const editor = h("textarea", { class: "f-body", placeholder: "Start writing.", "
 const statusSelect = h("select", { class: "status-select", "aria-label": "Status" });
 for (const s of STATUSES) statusSelect.append(h("option", { value: s, text: STATUS_LABEL[s] }));
 const historyButton = h("button", { class: "quiet", text: "History" });
+const quotesButton = h("button", { class: "quiet", text: "Quotes", "aria-pressed": "true" });
 const trashButton = h("button", { class: "quiet", text: "Move to trash" });
 
 const wordCountEl = h("span", { class: "word-count", "data-testid": "word-count", text: "" });
@@ -46,10 +48,11 @@ const saveStateEl = h("span", { class: "save-state", "data-testid": "save-state"
 const noticeEl = h("span", { class: "notice", role: "status" });
 
 const historyPanel = h("aside", { class: "history", hidden: true, "aria-label": "Revision history" });
+const quotePanel = h("aside", { class: "quote-panel", "data-testid": "quote-panel", "aria-label": "Quotes and sources" });
 const page = h(
   "article",
   { class: "page" },
-  h("div", { class: "meta-row" }, statusSelect, h("span", { class: "spacer" }), historyButton, trashButton),
+  h("div", { class: "meta-row" }, statusSelect, h("span", { class: "spacer" }), quotesButton, historyButton, trashButton),
   headline,
   dek,
   h("div", { class: "byline-row" }, h("span", { class: "by", "aria-hidden": "true", text: "By" }), byline, dateline),
@@ -184,6 +187,8 @@ function showDraft(d: Draft | null): void {
   for (const el of [headline, dek, editor]) autoGrow(el);
   updateWordCount();
   historyPanel.hidden = true;
+  checkedText = null;
+  scheduleCheck(0);
   saver = d
     ? new Saver<Patch>({
         send: async (patch, explicit) => {
@@ -306,6 +311,60 @@ async function toggleHistory(): Promise<void> {
   }
 }
 
+// --- Live quote checking ---------------------------------------------------
+
+/** The body text the panel's report was computed for. */
+let checkedText: string | null = null;
+let report: Report = { quotes: [], speakers: [], issues: [] };
+let checkTimer: ReturnType<typeof setTimeout> | undefined;
+
+function scheduleCheck(ms = 150): void {
+  clearTimeout(checkTimer);
+  checkTimer = setTimeout(() => void runCheck(), ms);
+}
+
+async function runCheck(): Promise<void> {
+  const text = editor.value;
+  if (text === checkedText || quotePanel.hidden) return;
+  try {
+    const result = await api.checkQuotes(text);
+    if (editor.value !== text) return; // Typed meanwhile: the next check will do.
+    report = result;
+    checkedText = text;
+    renderPanel(quotePanel, report, { jump: selectBody, fix: applyIssueFix });
+  } catch (e) {
+    notice(`The quote checker failed: ${(e as Error).message}`, 8000);
+  }
+}
+
+function selectBody(start: number, end: number): void {
+  editor.focus();
+  editor.setSelectionRange(start, end);
+  // Scroll the selection into view: the textarea grows, the page scrolls.
+  const line = editor.value.slice(0, start).split("\n").length;
+  const lineHeight = parseFloat(getComputedStyle(editor).lineHeight) || 30;
+  scroller.scrollTo({ top: editor.offsetTop + line * lineHeight - scroller.clientHeight / 3, behavior: "smooth" });
+}
+
+function applyIssueFix(issue: Issue): void {
+  if (!issue.fix) return;
+  if (editor.value !== checkedText) {
+    // The report is out of date; refresh it rather than edit the wrong place.
+    void runCheck();
+    return;
+  }
+  editor.value = applyFix(editor.value, issue.fix);
+  editor.dispatchEvent(new Event("input", { bubbles: true }));
+  void runCheck();
+}
+
+quotesButton.addEventListener("click", () => {
+  quotePanel.hidden = !quotePanel.hidden;
+  quotesButton.setAttribute("aria-pressed", String(!quotePanel.hidden));
+  checkedText = null;
+  scheduleCheck(0);
+});
+
 // --- Editing ---------------------------------------------------------------
 
 function autoGrow(el: HTMLTextAreaElement): void {
@@ -320,7 +379,10 @@ function updateWordCount(): void {
 function bindField(el: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement, key: keyof Fields): void {
   el.addEventListener(el instanceof HTMLSelectElement ? "change" : "input", () => {
     if (el instanceof HTMLTextAreaElement) autoGrow(el);
-    if (key === "body") updateWordCount();
+    if (key === "body") {
+      updateWordCount();
+      scheduleCheck();
+    }
     saver?.edit({ [key]: el.value } as Patch);
   });
 }
@@ -394,7 +456,7 @@ function renderShell(path: string): void {
       h(
         "main",
         { class: "main" },
-        h("div", { class: "workspace" }, scroller, historyPanel),
+        h("div", { class: "workspace" }, scroller, quotePanel, historyPanel),
         h(
           "footer",
           { class: "statusbar" },
