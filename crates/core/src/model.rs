@@ -63,6 +63,8 @@ pub struct DraftSummary {
     pub created_at: i64,
     pub updated_at: i64,
     pub word_count: u32,
+    /// When the draft was moved to the trash; `None` for live drafts.
+    pub deleted_at: Option<i64>,
 }
 
 /// What a new draft starts with; every field may be empty.
@@ -102,6 +104,28 @@ pub enum RevisionReason {
     Restore,
 }
 
+impl RevisionReason {
+    pub const ALL: [RevisionReason; 4] = [
+        RevisionReason::Created,
+        RevisionReason::Explicit,
+        RevisionReason::Auto,
+        RevisionReason::Restore,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RevisionReason::Created => "created",
+            RevisionReason::Explicit => "explicit",
+            RevisionReason::Auto => "auto",
+            RevisionReason::Restore => "restore",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<RevisionReason> {
+        RevisionReason::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+}
+
 /// A snapshot of a draft's text. Revision numbers start at 1 per draft.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Revision {
@@ -120,7 +144,10 @@ pub struct Revision {
 pub struct SearchHit {
     pub id: DraftId,
     pub headline: String,
-    /// Matching text with hits between `[` and `]`... see `db::search`.
+    /// A short excerpt around the hits, as HTML: the text is HTML-escaped
+    /// (`&`, `<`, `>`, `"`, `'`) and each hit is wrapped in `<mark>`…`</mark>`,
+    /// so a front end can insert it as markup as it is. An elided start or
+    /// end is marked with `…`.
     pub snippet: String,
     pub updated_at: i64,
 }

@@ -1,0 +1,277 @@
+//! The library's schema history: a static list of migrations, applied in
+//! order, one transaction for all the pending ones, keyed on
+//! `PRAGMA user_version`.
+//!
+//! A migration, once released, is never edited: a change to the schema is a
+//! new entry at the end of [`MIGRATIONS`].
+
+use rusqlite::{Connection, TransactionBehavior};
+
+/// One step of the schema history.
+#[derive(Debug)]
+pub(crate) struct Migration {
+    /// What the step does, in a few words (for error messages and tests).
+    pub description: &'static str,
+    /// SQL run as one batch inside the upgrade transaction.
+    pub sql: &'static str,
+}
+
+/// The schema history. Version `n` is the state after the first `n` entries.
+pub(crate) static MIGRATIONS: &[Migration] = &[
+    Migration {
+        description: "drafts, revisions and meta tables",
+        sql: r#"
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE drafts (
+    id           INTEGER PRIMARY KEY,
+    slug         TEXT NOT NULL UNIQUE,
+    headline     TEXT NOT NULL DEFAULT '',
+    dek          TEXT NOT NULL DEFAULT '',
+    byline       TEXT NOT NULL DEFAULT '',
+    dateline     TEXT NOT NULL DEFAULT '',
+    status       TEXT NOT NULL DEFAULT 'draft'
+                 CHECK (status IN ('draft', 'editing', 'ready', 'filed')),
+    created_at   INTEGER NOT NULL,
+    updated_at   INTEGER NOT NULL,
+    word_count   INTEGER NOT NULL DEFAULT 0,
+    target_words INTEGER,
+    deleted_at   INTEGER,
+    -- The body is the last column so that reading the columns before it
+    -- never touches the body's overflow pages.
+    body         TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE revisions (
+    id         INTEGER PRIMARY KEY,
+    draft_id   INTEGER NOT NULL REFERENCES drafts (id) ON DELETE CASCADE,
+    number     INTEGER NOT NULL CHECK (number >= 1),
+    created_at INTEGER NOT NULL,
+    reason     TEXT NOT NULL CHECK (reason IN ('created', 'explicit', 'auto', 'restore')),
+    headline   TEXT NOT NULL,
+    word_count INTEGER NOT NULL,
+    body       TEXT NOT NULL,
+    UNIQUE (draft_id, number)
+);
+"#,
+    },
+    Migration {
+        description: "full-text search over headline, dek and body; list indexes",
+        sql: r#"
+-- An external-content FTS5 index: the text lives once, in `drafts`; the
+-- index only holds tokens. `snippet()` reads the text back from `drafts`.
+CREATE VIRTUAL TABLE drafts_fts USING fts5 (
+    headline, dek, body,
+    content = 'drafts',
+    content_rowid = 'id',
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+
+-- The triggers keep the index in step inside the very transaction that
+-- writes the draft. The update trigger only fires when the searchable text
+-- really changed, so saving a status or a byline costs no re-indexing.
+CREATE TRIGGER drafts_fts_insert AFTER INSERT ON drafts BEGIN
+    INSERT INTO drafts_fts (rowid, headline, dek, body)
+    VALUES (new.id, new.headline, new.dek, new.body);
+END;
+
+CREATE TRIGGER drafts_fts_delete AFTER DELETE ON drafts BEGIN
+    INSERT INTO drafts_fts (drafts_fts, rowid, headline, dek, body)
+    VALUES ('delete', old.id, old.headline, old.dek, old.body);
+END;
+
+CREATE TRIGGER drafts_fts_update AFTER UPDATE OF headline, dek, body ON drafts
+WHEN old.headline IS NOT new.headline OR old.dek IS NOT new.dek OR old.body IS NOT new.body
+BEGIN
+    INSERT INTO drafts_fts (drafts_fts, rowid, headline, dek, body)
+    VALUES ('delete', old.id, old.headline, old.dek, old.body);
+    INSERT INTO drafts_fts (rowid, headline, dek, body)
+    VALUES (new.id, new.headline, new.dek, new.body);
+END;
+
+-- Rank hits in a headline above hits in the dek, and those above the body.
+INSERT INTO drafts_fts (drafts_fts, rank) VALUES ('rank', 'bm25(10.0, 4.0, 1.0)');
+
+-- Drafts written before this version get indexed now.
+INSERT INTO drafts_fts (drafts_fts) VALUES ('rebuild');
+
+-- The draft list reads this index alone (it covers every column the list
+-- shows), newest first, without touching the rows and their bodies.
+CREATE INDEX drafts_live_by_updated
+    ON drafts (updated_at DESC, id, slug, headline, dek, status, created_at, word_count)
+    WHERE deleted_at IS NULL;
+
+CREATE INDEX drafts_trash ON drafts (deleted_at) WHERE deleted_at IS NOT NULL;
+"#,
+    },
+];
+
+/// The schema version this build writes.
+pub(crate) fn latest() -> i64 {
+    MIGRATIONS.len() as i64
+}
+
+/// What went wrong while upgrading.
+#[derive(Debug)]
+pub(crate) enum MigrateError {
+    /// The file's schema is newer than any this build knows.
+    Newer { found: i64 },
+    /// A migration failed; nothing was changed.
+    Failed {
+        version: i64,
+        description: &'static str,
+        source: rusqlite::Error,
+    },
+    /// Beginning or committing the transaction failed.
+    Sqlite(rusqlite::Error),
+}
+
+impl From<rusqlite::Error> for MigrateError {
+    fn from(e: rusqlite::Error) -> Self {
+        MigrateError::Sqlite(e)
+    }
+}
+
+pub(crate) fn user_version(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.query_row("PRAGMA user_version", [], |row| row.get(0))
+}
+
+/// Brings `conn` up to the last version in `migrations`: all pending steps in
+/// one `BEGIN IMMEDIATE` transaction, so two processes opening a new library
+/// at once cannot both upgrade it, and a failed step leaves the file as it
+/// was. Returns the version found before the upgrade.
+pub(crate) fn migrate(
+    conn: &mut Connection,
+    migrations: &[Migration],
+) -> Result<i64, MigrateError> {
+    let target = migrations.len() as i64;
+    // A cheap read first: most opens find the schema current and need no
+    // write lock at all.
+    let found = user_version(conn)?;
+    if found > target {
+        return Err(MigrateError::Newer { found });
+    }
+    if found == target {
+        return Ok(found);
+    }
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    // Read again under the lock: another process may have upgraded meanwhile.
+    let found = user_version(&tx)?;
+    if found > target {
+        return Err(MigrateError::Newer { found });
+    }
+    for (index, migration) in migrations.iter().enumerate().skip(found as usize) {
+        tx.execute_batch(migration.sql)
+            .map_err(|source| MigrateError::Failed {
+                version: index as i64 + 1,
+                description: migration.description,
+                source,
+            })?;
+    }
+    // `PRAGMA user_version` takes no bound parameters; `target` is an integer.
+    tx.execute_batch(&format!("PRAGMA user_version = {target}"))?;
+    tx.commit()?;
+    Ok(found)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tables(conn: &Connection) -> Vec<String> {
+        let mut stmt = conn
+            .prepare("SELECT name FROM sqlite_schema ORDER BY name")
+            .unwrap();
+        stmt.query_map([], |row| row.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    }
+
+    /// Every step applies on top of the ones before it, the descriptions are
+    /// unique, and applying the list step by step gives the same schema as
+    /// applying it at once.
+    #[test]
+    fn migrations_validate() {
+        let mut seen = std::collections::HashSet::new();
+        for m in MIGRATIONS {
+            assert!(!m.description.trim().is_empty());
+            assert!(
+                seen.insert(m.description),
+                "duplicate description {:?}",
+                m.description
+            );
+        }
+
+        let mut stepwise = Connection::open_in_memory().unwrap();
+        for n in 1..=MIGRATIONS.len() {
+            let before = migrate(&mut stepwise, &MIGRATIONS[..n]).unwrap();
+            assert_eq!(before, n as i64 - 1);
+            assert_eq!(user_version(&stepwise).unwrap(), n as i64);
+            // Applying the same list again is a no-op.
+            assert_eq!(migrate(&mut stepwise, &MIGRATIONS[..n]).unwrap(), n as i64);
+        }
+        let mut at_once = Connection::open_in_memory().unwrap();
+        assert_eq!(migrate(&mut at_once, MIGRATIONS).unwrap(), 0);
+        assert_eq!(tables(&stepwise), tables(&at_once));
+        assert_eq!(user_version(&at_once).unwrap(), latest());
+        stepwise
+            .execute_batch("PRAGMA foreign_key_check; PRAGMA integrity_check;")
+            .unwrap();
+    }
+
+    #[test]
+    fn a_newer_schema_is_refused_without_writing() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch("PRAGMA user_version = 99").unwrap();
+        assert!(matches!(
+            migrate(&mut conn, MIGRATIONS),
+            Err(MigrateError::Newer { found: 99 })
+        ));
+        assert!(tables(&conn).is_empty());
+    }
+
+    /// A step that fails undoes every step of the same upgrade, and the
+    /// version stays where it was.
+    #[test]
+    fn a_failing_migration_rolls_back_the_whole_upgrade() {
+        static BROKEN: &[Migration] = &[
+            Migration {
+                description: "fine",
+                sql: "CREATE TABLE one (x INTEGER);",
+            },
+            Migration {
+                description: "also fine",
+                sql: "CREATE TABLE two (x INTEGER); INSERT INTO one VALUES (1);",
+            },
+            Migration {
+                description: "broken",
+                sql: "CREATE TABLE three (x INTEGER); INSERT INTO nowhere VALUES (1);",
+            },
+        ];
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("lib.db");
+        let mut conn = Connection::open(&path).unwrap();
+        migrate(&mut conn, &BROKEN[..1]).unwrap();
+
+        match migrate(&mut conn, BROKEN) {
+            Err(MigrateError::Failed {
+                version: 3,
+                description: "broken",
+                ..
+            }) => {}
+            other => panic!("expected the third step to fail, got {other:?}"),
+        }
+        drop(conn);
+        let conn = Connection::open(&path).unwrap();
+        assert_eq!(user_version(&conn).unwrap(), 1);
+        assert_eq!(tables(&conn), ["one"]);
+        let rows: i64 = conn
+            .query_row("SELECT count(*) FROM one", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(rows, 0);
+    }
+}

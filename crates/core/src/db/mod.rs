@@ -1,0 +1,1004 @@
+//! The draft library: one SQLite file. `open()` is the only way in.
+//!
+//! Every write is one `BEGIN IMMEDIATE` transaction: the draft row, its
+//! full-text index entry (kept by triggers, see `migrations.rs`) and its
+//! revision snapshot commit together or not at all. Immediate transactions
+//! take the write lock up front, so a writer that has to wait does so in the
+//! busy handler instead of failing with "database is locked" half way.
+
+use std::fs::{File, OpenOptions};
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{
+    params, Connection, ErrorCode, OpenFlags, OptionalExtension, Row, Transaction,
+    TransactionBehavior,
+};
+
+use crate::model::{
+    word_count, Draft, DraftId, DraftPatch, DraftSummary, NewDraft, Revision, RevisionReason,
+    SearchHit, Status,
+};
+
+mod fts;
+mod migrations;
+
+/// How long a writer waits for another process's write to finish before
+/// giving up with [`Error::Busy`]. Saves take milliseconds, so only a stuck
+/// process holds the lock this long.
+pub const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// With `SaveKind::Auto`, a new revision is taken at most this often.
+pub const AUTO_REVISION_INTERVAL_MS: i64 = 5 * 60 * 1000;
+
+/// Everything that can go wrong with the library, as data.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("{path} is not a Byline library (not an SQLite database, or damaged); it was left untouched")]
+    NotADatabase { path: PathBuf },
+    #[error("{path} was written by a newer Byline (schema {found}, this one knows up to {supported}); update Byline to open it")]
+    NewerSchema {
+        path: PathBuf,
+        found: i64,
+        supported: i64,
+    },
+    #[error("cannot write to {path}: {reason}")]
+    ReadOnly { path: PathBuf, reason: String },
+    #[error("cannot open {path}: {source}")]
+    Io { path: PathBuf, source: io::Error },
+    #[error("{path} stayed locked by another Byline process for {} seconds; nothing was saved, try again", BUSY_TIMEOUT.as_secs())]
+    Busy { path: PathBuf },
+    #[error("cannot upgrade {path} to schema {version} ({description}): {source}; the file was left as it was")]
+    Migration {
+        path: PathBuf,
+        version: i64,
+        description: &'static str,
+        source: rusqlite::Error,
+    },
+    #[error("no draft with id {0}")]
+    NotFound(DraftId),
+    #[error("draft {draft} has no revision {number}")]
+    NoRevision { draft: DraftId, number: u32 },
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// How an update is being saved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SaveKind {
+    /// Debounced autosave while typing: a revision at most every few minutes.
+    Auto,
+    /// The writer asked to save (Ctrl+S, `byline save`): always a revision.
+    Explicit,
+}
+
+type Clock = Box<dyn Fn() -> i64 + Send + Sync>;
+
+/// An open library.
+pub struct Library {
+    conn: Connection,
+    path: PathBuf,
+    clock: Clock,
+}
+
+/// The library file the desktop app and the CLI share by default:
+/// `$XDG_DATA_HOME/byline/byline.db`, else `~/.local/share/byline/byline.db`.
+pub fn default_path() -> Option<PathBuf> {
+    let data = match std::env::var_os("XDG_DATA_HOME") {
+        Some(dir) if !dir.is_empty() => PathBuf::from(dir),
+        _ => PathBuf::from(std::env::var_os("HOME")?).join(".local/share"),
+    };
+    Some(data.join("byline").join("byline.db"))
+}
+
+/// Opens (creating if needed) the library at `path`.
+///
+/// Nothing is written to a file that is not already a healthy SQLite
+/// database: the header is checked before SQLite sees the file, and the
+/// schema is read before any pragma that could write. The parent folder must
+/// exist.
+pub fn open(path: &Path) -> Result<Library> {
+    let created = check_file(path)?;
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+        | OpenFlags::SQLITE_OPEN_CREATE
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags).map_err(|e| match sqlite_code(&e) {
+        Some(ErrorCode::CannotOpen) => Error::ReadOnly {
+            path: path.to_owned(),
+            reason: e.to_string(),
+        },
+        _ => Error::Sqlite(e),
+    })?;
+    // SQLite quietly falls back to read-only when the file cannot be opened
+    // for writing (a read-only file or file system).
+    if conn.is_readonly(rusqlite::MAIN_DB)? {
+        return Err(Error::ReadOnly {
+            path: path.to_owned(),
+            reason: "the file or its file system is read-only".into(),
+        });
+    }
+    let result = configure(conn, path);
+    if result.is_err() && created {
+        // Leave no empty file behind for a library that never came to be.
+        let _ = std::fs::remove_file(path);
+    }
+    result.map(|conn| Library::new(conn, path.to_owned()))
+}
+
+/// Checks that `path` is absent (then creates it, to learn early whether the
+/// folder is writable), empty, or starts like a sound SQLite file. Returns
+/// whether it created the file.
+fn check_file(path: &Path) -> Result<bool> {
+    let io_err = |source: io::Error| Error::Io {
+        path: path.to_owned(),
+        source,
+    };
+    let meta = match std::fs::metadata(path) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            return match OpenOptions::new().write(true).create_new(true).open(path) {
+                Ok(_) => Ok(true),
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => check_file(path),
+                Err(e) if is_read_only_error(&e) => {
+                    let folder = path.parent().unwrap_or(Path::new("."));
+                    Err(Error::ReadOnly {
+                        path: path.to_owned(),
+                        reason: format!("cannot create a file in {}: {e}", folder.display()),
+                    })
+                }
+                Err(e) => Err(io_err(e)),
+            };
+        }
+        Err(e) => return Err(io_err(e)),
+    };
+    if !meta.is_file() {
+        return Err(Error::NotADatabase {
+            path: path.to_owned(),
+        });
+    }
+    let len = meta.len();
+    if len == 0 {
+        return Ok(false);
+    }
+    let mut header = [0u8; 100];
+    let mut file = File::open(path).map_err(io_err)?;
+    let mut read = 0;
+    while read < header.len() {
+        match file.read(&mut header[read..]).map_err(io_err)? {
+            0 => break,
+            n => read += n,
+        }
+    }
+    if !header_is_sound(&header[..read], len, has_wal(path)) {
+        return Err(Error::NotADatabase {
+            path: path.to_owned(),
+        });
+    }
+    Ok(false)
+}
+
+fn is_read_only_error(e: &io::Error) -> bool {
+    // EROFS is 30 on Linux and the BSDs; `ErrorKind::ReadOnlyFilesystem` is
+    // newer than our minimum Rust.
+    e.kind() == io::ErrorKind::PermissionDenied || e.raw_os_error() == Some(30)
+}
+
+fn has_wal(path: &Path) -> bool {
+    let mut wal = path.as_os_str().to_owned();
+    wal.push("-wal");
+    std::fs::metadata(wal).is_ok_and(|m| m.len() > 0)
+}
+
+/// The SQLite file header (the first 100 bytes) is what SQLite would read
+/// first; a file that fails here is refused before SQLite may write to it.
+/// Without a write-ahead log to replay, the file must also be as long as its
+/// header says: a truncated library is refused, not half-read.
+fn header_is_sound(header: &[u8], file_len: u64, has_wal: bool) -> bool {
+    if header.len() < 100 || &header[..16] != b"SQLite format 3\0" {
+        return false;
+    }
+    let page_size = match u16::from_be_bytes([header[16], header[17]]) {
+        1 => 65536,
+        n if n >= 512 && n.is_power_of_two() => u64::from(n),
+        _ => return false,
+    };
+    if has_wal {
+        return true;
+    }
+    let be32 = |at: usize| {
+        u32::from_be_bytes([header[at], header[at + 1], header[at + 2], header[at + 3]])
+    };
+    let pages = u64::from(be32(28));
+    let size_is_valid = pages != 0 && be32(24) == be32(92);
+    // `page_size` is a power of two: the mask tests whole pages.
+    file_len & (page_size - 1) == 0 && (!size_is_valid || pages * page_size <= file_len)
+}
+
+fn sqlite_code(e: &rusqlite::Error) -> Option<ErrorCode> {
+    match e {
+        rusqlite::Error::SqliteFailure(err, _) => Some(err.code),
+        _ => None,
+    }
+}
+
+/// Pragmas, then migrations. The order is chosen so that nothing is written
+/// before the file has proved to be a Byline library of a schema we know.
+fn configure(mut conn: Connection, path: &Path) -> Result<Connection> {
+    let path_buf = || path.to_owned();
+    let classify = |e: rusqlite::Error| match sqlite_code(&e) {
+        Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt) => {
+            Error::NotADatabase { path: path_buf() }
+        }
+        Some(ErrorCode::ReadOnly | ErrorCode::CannotOpen) => Error::ReadOnly {
+            path: path_buf(),
+            reason: e.to_string(),
+        },
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => {
+            Error::Busy { path: path_buf() }
+        }
+        _ => Error::Sqlite(e),
+    };
+    conn.busy_timeout(BUSY_TIMEOUT).map_err(classify)?;
+    // Reads only: the schema table proves the file is a database SQLite can
+    // parse, and the version tells whether we may touch it at all.
+    conn.query_row("SELECT count(*) FROM sqlite_schema", [], |row| {
+        row.get::<_, i64>(0)
+    })
+    .map_err(classify)?;
+    let found = migrations::user_version(&conn).map_err(classify)?;
+    if found > migrations::latest() {
+        return Err(Error::NewerSchema {
+            path: path_buf(),
+            found,
+            supported: migrations::latest(),
+        });
+    }
+    // Write-ahead logging: readers never block the writer, and a commit is
+    // one append to the log.
+    let mode: String = conn
+        .query_row("PRAGMA journal_mode = WAL", [], |row| row.get(0))
+        .map_err(classify)?;
+    if mode != "wal" && mode != "memory" {
+        return Err(Error::ReadOnly {
+            path: path_buf(),
+            reason: format!("cannot use a write-ahead log (journal mode {mode})"),
+        });
+    }
+    // synchronous = FULL: in WAL mode every commit syncs the log before it
+    // returns, so a save that returned success survives a power cut. NORMAL
+    // would sync only at checkpoints and can lose the last commits on power
+    // loss (though never corrupt the file); a writer's words are worth the
+    // extra sync.
+    conn.execute_batch("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;")
+        .map_err(classify)?;
+    migrations::migrate(&mut conn, migrations::MIGRATIONS).map_err(|e| match e {
+        migrations::MigrateError::Newer { found } => Error::NewerSchema {
+            path: path_buf(),
+            found,
+            supported: migrations::latest(),
+        },
+        migrations::MigrateError::Failed {
+            version,
+            description,
+            source,
+        } => Error::Migration {
+            path: path_buf(),
+            version,
+            description,
+            source,
+        },
+        migrations::MigrateError::Sqlite(e) => classify(e),
+    })?;
+    Ok(conn)
+}
+
+fn system_now() -> i64 {
+    let since = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap_or_default();
+    i64::try_from(since.as_millis()).unwrap_or(i64::MAX)
+}
+
+const DRAFT_COLUMNS: &str =
+    "id, slug, headline, dek, byline, dateline, status, created_at, updated_at, word_count, target_words, body";
+const SUMMARY_COLUMNS: &str =
+    "id, slug, headline, dek, status, created_at, updated_at, word_count, deleted_at";
+const REVISION_COLUMNS: &str = "draft_id, number, created_at, reason, headline, word_count";
+
+fn status_at(row: &Row, index: usize) -> rusqlite::Result<Status> {
+    let text: String = row.get(index)?;
+    Status::parse(&text).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(
+            index,
+            rusqlite::types::Type::Text,
+            format!("unknown status {text:?}").into(),
+        )
+    })
+}
+
+fn draft_from_row(row: &Row) -> rusqlite::Result<Draft> {
+    Ok(Draft {
+        id: row.get(0)?,
+        slug: row.get(1)?,
+        headline: row.get(2)?,
+        dek: row.get(3)?,
+        byline: row.get(4)?,
+        dateline: row.get(5)?,
+        status: status_at(row, 6)?,
+        created_at: row.get(7)?,
+        updated_at: row.get(8)?,
+        word_count: row.get(9)?,
+        target_words: row.get(10)?,
+        body: row.get(11)?,
+    })
+}
+
+fn summary_from_row(row: &Row) -> rusqlite::Result<DraftSummary> {
+    Ok(DraftSummary {
+        id: row.get(0)?,
+        slug: row.get(1)?,
+        headline: row.get(2)?,
+        dek: row.get(3)?,
+        status: status_at(row, 4)?,
+        created_at: row.get(5)?,
+        updated_at: row.get(6)?,
+        word_count: row.get(7)?,
+        deleted_at: row.get(8)?,
+    })
+}
+
+/// A revision row; the body is read separately when it is wanted.
+fn revision_from_row(row: &Row) -> rusqlite::Result<Revision> {
+    let reason: String = row.get(3)?;
+    Ok(Revision {
+        draft_id: row.get(0)?,
+        number: row.get(1)?,
+        created_at: row.get(2)?,
+        reason: RevisionReason::parse(&reason).ok_or_else(|| {
+            rusqlite::Error::FromSqlConversionFailure(
+                3,
+                rusqlite::types::Type::Text,
+                format!("unknown reason {reason:?}").into(),
+            )
+        })?,
+        headline: row.get(4)?,
+        word_count: row.get(5)?,
+        body: String::new(),
+    })
+}
+
+/// A URL-friendly name from a headline: lower case, letters and digits
+/// (common Latin accents folded to ASCII), words joined by `-`, at most 60
+/// characters; `untitled` when nothing is left.
+pub fn slugify(headline: &str) -> String {
+    let mut slug = String::new();
+    let mut dash = false;
+    for c in headline.chars().flat_map(char::to_lowercase) {
+        let folded = match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => "a",
+            'ç' | 'ć' | 'č' => "c",
+            'ď' | 'đ' => "d",
+            'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ę' | 'ě' => "e",
+            'ğ' => "g",
+            'ì' | 'í' | 'î' | 'ï' | 'ī' | 'ı' => "i",
+            'ł' => "l",
+            'ñ' | 'ń' | 'ň' => "n",
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => "o",
+            'ř' => "r",
+            'ś' | 'š' | 'ş' => "s",
+            'ť' | 'ţ' => "t",
+            'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' => "u",
+            'ý' | 'ÿ' => "y",
+            'ź' | 'ż' | 'ž' => "z",
+            'ß' => "ss",
+            'æ' => "ae",
+            'œ' => "oe",
+            'þ' => "th",
+            '\'' | '’' => continue,
+            c if c.is_alphanumeric() => {
+                if dash && !slug.is_empty() {
+                    slug.push('-');
+                }
+                dash = false;
+                slug.push(c);
+                continue;
+            }
+            _ => {
+                dash = true;
+                continue;
+            }
+        };
+        if dash && !slug.is_empty() {
+            slug.push('-');
+        }
+        dash = false;
+        slug.push_str(folded);
+    }
+    if slug.chars().count() > 60 {
+        let cut: String = slug.chars().take(60).collect();
+        slug = cut.trim_end_matches('-').to_owned();
+    }
+    if slug.is_empty() {
+        slug.push_str("untitled");
+    }
+    slug
+}
+
+/// A slug for `headline` that no other draft (live or trashed) has.
+fn unique_slug(
+    conn: &Connection,
+    headline: &str,
+    own_id: Option<DraftId>,
+) -> rusqlite::Result<String> {
+    let base = slugify(headline);
+    let mut stmt = conn.prepare_cached("SELECT 1 FROM drafts WHERE slug = ?1 AND id IS NOT ?2")?;
+    let mut candidate = base.clone();
+    let mut n = 2;
+    while stmt.exists(params![candidate, own_id])? {
+        candidate = format!("{base}-{n}");
+        n += 1;
+    }
+    Ok(candidate)
+}
+
+fn get_draft(conn: &Connection, id: DraftId) -> Result<Draft> {
+    conn.prepare_cached(&format!("SELECT {DRAFT_COLUMNS} FROM drafts WHERE id = ?1"))?
+        .query_row([id], draft_from_row)
+        .optional()?
+        .ok_or(Error::NotFound(id))
+}
+
+fn last_revision(conn: &Connection, id: DraftId) -> rusqlite::Result<Option<(u32, i64)>> {
+    conn.prepare_cached(
+        "SELECT number, created_at FROM revisions WHERE draft_id = ?1 ORDER BY number DESC LIMIT 1",
+    )?
+    .query_row([id], |row| Ok((row.get(0)?, row.get(1)?)))
+    .optional()
+}
+
+fn insert_revision(
+    conn: &Connection,
+    draft: &Draft,
+    number: u32,
+    now: i64,
+    reason: RevisionReason,
+) -> rusqlite::Result<Revision> {
+    conn.prepare_cached(
+        "INSERT INTO revisions (draft_id, number, created_at, reason, headline, word_count, body)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?
+    .execute(params![
+        draft.id,
+        number,
+        now,
+        reason.as_str(),
+        draft.headline,
+        draft.word_count,
+        draft.body
+    ])?;
+    Ok(Revision {
+        draft_id: draft.id,
+        number,
+        created_at: now,
+        reason,
+        headline: draft.headline.clone(),
+        word_count: draft.word_count,
+        body: draft.body.clone(),
+    })
+}
+
+fn write_draft(conn: &Connection, d: &Draft) -> rusqlite::Result<()> {
+    conn.prepare_cached(
+        "UPDATE drafts SET slug = ?2, headline = ?3, dek = ?4, byline = ?5, dateline = ?6, status = ?7,
+         updated_at = ?8, word_count = ?9, target_words = ?10, body = ?11 WHERE id = ?1",
+    )?
+    .execute(params![
+        d.id,
+        d.slug,
+        d.headline,
+        d.dek,
+        d.byline,
+        d.dateline,
+        d.status.as_str(),
+        d.updated_at,
+        d.word_count,
+        d.target_words,
+        d.body
+    ])?;
+    Ok(())
+}
+
+fn create_in(tx: &Transaction, new: &NewDraft, now: i64) -> rusqlite::Result<Draft> {
+    let slug = unique_slug(tx, &new.headline, None)?;
+    let words = word_count(&new.body);
+    tx.prepare_cached(
+        "INSERT INTO drafts (slug, headline, dek, byline, dateline, status, created_at, updated_at, word_count, body)
+         VALUES (?1, ?2, ?3, ?4, ?5, 'draft', ?6, ?6, ?7, ?8)",
+    )?
+    .execute(params![slug, new.headline, new.dek, new.byline, new.dateline, now, words, new.body])?;
+    let draft = Draft {
+        id: tx.last_insert_rowid(),
+        slug,
+        headline: new.headline.clone(),
+        dek: new.dek.clone(),
+        byline: new.byline.clone(),
+        dateline: new.dateline.clone(),
+        status: Status::Draft,
+        body: new.body.clone(),
+        created_at: now,
+        updated_at: now,
+        word_count: words,
+        target_words: None,
+    };
+    insert_revision(tx, &draft, 1, now, RevisionReason::Created)?;
+    Ok(draft)
+}
+
+impl Library {
+    fn new(conn: Connection, path: PathBuf) -> Library {
+        Library {
+            conn,
+            path,
+            clock: Box::new(system_now),
+        }
+    }
+
+    /// A library in memory, for tests.
+    pub fn open_in_memory() -> Result<Library> {
+        let path = PathBuf::from(":memory:");
+        let conn = configure(Connection::open_in_memory()?, &path)?;
+        Ok(Library::new(conn, path))
+    }
+
+    /// The file this library lives in (`:memory:` for an in-memory one).
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Replaces the clock (Unix milliseconds) used for new timestamps and
+    /// the autosave revision interval; for tests and imports of old work.
+    pub fn set_clock(&mut self, clock: impl Fn() -> i64 + Send + Sync + 'static) {
+        self.clock = Box::new(clock);
+    }
+
+    fn now(&self) -> i64 {
+        (self.clock)()
+    }
+
+    /// Names the library in errors that need it: a lock held too long, or a
+    /// file that became read-only after it was opened.
+    fn classify(&self, e: Error) -> Error {
+        match e {
+            Error::Sqlite(ref inner) => match sqlite_code(inner) {
+                Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => Error::Busy {
+                    path: self.path.clone(),
+                },
+                Some(ErrorCode::ReadOnly) => Error::ReadOnly {
+                    path: self.path.clone(),
+                    reason: inner.to_string(),
+                },
+                _ => e,
+            },
+            e => e,
+        }
+    }
+
+    fn write<T>(&mut self, f: impl FnOnce(&Transaction, i64) -> Result<T>) -> Result<T> {
+        let now = self.now();
+        let result = (|| {
+            let tx = self
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let value = f(&tx, now)?;
+            tx.commit()?;
+            Ok(value)
+        })();
+        result.map_err(|e| self.classify(e))
+    }
+
+    fn read<T>(&self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+        f(&self.conn).map_err(|e| self.classify(e))
+    }
+
+    /// Creates a draft with its first revision (reason `Created`).
+    pub fn create(&mut self, new: &NewDraft) -> Result<Draft> {
+        self.write(|tx, now| Ok(create_in(tx, new, now)?))
+    }
+
+    /// Creates several drafts in one transaction: all of them or none.
+    pub fn create_many(&mut self, news: &[NewDraft]) -> Result<Vec<Draft>> {
+        self.write(|tx, now| {
+            Ok(news
+                .iter()
+                .map(|new| create_in(tx, new, now))
+                .collect::<rusqlite::Result<_>>()?)
+        })
+    }
+
+    /// A draft, live or in the trash.
+    pub fn get(&self, id: DraftId) -> Result<Draft> {
+        self.read(|conn| get_draft(conn, id))
+    }
+
+    /// Drafts not in the trash, most recently updated first.
+    pub fn list(&self) -> Result<Vec<DraftSummary>> {
+        self.read(|conn| {
+            let mut stmt = conn.prepare_cached(&format!(
+                "SELECT {SUMMARY_COLUMNS} FROM drafts WHERE deleted_at IS NULL ORDER BY updated_at DESC, id DESC"
+            ))?;
+            let rows = stmt.query_map([], summary_from_row)?.collect::<rusqlite::Result<_>>()?;
+            Ok(rows)
+        })
+    }
+
+    /// Applies `patch`; returns the draft as stored and the revision number
+    /// taken, if one was.
+    ///
+    /// `SaveKind::Explicit` always takes a revision. `SaveKind::Auto` takes
+    /// one when the headline or body differs from the last revision and that
+    /// revision is at least [`AUTO_REVISION_INTERVAL_MS`] old. A patch that
+    /// changes nothing writes nothing (not even `updated_at`), unless it is
+    /// an explicit save, which still records a revision. The slug follows a
+    /// changed headline. Drafts in the trash can be updated too (and stay
+    /// there), so an editor's last flush is never refused.
+    pub fn update(
+        &mut self,
+        id: DraftId,
+        patch: &DraftPatch,
+        kind: SaveKind,
+    ) -> Result<(Draft, Option<u32>)> {
+        self.write(|tx, now| {
+            let old = get_draft(tx, id)?;
+            let mut new = old.clone();
+            let set = |field: &mut String, value: &Option<String>| {
+                if let Some(value) = value {
+                    value.clone_into(field);
+                }
+            };
+            set(&mut new.headline, &patch.headline);
+            set(&mut new.dek, &patch.dek);
+            set(&mut new.byline, &patch.byline);
+            set(&mut new.dateline, &patch.dateline);
+            set(&mut new.body, &patch.body);
+            if let Some(status) = patch.status {
+                new.status = status;
+            }
+            if let Some(target) = patch.target_words {
+                new.target_words = target;
+            }
+            if new.body != old.body {
+                new.word_count = word_count(&new.body);
+            }
+            if new.headline != old.headline {
+                new.slug = unique_slug(tx, &new.headline, Some(id))?;
+            }
+            let changed = new != old;
+            if changed {
+                new.updated_at = now;
+                write_draft(tx, &new)?;
+            }
+            let last = last_revision(tx, id)?;
+            let take = match kind {
+                SaveKind::Explicit => true,
+                SaveKind::Auto => match last {
+                    None => true,
+                    Some((number, at)) => {
+                        now - at >= AUTO_REVISION_INTERVAL_MS
+                            && !tx
+                                .prepare_cached(
+                                    "SELECT headline = ?3 AND body = ?4 FROM revisions WHERE draft_id = ?1 AND number = ?2",
+                                )?
+                                .query_row(params![id, number, new.headline, new.body], |row| row.get::<_, bool>(0))?
+                    }
+                },
+            };
+            let number = if take {
+                let number = last.map_or(1, |(n, _)| n + 1);
+                let reason = if kind == SaveKind::Explicit { RevisionReason::Explicit } else { RevisionReason::Auto };
+                insert_revision(tx, &new, number, now, reason)?;
+                Some(number)
+            } else {
+                None
+            };
+            Ok((new, number))
+        })
+    }
+
+    /// A draft's revisions, oldest first, without their bodies.
+    pub fn history(&self, id: DraftId) -> Result<Vec<Revision>> {
+        self.read(|conn| {
+            let mut stmt = conn.prepare_cached(&format!(
+                "SELECT {REVISION_COLUMNS} FROM revisions WHERE draft_id = ?1 ORDER BY number"
+            ))?;
+            let revisions: Vec<Revision> = stmt
+                .query_map([id], revision_from_row)?
+                .collect::<rusqlite::Result<_>>()?;
+            if revisions.is_empty() {
+                // Every draft has its `Created` revision, so none means no draft.
+                get_draft(conn, id)?;
+            }
+            Ok(revisions)
+        })
+    }
+
+    /// One revision, with its body.
+    pub fn revision(&self, id: DraftId, number: u32) -> Result<Revision> {
+        self.read(|conn| {
+            let found = conn
+                .prepare_cached(&format!(
+                    "SELECT {REVISION_COLUMNS}, body FROM revisions WHERE draft_id = ?1 AND number = ?2"
+                ))?
+                .query_row(params![id, number], |row| {
+                    let mut revision = revision_from_row(row)?;
+                    revision.body = row.get(6)?;
+                    Ok(revision)
+                })
+                .optional()?;
+            match found {
+                Some(revision) => Ok(revision),
+                None => {
+                    get_draft(conn, id)?;
+                    Err(Error::NoRevision { draft: id, number })
+                }
+            }
+        })
+    }
+
+    /// Makes revision `number` current again, as a new revision (reason
+    /// `Restore`); the revisions in between are kept.
+    pub fn restore(&mut self, id: DraftId, number: u32) -> Result<Revision> {
+        let old = self.revision(id, number)?;
+        self.write(|tx, now| {
+            let mut draft = get_draft(tx, id)?;
+            if draft.headline != old.headline {
+                draft.slug = unique_slug(tx, &old.headline, Some(id))?;
+            }
+            draft.headline = old.headline;
+            draft.body = old.body;
+            draft.word_count = old.word_count;
+            draft.updated_at = now;
+            write_draft(tx, &draft)?;
+            let next = last_revision(tx, id)?.map_or(1, |(n, _)| n + 1);
+            Ok(insert_revision(
+                tx,
+                &draft,
+                next,
+                now,
+                RevisionReason::Restore,
+            )?)
+        })
+    }
+
+    /// Full-text search over headline, dek and body of the drafts not in the
+    /// trash, best match first (a hit in the headline weighs most). Any text
+    /// is a valid query: see `fts::query_from_text`. See [`SearchHit`] for the
+    /// snippet format.
+    pub fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>> {
+        let Some(fts_query) = fts::query_from_text(query) else {
+            return Ok(Vec::new());
+        };
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        self.read(|conn| {
+            // `ORDER BY rank LIMIT` lets FTS5 sort inside the index, so
+            // snippets are made only for the rows returned.
+            let mut stmt = conn.prepare_cached(
+                "SELECT d.id, d.headline, snippet(drafts_fts, -1, ?2, ?3, '…', 24), d.updated_at
+                 FROM drafts_fts CROSS JOIN drafts AS d ON d.id = drafts_fts.rowid
+                 WHERE drafts_fts MATCH ?1 AND d.deleted_at IS NULL
+                 ORDER BY rank LIMIT ?4",
+            )?;
+            let hits = stmt
+                .query_map(
+                    params![
+                        fts_query,
+                        fts::HIT_START.to_string(),
+                        fts::HIT_END.to_string(),
+                        limit
+                    ],
+                    |row| {
+                        let raw: String = row.get(2)?;
+                        Ok(SearchHit {
+                            id: row.get(0)?,
+                            headline: row.get(1)?,
+                            snippet: fts::snippet_to_html(&raw),
+                            updated_at: row.get(3)?,
+                        })
+                    },
+                )?
+                .collect::<rusqlite::Result<_>>()?;
+            Ok(hits)
+        })
+    }
+
+    /// Moves a draft to the trash. Deleting a draft already there is a no-op.
+    pub fn delete(&mut self, id: DraftId) -> Result<()> {
+        self.write(|tx, now| {
+            let n = tx.execute(
+                "UPDATE drafts SET deleted_at = ?2 WHERE id = ?1 AND deleted_at IS NULL",
+                params![id, now],
+            )?;
+            if n == 0 {
+                get_draft(tx, id)?;
+            }
+            Ok(())
+        })
+    }
+
+    /// The drafts in the trash, most recently deleted first.
+    pub fn trash(&self) -> Result<Vec<DraftSummary>> {
+        self.read(|conn| {
+            let mut stmt = conn.prepare_cached(&format!(
+                "SELECT {SUMMARY_COLUMNS} FROM drafts WHERE deleted_at IS NOT NULL ORDER BY deleted_at DESC, id DESC"
+            ))?;
+            let rows = stmt.query_map([], summary_from_row)?.collect::<rusqlite::Result<_>>()?;
+            Ok(rows)
+        })
+    }
+
+    /// Takes a draft out of the trash. A draft not in the trash is left as it is.
+    pub fn undelete(&mut self, id: DraftId) -> Result<()> {
+        self.write(|tx, _| {
+            if tx.execute("UPDATE drafts SET deleted_at = NULL WHERE id = ?1", [id])? == 0 {
+                return Err(Error::NotFound(id));
+            }
+            Ok(())
+        })
+    }
+
+    /// On the first start of an empty library, creates the welcome draft.
+    ///
+    /// A flag in the `meta` table remembers that the library has started
+    /// once, so a writer who deletes the welcome draft (or empties the
+    /// library) never sees it come back. A library that already has drafts
+    /// (say, imported from the command line) gets no welcome draft.
+    pub fn ensure_welcome(&mut self) -> Result<Option<DraftId>> {
+        self.write(|tx, now| {
+            let welcomed = tx
+                .query_row("SELECT 1 FROM meta WHERE key = 'welcomed'", [], |_| Ok(()))
+                .optional()?
+                .is_some();
+            if welcomed {
+                return Ok(None);
+            }
+            tx.execute(
+                "INSERT INTO meta (key, value) VALUES ('welcomed', ?1)",
+                [now.to_string()],
+            )?;
+            let empty = !tx.prepare("SELECT 1 FROM drafts LIMIT 1")?.exists([])?;
+            if !empty {
+                return Ok(None);
+            }
+            Ok(Some(create_in(tx, &welcome_draft(), now)?.id))
+        })
+    }
+}
+
+/// The welcome draft: `welcome.md` is a headline line (`# …`), a dek line
+/// (`> …`), then the body.
+pub fn welcome_draft() -> NewDraft {
+    let text = include_str!("../welcome.md");
+    let (headline, rest) = text.split_once('\n').unwrap_or((text, ""));
+    let (dek, body) = rest.trim_start().split_once('\n').unwrap_or((rest, ""));
+    NewDraft {
+        headline: headline.trim_start_matches('#').trim().to_owned(),
+        dek: dek.trim_start_matches('>').trim().to_owned(),
+        byline: "The Byline team".to_owned(),
+        dateline: String::new(),
+        body: body.trim_start().to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_readable_and_never_empty() {
+        let cases = [
+            (
+                "Council votes to close library",
+                "council-votes-to-close-library",
+            ),
+            ("  Café owner’s “big” day!  ", "cafe-owners-big-day"),
+            (
+                "Mayor: 2026 budget -- cuts & rises",
+                "mayor-2026-budget-cuts-rises",
+            ),
+            ("Straße in Łódź", "strasse-in-lodz"),
+            ("Новости дня", "новости-дня"),
+            ("", "untitled"),
+            ("?!…", "untitled"),
+        ];
+        for (headline, slug) in cases {
+            assert_eq!(slugify(headline), slug, "for {headline:?}");
+        }
+        let long = slugify(&"word ".repeat(40));
+        assert!(long.chars().count() <= 60 && !long.ends_with('-'), "{long}");
+    }
+
+    #[test]
+    fn header_check_refuses_garbage_and_truncation() {
+        let mut good = vec![0u8; 100];
+        good[..16].copy_from_slice(b"SQLite format 3\0");
+        good[16..18].copy_from_slice(&4096u16.to_be_bytes());
+        good[28..32].copy_from_slice(&3u32.to_be_bytes()); // 3 pages
+        good[24..28].copy_from_slice(&7u32.to_be_bytes());
+        good[92..96].copy_from_slice(&7u32.to_be_bytes());
+        assert!(header_is_sound(&good, 3 * 4096, false));
+        assert!(
+            !header_is_sound(&good, 2 * 4096, false),
+            "truncated by a page"
+        );
+        assert!(
+            !header_is_sound(&good, 3 * 4096 - 10, false),
+            "not whole pages"
+        );
+        assert!(
+            header_is_sound(&good, 2 * 4096, true),
+            "a log to replay may hold the rest"
+        );
+        assert!(!header_is_sound(&good[..50], 3 * 4096, false));
+        let mut bad_page = good.clone();
+        bad_page[16..18].copy_from_slice(&1000u16.to_be_bytes());
+        assert!(!header_is_sound(&bad_page, 3 * 4096, false));
+        let mut text = good.clone();
+        text[..16].copy_from_slice(b"SQLite format 2\0");
+        assert!(!header_is_sound(&text, 3 * 4096, false));
+    }
+
+    /// A library written by the first schema (no search index yet) is
+    /// upgraded on open, and its old drafts become searchable.
+    #[test]
+    fn an_old_library_is_upgraded_on_open() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v1.db");
+        {
+            let mut conn = Connection::open(&path).unwrap();
+            migrations::migrate(&mut conn, &migrations::MIGRATIONS[..1]).unwrap();
+            conn.execute_batch(
+                "INSERT INTO drafts (slug, headline, created_at, updated_at, word_count, body)
+                 VALUES ('old-story', 'Old story', 1, 2, 3, 'Written before search existed.');
+                 INSERT INTO revisions (draft_id, number, created_at, reason, headline, word_count, body)
+                 VALUES (1, 1, 1, 'created', 'Old story', 4, 'Written before search existed.');",
+            )
+            .unwrap();
+            assert_eq!(migrations::user_version(&conn).unwrap(), 1);
+        }
+        let mut lib = open(&path).unwrap();
+        assert_eq!(
+            migrations::user_version(&lib.conn).unwrap(),
+            migrations::latest()
+        );
+        let hits = lib.search("search exist", 10).unwrap();
+        assert_eq!(hits.len(), 1);
+        assert_eq!(hits[0].headline, "Old story");
+        assert_eq!(lib.list().unwrap()[0].slug, "old-story");
+        let (_, rev) = lib
+            .update(
+                1,
+                &DraftPatch {
+                    body: Some("Edited.".into()),
+                    ..Default::default()
+                },
+                SaveKind::Explicit,
+            )
+            .unwrap();
+        assert_eq!(rev, Some(2));
+    }
+
+    #[test]
+    fn welcome_draft_has_all_its_parts() {
+        let welcome = welcome_draft();
+        assert!(!welcome.headline.is_empty() && !welcome.headline.starts_with('#'));
+        assert!(!welcome.dek.is_empty() && !welcome.dek.starts_with('>'));
+        for topic in ["quote", "export", "byline.db", "Ctrl"] {
+            assert!(
+                welcome.body.contains(topic),
+                "the welcome draft should mention {topic}"
+            );
+        }
+    }
+}
