@@ -2,6 +2,7 @@
 // through Debian's WebKitWebDriver. Each scenario gets a fresh library file
 // (BYLINE_DB) and its own tauri-driver, so the app inherits that variable.
 // Run under a display (xvfb-run); scripts/e2e.sh does it all.
+import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -59,6 +60,31 @@ const scenarios = {
       });
       const body = await browser.$(byTest("editor")).getValue();
       assert(body === BODY + LATE_EDIT, `the body after a restart differs: ${JSON.stringify(body)}`);
+    });
+  },
+
+  async "edits typed just before closing the window are saved"(dir) {
+    const db = join(dir, "library.db");
+    const closer = process.env.BYLINE_CLOSE_WINDOW;
+    assert(closer, "BYLINE_CLOSE_WINDOW is not set (scripts/e2e.sh builds it)");
+    await withApp(db, async (browser) => {
+      await browser.$(byTest("draft-item")).waitForExist({ timeout: WAIT });
+      await browser.$(byTest("draft-new")).click();
+      await browser.$(byTest("headline")).setValue(HEADLINE);
+      await waitSaved(browser);
+      // Well inside the autosave delay: only the flush on close can save this.
+      await browser.$(byTest("editor")).setValue(BODY);
+      execFileSync(closer, ["Byline"]);
+      await browser.waitUntil(async () => !(await browser.getTitle().then(() => true, () => false)), {
+        timeout: WAIT,
+        timeoutMsg: "the window did not close",
+      });
+    });
+    await withApp(db, async (browser) => {
+      await browser.$(byTest("draft-item")).waitForExist({ timeout: WAIT });
+      assert((await browser.$(byTest("headline")).getValue()) === HEADLINE, "the newest draft should open first");
+      const body = await browser.$(byTest("editor")).getValue();
+      assert(body === BODY, `the body typed before closing was lost: ${JSON.stringify(body)}`);
     });
   },
 

@@ -139,18 +139,17 @@ function listItem(id: number, title: string, detail: Node, when: string): HTMLLI
   return li;
 }
 
-/** Search snippets mark hits between [ and ]; show them highlighted. */
-function snippet(text: string): Node[] {
-  const out: Node[] = [];
-  const re = /\[([^\]]*)\]/g;
-  let last = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    out.push(document.createTextNode(text.slice(last, m.index)));
-    out.push(h("mark", { text: m[1] }));
-    last = m.index + m[0].length;
-  }
-  out.push(document.createTextNode(text.slice(last)));
-  return out;
+/**
+ * Search snippets arrive as escaped HTML with <mark> around the hits (core
+ * escapes them). Rebuilt from text and marks only, so no other markup ever
+ * reaches the page.
+ */
+function snippet(html: string): Node[] {
+  const t = document.createElement("template");
+  t.innerHTML = html;
+  return Array.from(t.content.childNodes, (n) =>
+    n.nodeName === "MARK" ? h("mark", { text: n.textContent ?? "" }) : document.createTextNode(n.textContent ?? ""),
+  );
 }
 
 async function refreshList(): Promise<void> {
