@@ -55,7 +55,7 @@ export async function withApp(db, body) {
     browser = await remote({
       hostname: "127.0.0.1",
       port: PORT,
-      logLevel: "error",
+      logLevel: "silent",
       capabilities: { "tauri:options": { application: APP } },
     });
     return await body(browser);
@@ -76,10 +76,15 @@ export async function waitSaved(browser) {
 export async function draftTitles(browser) {
   const items = await browser.$$(byTest("draft-item"));
   const titles = [];
-  for (const item of items) titles.push(await item.$(".item-title").getText());
+  for (const item of items) titles.push(await item.$(".item-title").getProperty("textContent"));
   return titles;
 }
 
 export function assert(cond, message) {
   if (!cond) throw new Error(message);
+}
+
+/** Text as keystrokes: WebKitWebDriver drops "\n", so line breaks are Enter. */
+export function keys(text) {
+  return text.replaceAll("\n", "\uE007");
 }

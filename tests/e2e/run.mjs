@@ -6,7 +6,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { WAIT, assert, byTest, draftTitles, waitSaved, withApp } from "./driver.mjs";
+import { WAIT, assert, byTest, draftTitles, keys, waitSaved, withApp } from "./driver.mjs";
 
 const HEADLINE = "Harbour bridge reopens after six-month repair";
 const BODY =
@@ -31,13 +31,13 @@ const scenarios = {
       });
       assert((await browser.$(byTest("editor")).getValue()) === "", "a new draft should start empty");
       await browser.$(byTest("headline")).setValue(HEADLINE);
-      await browser.$(byTest("editor")).setValue(BODY);
+      await browser.$(byTest("editor")).setValue(keys(BODY));
       await waitSaved(browser);
       const words = await browser.$(byTest("word-count")).getText();
       assert(words === "25 words", `word count should be "25 words", was ${JSON.stringify(words)}`);
 
       // An edit made just before switching drafts must be flushed, not dropped.
-      await browser.$(byTest("editor")).addValue(LATE_EDIT);
+      await browser.$(byTest("editor")).addValue(keys(LATE_EDIT));
       const items = await browser.$$(byTest("draft-item"));
       await items[1].click();
       await browser.waitUntil(async () => (await browser.$(byTest("editor")).getValue()) === welcomeBody, {
@@ -73,7 +73,7 @@ const scenarios = {
       await browser.$(byTest("headline")).setValue(HEADLINE);
       await waitSaved(browser);
       // Well inside the autosave delay: only the flush on close can save this.
-      await browser.$(byTest("editor")).setValue(BODY);
+      await browser.$(byTest("editor")).setValue(keys(BODY));
       execFileSync(closer, ["Byline"]);
       await browser.waitUntil(async () => !(await browser.getTitle().then(() => true, () => false)), {
         timeout: WAIT,

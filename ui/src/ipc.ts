@@ -30,11 +30,14 @@ export interface DraftSummary {
   created_at: number;
   updated_at: number;
   word_count: number;
+  /** Set for drafts in the trash. */
+  deleted_at: number | null;
 }
 
 export interface SearchHit {
   id: number;
   headline: string;
+  /** Escaped HTML with <mark> around the hits. */
   snippet: string;
   updated_at: number;
 }

@@ -230,7 +230,7 @@ async function newDraft(): Promise<void> {
     const d = await api.createDraft({});
     searchBox.value = "";
     searchHits = null;
-    summaries.unshift({ ...d });
+    summaries.unshift({ ...d, deleted_at: null });
     showDraft(d);
     headline.focus();
   } catch (e) {
