@@ -19,7 +19,9 @@ fn with_library<T>(
     let mutex = state.library.as_ref().map_err(Clone::clone)?;
     // A panic in another command cannot leave the SQLite file half-written
     // (every write is a transaction), so a poisoned lock is still usable.
-    let mut library = mutex.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    let mut library = mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
     f(&mut library).map_err(|e| e.to_string())
 }
 
@@ -48,7 +50,11 @@ pub fn create_draft(state: State<'_, AppState>, draft: DraftInput) -> CmdResult<
 
 /// Autosave while typing: a revision at most every few minutes.
 #[tauri::command]
-pub fn update_draft(state: State<'_, AppState>, id: DraftId, patch: PatchInput) -> CmdResult<Saved> {
+pub fn update_draft(
+    state: State<'_, AppState>,
+    id: DraftId,
+    patch: PatchInput,
+) -> CmdResult<Saved> {
     let patch = patch.into_patch()?;
     with_library(&state, |lib| lib.update(id, &patch, SaveKind::Auto)).map(Saved::from)
 }
@@ -76,7 +82,11 @@ pub fn history(state: State<'_, AppState>, id: DraftId) -> CmdResult<Vec<Revisio
 }
 
 #[tauri::command]
-pub fn restore_revision(state: State<'_, AppState>, id: DraftId, number: u32) -> CmdResult<Revision> {
+pub fn restore_revision(
+    state: State<'_, AppState>,
+    id: DraftId,
+    number: u32,
+) -> CmdResult<Revision> {
     with_library(&state, |lib| lib.restore(id, number))
 }
 

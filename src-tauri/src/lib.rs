@@ -41,34 +41,40 @@ fn open_library(path: &Path) -> Result<Library, String> {
 pub fn library_path() -> Result<PathBuf, String> {
     match std::env::var_os("BYLINE_DB") {
         Some(p) if !p.is_empty() => Ok(PathBuf::from(p)),
-        _ => byline_core::db::default_path()
-            .ok_or_else(|| "cannot find a data folder: neither XDG_DATA_HOME nor HOME is set".to_string()),
+        _ => byline_core::db::default_path().ok_or_else(|| {
+            "cannot find a data folder: neither XDG_DATA_HOME nor HOME is set".to_string()
+        }),
     }
 }
 
 /// The app's builder with its state and commands, without a runtime context;
 /// `run` adds the window.
 pub fn builder(state: AppState) -> tauri::Builder<tauri::Wry> {
-    tauri::Builder::default().manage(state).invoke_handler(tauri::generate_handler![
-        commands::library_info,
-        commands::list_drafts,
-        commands::get_draft,
-        commands::create_draft,
-        commands::update_draft,
-        commands::save_draft,
-        commands::search_drafts,
-        commands::delete_draft,
-        commands::history,
-        commands::restore_revision,
-        commands::check_quotes,
-    ])
+    tauri::Builder::default()
+        .manage(state)
+        .invoke_handler(tauri::generate_handler![
+            commands::library_info,
+            commands::list_drafts,
+            commands::get_draft,
+            commands::create_draft,
+            commands::update_draft,
+            commands::save_draft,
+            commands::search_drafts,
+            commands::delete_draft,
+            commands::history,
+            commands::restore_revision,
+            commands::check_quotes,
+        ])
 }
 
 /// Opens the library and runs the app until its window closes.
 pub fn run() {
     let state = match library_path() {
         Ok(path) => AppState::open(path),
-        Err(message) => AppState { path: PathBuf::new(), library: Err(message) },
+        Err(message) => AppState {
+            path: PathBuf::new(),
+            library: Err(message),
+        },
     };
     builder(state)
         .run(tauri::generate_context!("../tauri.conf.json"))
@@ -94,7 +100,11 @@ mod tests {
     fn a_file_that_is_not_a_library_is_refused_and_left_untouched() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("notes.db");
-        let bytes: Vec<u8> = b"my notes, not a database\n".iter().copied().chain([0xa7; 4096]).collect();
+        let bytes: Vec<u8> = b"my notes, not a database\n"
+            .iter()
+            .copied()
+            .chain([0xa7; 4096])
+            .collect();
         std::fs::write(&path, &bytes).unwrap();
         let state = AppState::open(path.clone());
         let message = state.library.err().expect("refused");

@@ -29,7 +29,13 @@ pub struct DraftInput {
 
 impl From<DraftInput> for NewDraft {
     fn from(d: DraftInput) -> NewDraft {
-        NewDraft { headline: d.headline, dek: d.dek, byline: d.byline, dateline: d.dateline, body: d.body }
+        NewDraft {
+            headline: d.headline,
+            dek: d.dek,
+            byline: d.byline,
+            dateline: d.dateline,
+            body: d.body,
+        }
     }
 }
 
@@ -92,17 +98,31 @@ impl Utf16Report {
     pub fn new(text: &str, report: Report) -> Utf16Report {
         let map = OffsetMap::new(text);
         let convert = |r: &Range<usize>| map.utf16(r.start)..map.utf16(r.end);
-        let quotes = report.quotes.into_iter().map(|q| Quote { range: convert(&q.range), ..q }).collect();
+        let quotes = report
+            .quotes
+            .into_iter()
+            .map(|q| Quote {
+                range: convert(&q.range),
+                ..q
+            })
+            .collect();
         let issues = report
             .issues
             .into_iter()
             .map(|i| Issue {
                 range: convert(&i.range),
-                fix: i.fix.map(|f| Fix { range: convert(&f.range), ..f }),
+                fix: i.fix.map(|f| Fix {
+                    range: convert(&f.range),
+                    ..f
+                }),
                 ..i
             })
             .collect();
-        Utf16Report { quotes, speakers: report.speakers, issues }
+        Utf16Report {
+            quotes,
+            speakers: report.speakers,
+            issues,
+        }
     }
 }
 
@@ -134,7 +154,11 @@ mod tests {
                 severity: Severity::Info,
                 range: open..start,
                 message: String::new(),
-                fix: Some(Fix { label: String::new(), range: open..open, insert: "x".into() }),
+                fix: Some(Fix {
+                    label: String::new(),
+                    range: open..open,
+                    insert: "x".into(),
+                }),
             }],
         };
         let wire = Utf16Report::new(text, report);
@@ -147,10 +171,16 @@ mod tests {
 
     #[test]
     fn unknown_status_is_refused_with_a_sentence() {
-        let patch = PatchInput { status: Some("published".into()), ..Default::default() };
+        let patch = PatchInput {
+            status: Some("published".into()),
+            ..Default::default()
+        };
         let err = patch.into_patch().unwrap_err();
         assert!(err.contains("unknown status \"published\""), "{err}");
-        let ok = PatchInput { status: Some("ready".into()), ..Default::default() };
+        let ok = PatchInput {
+            status: Some("ready".into()),
+            ..Default::default()
+        };
         assert_eq!(ok.into_patch().unwrap().status, Some(Status::Ready));
     }
 }
