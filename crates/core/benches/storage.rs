@@ -1,1 +1,254 @@
-fn main() {}
+//! Storage benchmarks against the targets in issue 2: saving a 20,000-word
+//! draft (p99 ≤ 5 ms), full-text search over 10,000 drafts (p95 ≤ 20 ms),
+//! listing 10,000 drafts (≤ 10 ms) and opening a library of 10,000 drafts
+//! (≤ 50 ms).
+//!
+//! Criterion reports means; where the target is a percentile, each bench
+//! also times its own iterations and prints p50/p95/p99. Libraries live in a
+//! temporary folder on disk, with the same pragmas as the app
+//! (`synchronous = FULL`, so every save pays for its sync).
+//!
+//! Run: `cargo bench -p byline-core --bench storage`.
+
+use std::hint::black_box;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use byline_core::db::SaveKind;
+use byline_core::{open, DraftPatch, NewDraft};
+use criterion::{criterion_group, criterion_main, Criterion};
+
+/// A deterministic vocabulary of 4,010 words: ten common English words
+/// first, then made-up ones; word `r` is drawn with a probability
+/// proportional to 1/(r+1) (Zipf's law, as in real prose), so the first
+/// words are in every draft and the last in a few.
+struct Vocabulary {
+    words: Vec<String>,
+    cumulative: Vec<f64>,
+}
+
+fn vocabulary() -> Vocabulary {
+    const SYLLABLES: [&str; 20] = [
+        "ba", "ker", "lo", "min", "tra", "ves", "qui", "nor", "sel", "da", "po", "rim", "ul",
+        "tek", "fa", "gon", "shi", "ar", "mo", "zen",
+    ];
+    let mut words: Vec<String> = [
+        "the", "said", "council", "mayor", "budget", "harbour", "police", "school", "a", "of",
+    ]
+    .iter()
+    .map(|w| w.to_string())
+    .collect();
+    for c in ["", "s", "ed", "ing", "er", "ly", "al", "on", "ist", "ment"] {
+        for a in SYLLABLES {
+            for b in SYLLABLES {
+                words.push(format!("{a}{b}{c}"));
+            }
+        }
+    }
+    let mut total = 0.0;
+    let cumulative = (0..words.len())
+        .map(|r| {
+            total += 1.0 / (r as f64 + 1.0);
+            total
+        })
+        .collect();
+    Vocabulary { words, cumulative }
+}
+
+impl Vocabulary {
+    fn pick(&self, rng: &mut Rng) -> &str {
+        let total = self.cumulative[self.cumulative.len() - 1];
+        let x = (rng.next() % 1_000_000) as f64 / 1_000_000.0 * total;
+        let r = self
+            .cumulative
+            .partition_point(|&c| c < x)
+            .min(self.words.len() - 1);
+        &self.words[r]
+    }
+}
+
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0 as usize
+    }
+}
+
+fn text(vocab: &Vocabulary, rng: &mut Rng, words: usize) -> String {
+    let mut out = String::with_capacity(words * 8);
+    for i in 0..words {
+        out.push_str(vocab.pick(rng));
+        out.push_str(if i % 60 == 59 { ".\n\n" } else { " " });
+    }
+    out
+}
+
+/// Creates a library of `n` drafts of about 400 words each at `path`.
+fn build_library(path: &Path, n: usize) {
+    let vocab = vocabulary();
+    let mut rng = Rng(0x2545_f491_4f6c_dd1d);
+    let mut lib = open(path).unwrap();
+    let drafts: Vec<NewDraft> = (0..n)
+        .map(|i| NewDraft {
+            headline: format!(
+                "{} {} story {i}",
+                vocab.pick(&mut rng),
+                vocab.pick(&mut rng)
+            ),
+            dek: text(&vocab, &mut rng, 20),
+            byline: "Bench Writer".into(),
+            dateline: "TESTVILLE".into(),
+            body: text(&vocab, &mut rng, 400),
+        })
+        .collect();
+    for chunk in drafts.chunks(1000) {
+        lib.create_many(chunk).unwrap();
+    }
+}
+
+/// Nanoseconds this thread has run on a CPU (Linux `schedstat`), or `None`.
+/// The machine is shared, so wall time includes waiting for a core; CPU time
+/// shows the work itself (it leaves out waiting for the disk, too).
+fn cpu_ns() -> Option<u64> {
+    let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    stat.split_whitespace().next()?.parse().ok()
+}
+
+/// Times `runs` calls of `f` and prints wall-clock and CPU-time percentiles.
+fn percentiles(name: &str, runs: usize, mut f: impl FnMut()) {
+    let mut wall = Vec::with_capacity(runs);
+    let mut cpu = Vec::with_capacity(runs);
+    for _ in 0..runs {
+        let (start, start_cpu) = (Instant::now(), cpu_ns());
+        f();
+        wall.push(start.elapsed());
+        if let (Some(a), Some(b)) = (start_cpu, cpu_ns()) {
+            cpu.push(Duration::from_nanos(b.saturating_sub(a)));
+        }
+    }
+    let line = |times: &mut Vec<Duration>| {
+        times.sort();
+        let at = |p: f64| times[((times.len() as f64 * p).ceil() as usize).saturating_sub(1)];
+        format!(
+            "p50={:.2?} p95={:.2?} p99={:.2?} max={:.2?}",
+            at(0.50),
+            at(0.95),
+            at(0.99),
+            times[times.len() - 1]
+        )
+    };
+    println!("{name}: n={runs}\n    wall {}", line(&mut wall));
+    if cpu.len() == runs {
+        println!("    cpu  {}", line(&mut cpu));
+    }
+}
+
+fn save(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let vocab = vocabulary();
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    let bodies = [
+        text(&vocab, &mut rng, 20_000),
+        text(&vocab, &mut rng, 20_000),
+    ];
+    let mut lib = open(&dir.path().join("save.db")).unwrap();
+    let id = lib
+        .create(&NewDraft {
+            headline: "Long read".into(),
+            body: bodies[0].clone(),
+            ..NewDraft::default()
+        })
+        .unwrap()
+        .id;
+    let patches = bodies.map(|b| DraftPatch {
+        body: Some(b),
+        ..DraftPatch::default()
+    });
+    let mut turn = 0;
+    let mut save = |kind| {
+        turn += 1;
+        black_box(lib.update(id, &patches[turn % 2], kind).unwrap());
+    };
+
+    percentiles("save 20,000 words (autosave)", 300, || save(SaveKind::Auto));
+    percentiles("save 20,000 words (explicit, with revision)", 300, || {
+        save(SaveKind::Explicit)
+    });
+    let mut group = c.benchmark_group("save");
+    group.bench_function("20k_words_autosave", |b| b.iter(|| save(SaveKind::Auto)));
+    group.bench_function("20k_words_explicit", |b| {
+        b.iter(|| save(SaveKind::Explicit))
+    });
+    group.finish();
+}
+
+fn library_of_10k(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("10k.db");
+    let started = Instant::now();
+    build_library(&path, 10_000);
+    println!(
+        "built a library of 10,000 drafts in {:.1?}",
+        started.elapsed()
+    );
+
+    let lib = open(&path).unwrap();
+    // What a reporter types: a common word in most drafts, rarer words and
+    // names, two words, and prefixes while typing (`tra` matches some 200
+    // words). Each query is timed in turn.
+    let queries = [
+        "council",
+        "mayor budget",
+        "selda",
+        "kerloing",
+        "police gon",
+        "tra",
+        "minves",
+        "quinorment",
+        "harbour s",
+    ];
+    for query in queries {
+        let hits = lib.search(query, 50).unwrap().len();
+        percentiles(
+            &format!("  search {query:?} ({hits} hits shown)"),
+            40,
+            || {
+                black_box(lib.search(query, 50).unwrap());
+            },
+        );
+    }
+    let mut q = 0;
+    percentiles("search 10,000 drafts (top 50)", 400, || {
+        q += 1;
+        black_box(lib.search(queries[q % queries.len()], 50).unwrap());
+    });
+    percentiles("list 10,000 drafts", 100, || {
+        black_box(lib.list().unwrap());
+    });
+    percentiles("open a library of 10,000 drafts", 100, || {
+        black_box(open(&path).unwrap());
+    });
+    assert_eq!(lib.list().unwrap().len(), 10_000);
+
+    let mut group = c.benchmark_group("library_10k");
+    group.bench_function("search", |b| {
+        b.iter(|| {
+            q += 1;
+            black_box(lib.search(queries[q % queries.len()], 50).unwrap())
+        })
+    });
+    group.bench_function("list", |b| b.iter(|| black_box(lib.list().unwrap())));
+    group.bench_function("open", |b| b.iter(|| black_box(open(&path).unwrap())));
+    group.finish();
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().sample_size(30).measurement_time(Duration::from_secs(3)).warm_up_time(Duration::from_secs(1));
+    targets = save, library_of_10k
+}
+criterion_main!(benches);

@@ -10,6 +10,7 @@ pub mod db;
 pub mod export;
 pub mod import;
 pub mod model;
+pub mod ready;
 pub mod text;
 
 pub use db::{open, Library};

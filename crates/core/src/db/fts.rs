@@ -1,49 +1,196 @@
 //! Search text in and out of FTS5: free text from a search box becomes a
-//! query that can never be an FTS5 syntax error, and `snippet()` output
-//! becomes escaped HTML with `<mark>` around the hits.
+//! query that can never be an FTS5 syntax error, and a hit's text becomes a
+//! snippet of escaped HTML with `<mark>` around the matching words.
+//!
+//! The index is contentless (it keeps tokens, not text; see
+//! `migrations.rs`), so snippets are made here, from the draft's text, with a
+//! tokenizer that follows FTS5's `unicode61 remove_diacritics 2`: runs of
+//! letters and digits, lower-cased, common diacritics folded.
 
-/// Marks a hit's start in `snippet()` output. A private-use character, so it
-/// cannot be confused with HTML; any such character already in a draft is
-/// dropped from snippets.
-pub(crate) const HIT_START: char = '\u{E000}';
-/// Marks a hit's end in `snippet()` output.
-pub(crate) const HIT_END: char = '\u{E001}';
+/// A search as FTS5 runs it and as snippets highlight it.
+#[derive(Debug, PartialEq)]
+pub(crate) struct Query {
+    /// The FTS5 `MATCH` expression.
+    pub fts: String,
+    /// The tokens to highlight, folded; the last may match as a prefix.
+    terms: Vec<(String, bool)>,
+}
 
-/// Turns what a writer typed into an FTS5 query: each whitespace-separated
+/// Turns what a writer typed into a [`Query`]: each whitespace-separated
 /// word becomes a quoted phrase (quotes inside are doubled, so operators,
 /// brackets, colons and stray quotes are plain text), all words must match,
 /// and the last word matches as a prefix unless the text ends with a space,
-/// so results appear while typing. `None` when nothing searchable is left.
-pub(crate) fn query_from_text(text: &str) -> Option<String> {
+/// so results appear while typing. A last word shorter than three letters
+/// matches whole ("EU", "UN"): as a prefix it would match a large part of the
+/// vocabulary, slowly and to little use; three-letter prefixes have their own
+/// index (`prefix = '3'`). `None` when nothing searchable is left.
+pub(crate) fn query_from_text(text: &str) -> Option<Query> {
     let words: Vec<&str> = text
         .split_whitespace()
         .filter(|w| w.chars().any(char::is_alphanumeric))
         .collect();
     let last = words.len().checked_sub(1)?;
     let prefix_last = !text.ends_with(char::is_whitespace);
-    let mut query = String::new();
+    let mut fts = String::new();
+    let mut terms = Vec::new();
     for (i, word) in words.iter().enumerate() {
         if i > 0 {
-            query.push(' ');
+            fts.push(' ');
         }
-        query.push('"');
-        query.push_str(&word.replace('"', "\"\""));
-        query.push('"');
-        if i == last && prefix_last {
-            query.push('*');
+        fts.push('"');
+        fts.push_str(&word.replace('"', "\"\""));
+        fts.push('"');
+        let prefix =
+            i == last && prefix_last && word.chars().filter(|c| c.is_alphanumeric()).count() >= 3;
+        if prefix {
+            fts.push('*');
+        }
+        let tokens = tokens(word);
+        let count = tokens.len();
+        for (j, (_, folded)) in tokens.into_iter().enumerate() {
+            terms.push((folded, prefix && j + 1 == count));
         }
     }
-    Some(query)
+    Some(Query { fts, terms })
 }
 
-/// HTML-escapes `raw` (a `snippet()` result using [`HIT_START`] and
-/// [`HIT_END`]) and turns the markers into `<mark>` and `</mark>`.
-pub(crate) fn snippet_to_html(raw: &str) -> String {
-    let mut out = String::with_capacity(raw.len() + 32);
-    for c in raw.chars() {
+/// Folds a character the way `remove_diacritics 2` does for the common
+/// Latin letters: lower case, accents off.
+pub(crate) fn fold(c: char) -> impl Iterator<Item = char> {
+    let folded: &'static str = match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => {
+            "a"
+        }
+        'ç' | 'ć' | 'č' | 'Ç' | 'Ć' | 'Č' => "c",
+        'ď' | 'đ' | 'Ď' | 'Đ' => "d",
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ę' | 'ě' | 'È' | 'É' | 'Ê' | 'Ë' => "e",
+        'ğ' | 'Ğ' => "g",
+        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'Ì' | 'Í' | 'Î' | 'Ï' => "i",
+        'ł' | 'Ł' => "l",
+        'ñ' | 'ń' | 'ň' | 'Ñ' => "n",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' => {
+            "o"
+        }
+        'ř' | 'Ř' => "r",
+        'ś' | 'š' | 'ş' | 'Ś' | 'Š' | 'Ş' => "s",
+        'ť' | 'ţ' => "t",
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'Ù' | 'Ú' | 'Û' | 'Ü' => "u",
+        'ý' | 'ÿ' | 'Ý' => "y",
+        'ź' | 'ż' | 'ž' | 'Ź' | 'Ż' | 'Ž' => "z",
+        _ => "",
+    };
+    let lower = if folded.is_empty() {
+        Some(c.to_lowercase())
+    } else {
+        None
+    };
+    folded.chars().chain(lower.into_iter().flatten())
+}
+
+/// The tokens of `text`: byte ranges and folded forms.
+fn tokens(text: &str) -> Vec<(std::ops::Range<usize>, String)> {
+    let mut out = Vec::new();
+    let mut current: Option<(usize, String)> = None;
+    for (at, c) in text.char_indices() {
+        if c.is_alphanumeric() {
+            current
+                .get_or_insert_with(|| (at, String::new()))
+                .1
+                .extend(fold(c));
+        } else if let Some((start, folded)) = current.take() {
+            out.push((start..at, folded));
+        }
+    }
+    if let Some((start, folded)) = current {
+        out.push((start..text.len(), folded));
+    }
+    out
+}
+
+/// How many tokens a snippet shows.
+const SNIPPET_TOKENS: usize = 24;
+
+impl Query {
+    fn is_hit(&self, token: &str) -> bool {
+        self.terms.iter().any(|(term, prefix)| {
+            if *prefix {
+                token.starts_with(term.as_str())
+            } else {
+                token == term
+            }
+        })
+    }
+
+    /// A snippet of escaped HTML from the first of `texts` that has a hit:
+    /// about [`SNIPPET_TOKENS`] words around the densest run of hits, each
+    /// hit in `<mark>`, `…` where text was left out. Falls back to the
+    /// start of the first non-empty text.
+    pub(crate) fn snippet(&self, texts: &[&str]) -> String {
+        let tokenized: Vec<(&str, Vec<_>)> = texts.iter().map(|t| (*t, tokens(t))).collect();
+        let chosen = tokenized
+            .iter()
+            .find(|(_, toks)| toks.iter().any(|(_, f)| self.is_hit(f)))
+            .or_else(|| tokenized.iter().find(|(_, toks)| !toks.is_empty()));
+        let Some((text, toks)) = chosen else {
+            return String::new();
+        };
+        let hits: Vec<bool> = toks.iter().map(|(_, f)| self.is_hit(f)).collect();
+        // The window with the most hits; the earliest if several tie.
+        let width = SNIPPET_TOKENS.min(toks.len());
+        let mut count = hits[..width].iter().filter(|h| **h).count();
+        let (mut best, mut best_count) = (0, count);
+        for start in 1..=toks.len() - width {
+            count = count + usize::from(hits[start + width - 1]) - usize::from(hits[start - 1]);
+            if count > best_count {
+                (best, best_count) = (start, count);
+            }
+        }
+        // Start a few words before the first hit, for context.
+        let first_hit = (best..best + width).find(|&i| hits[i]).unwrap_or(best);
+        let start = first_hit.saturating_sub(4).min(toks.len() - width);
+        let end = start + width;
+
+        let mut out = String::new();
+        if start > 0 {
+            out.push('…');
+        }
+        let mut at = toks[start].0.start;
+        for i in start..end {
+            let range = &toks[i].0;
+            push_escaped(&mut out, &text[at..range.start]);
+            if hits[i] {
+                out.push_str("<mark>");
+                push_escaped(&mut out, &text[range.clone()]);
+                out.push_str("</mark>");
+            } else {
+                push_escaped(&mut out, &text[range.clone()]);
+            }
+            at = range.end;
+        }
+        if end < toks.len() {
+            out.push('…');
+        } else {
+            // Closing punctuation after the last word ("said.").
+            push_escaped(&mut out, text[at..].trim_end());
+        }
+        out
+    }
+}
+
+/// Appends `text` HTML-escaped, with runs of whitespace (line breaks
+/// included) as one space.
+fn push_escaped(out: &mut String, text: &str) {
+    let mut space = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            if !space {
+                out.push(' ');
+            }
+            space = true;
+            continue;
+        }
+        space = false;
         match c {
-            HIT_START => out.push_str("<mark>"),
-            HIT_END => out.push_str("</mark>"),
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
@@ -52,7 +199,6 @@ pub(crate) fn snippet_to_html(raw: &str) -> String {
             c => out.push(c),
         }
     }
-    out
 }
 
 #[cfg(test)]
@@ -68,25 +214,68 @@ mod tests {
             ("mayor", Some(r#""mayor"*"#)),
             ("mayor ", Some(r#""mayor""#)),
             ("city council budg", Some(r#""city" "council" "budg"*"#)),
-            (r#"she said "no"#, Some(r#""she" "said" """no"*"#)),
+            (r#"she said "no"#, Some(r#""she" "said" """no""#)),
             ("NOT AND OR NEAR(x", Some(r#""NOT" "AND" "OR" "NEAR(x"*"#)),
             (
                 "headline:fire -water ^start",
                 Some(r#""headline:fire" "-water" "^start"*"#),
             ),
             ("o'brien’s", Some(r#""o'brien’s"*"#)),
+            ("harbour s", Some(r#""harbour" "s""#)),
+            ("harbour st", Some(r#""harbour" "st""#)),
+            ("harbour str", Some(r#""harbour" "str"*"#)),
         ];
         for (text, expected) in cases {
-            assert_eq!(query_from_text(text).as_deref(), *expected, "for {text:?}");
+            assert_eq!(
+                query_from_text(text).map(|q| q.fts).as_deref(),
+                *expected,
+                "for {text:?}"
+            );
         }
+        let q = query_from_text("Café O'Brien").unwrap();
+        assert_eq!(
+            q.terms,
+            [
+                ("cafe".into(), false),
+                ("o".into(), false),
+                ("brien".into(), true)
+            ]
+        );
     }
 
     #[test]
-    fn snippets_are_escaped_and_marked() {
-        let raw = format!("a <b> & {HIT_START}\"hit\"{HIT_END}'s");
+    fn snippets_are_escaped_marked_and_centred_on_hits() {
+        let q = query_from_text("fire").unwrap();
         assert_eq!(
-            snippet_to_html(&raw),
-            "a &lt;b&gt; &amp; <mark>&quot;hit&quot;</mark>&#39;s"
+            q.snippet(&["a <b> & \"Fires\"'s end."]),
+            "a &lt;b&gt; &amp; &quot;<mark>Fires</mark>&quot;&#39;s end."
+        );
+
+        let long = format!(
+            "{} The fire\nstarted at dawn. {}",
+            "word ".repeat(40),
+            "more ".repeat(40)
+        );
+        let s = q.snippet(&[&long]);
+        assert!(
+            s.starts_with("…word word word The <mark>fire</mark> started at dawn."),
+            "{s}"
+        );
+        assert!(s.ends_with('…'), "{s}");
+
+        // The first text with a hit wins; without any, the first non-empty.
+        assert_eq!(
+            q.snippet(&["", "no match here", "a fire"]),
+            "a <mark>fire</mark>"
+        );
+        assert_eq!(q.snippet(&["", "no match here"]), "no match here");
+        assert_eq!(
+            query_from_text("cafe").unwrap().snippet(&["Le Café."]),
+            "Le <mark>Café</mark>."
+        );
+        assert_eq!(
+            query_from_text("fir ").unwrap().snippet(&["fir fire"]),
+            "<mark>fir</mark> fire"
         );
     }
 }

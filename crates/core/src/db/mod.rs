@@ -309,8 +309,9 @@ const SUMMARY_COLUMNS: &str =
 const REVISION_COLUMNS: &str = "draft_id, number, created_at, reason, headline, word_count";
 
 fn status_at(row: &Row, index: usize) -> rusqlite::Result<Status> {
-    let text: String = row.get(index)?;
-    Status::parse(&text).ok_or_else(|| {
+    // Borrowed, not copied: the list reads this for every draft.
+    let text = row.get_ref(index)?.as_str()?;
+    Status::parse(text).ok_or_else(|| {
         rusqlite::Error::FromSqlConversionFailure(
             index,
             rusqlite::types::Type::Text,
@@ -449,6 +450,26 @@ fn get_draft(conn: &Connection, id: DraftId) -> Result<Draft> {
         .query_row([id], draft_from_row)
         .optional()?
         .ok_or(Error::NotFound(id))
+}
+
+fn get_revision(conn: &Connection, id: DraftId, number: u32) -> Result<Revision> {
+    let found = conn
+        .prepare_cached(&format!(
+            "SELECT {REVISION_COLUMNS}, body FROM revisions WHERE draft_id = ?1 AND number = ?2"
+        ))?
+        .query_row(params![id, number], |row| {
+            let mut revision = revision_from_row(row)?;
+            revision.body = row.get(6)?;
+            Ok(revision)
+        })
+        .optional()?;
+    match found {
+        Some(revision) => Ok(revision),
+        None => {
+            get_draft(conn, id)?;
+            Err(Error::NoRevision { draft: id, number })
+        }
+    }
 }
 
 fn last_revision(conn: &Connection, id: DraftId) -> rusqlite::Result<Option<(u32, i64)>> {
@@ -626,6 +647,8 @@ impl Library {
     /// Drafts not in the trash, most recently updated first.
     pub fn list(&self) -> Result<Vec<DraftSummary>> {
         self.read(|conn| {
+            // Every column comes from `drafts_live_by_updated`, so the list
+            // never reads a draft's row (nor its body).
             let mut stmt = conn.prepare_cached(&format!(
                 "SELECT {SUMMARY_COLUMNS} FROM drafts WHERE deleted_at IS NULL ORDER BY updated_at DESC, id DESC"
             ))?;
@@ -726,32 +749,14 @@ impl Library {
 
     /// One revision, with its body.
     pub fn revision(&self, id: DraftId, number: u32) -> Result<Revision> {
-        self.read(|conn| {
-            let found = conn
-                .prepare_cached(&format!(
-                    "SELECT {REVISION_COLUMNS}, body FROM revisions WHERE draft_id = ?1 AND number = ?2"
-                ))?
-                .query_row(params![id, number], |row| {
-                    let mut revision = revision_from_row(row)?;
-                    revision.body = row.get(6)?;
-                    Ok(revision)
-                })
-                .optional()?;
-            match found {
-                Some(revision) => Ok(revision),
-                None => {
-                    get_draft(conn, id)?;
-                    Err(Error::NoRevision { draft: id, number })
-                }
-            }
-        })
+        self.read(|conn| get_revision(conn, id, number))
     }
 
     /// Makes revision `number` current again, as a new revision (reason
     /// `Restore`); the revisions in between are kept.
     pub fn restore(&mut self, id: DraftId, number: u32) -> Result<Revision> {
-        let old = self.revision(id, number)?;
         self.write(|tx, now| {
+            let old = get_revision(tx, id, number)?;
             let mut draft = get_draft(tx, id)?;
             if draft.headline != old.headline {
                 draft.slug = unique_slug(tx, &old.headline, Some(id))?;
@@ -777,37 +782,32 @@ impl Library {
     /// is a valid query: see `fts::query_from_text`. See [`SearchHit`] for the
     /// snippet format.
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>> {
-        let Some(fts_query) = fts::query_from_text(query) else {
+        let Some(query) = fts::query_from_text(query) else {
             return Ok(Vec::new());
         };
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
         self.read(|conn| {
-            // `ORDER BY rank LIMIT` lets FTS5 sort inside the index, so
-            // snippets are made only for the rows returned.
+            // `ORDER BY rank LIMIT` lets FTS5 rank inside the index, so only
+            // the rows returned are read from `drafts`.
             let mut stmt = conn.prepare_cached(
-                "SELECT d.id, d.headline, snippet(drafts_fts, -1, ?2, ?3, '…', 24), d.updated_at
+                "SELECT d.id, d.headline, d.dek, d.body, d.updated_at
                  FROM drafts_fts CROSS JOIN drafts AS d ON d.id = drafts_fts.rowid
                  WHERE drafts_fts MATCH ?1 AND d.deleted_at IS NULL
-                 ORDER BY rank LIMIT ?4",
+                 ORDER BY rank LIMIT ?2",
             )?;
             let hits = stmt
-                .query_map(
-                    params![
-                        fts_query,
-                        fts::HIT_START.to_string(),
-                        fts::HIT_END.to_string(),
-                        limit
-                    ],
-                    |row| {
-                        let raw: String = row.get(2)?;
-                        Ok(SearchHit {
-                            id: row.get(0)?,
-                            headline: row.get(1)?,
-                            snippet: fts::snippet_to_html(&raw),
-                            updated_at: row.get(3)?,
-                        })
-                    },
-                )?
+                .query_map(params![query.fts, limit], |row| {
+                    let headline: String = row.get(1)?;
+                    let dek: String = row.get(2)?;
+                    let body: String = row.get(3)?;
+                    let snippet = query.snippet(&[&body, &dek, &headline]);
+                    Ok(SearchHit {
+                        id: row.get(0)?,
+                        headline,
+                        snippet,
+                        updated_at: row.get(4)?,
+                    })
+                })?
                 .collect::<rusqlite::Result<_>>()?;
             Ok(hits)
         })
@@ -894,6 +894,13 @@ pub fn welcome_draft() -> NewDraft {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The desktop shell keeps the library in a `Mutex` in Tauri state.
+    #[test]
+    fn a_library_can_move_between_threads() {
+        fn assert_send<T: Send>() {}
+        assert_send::<Library>();
+    }
 
     #[test]
     fn slugs_are_readable_and_never_empty() {
