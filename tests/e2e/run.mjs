@@ -88,6 +88,40 @@ const scenarios = {
     });
   },
 
+  async "search finds a draft and Ctrl+S keeps a revision"(dir) {
+    const db = join(dir, "library.db");
+    await withApp(db, async (browser) => {
+      await browser.$(byTest("draft-item")).waitForExist({ timeout: WAIT });
+      await browser.$(byTest("draft-new")).click();
+      await browser.$(byTest("headline")).setValue(HEADLINE);
+      await browser.$(byTest("editor")).setValue(keys(BODY));
+      await waitSaved(browser);
+
+      await browser.$(byTest("search")).setValue("Oduya caf");
+      await browser.waitUntil(async () => (await browser.$$(byTest("draft-item") + " mark")).length > 0, {
+        timeout: WAIT,
+        timeoutMsg: "no highlighted search hit",
+      });
+      await browser.$(byTest("search")).setValue("café");
+      await browser.waitUntil(async () => {
+        const titles = await draftTitles(browser);
+        return titles.length === 1 && titles[0] === HEADLINE;
+      }, { timeout: WAIT, timeoutMsg: "searching the body for a word did not find exactly the new draft" });
+      await browser.$(byTest("search")).clearValue();
+
+      await browser.$(byTest("editor")).click();
+      await browser.keys(["Control", "s"]);
+      await browser.waitUntil(async () => /Revision \d+ kept/.test(await browser.$(".notice").getProperty("textContent")), {
+        timeout: WAIT,
+        timeoutMsg: "Ctrl+S did not report a kept revision",
+      });
+      await browser.$("button=History").click();
+      await browser.$(".revisions li").waitForExist({ timeout: WAIT });
+      const reasons = await browser.$$(".revisions .rev-meta").map((el) => el.getProperty("textContent"));
+      assert(reasons.some((r) => r.startsWith("explicit")), `no explicit revision in the history: ${JSON.stringify(reasons)}`);
+    });
+  },
+
   async "a file that is not a library is refused and left untouched"(dir) {
     const db = join(dir, "notes.db");
     const bytes = Buffer.concat([Buffer.from("These are my notes, not a database.\n"), Buffer.alloc(5000, 0xa7)]);
