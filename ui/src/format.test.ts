@@ -1,6 +1,6 @@
 // The UI's word count must agree with core's; these are core's own cases.
 import { describe, expect, it } from "vitest";
-import { formatUpdated, formatWords, wordCount } from "./format";
+import { formatUpdated, formatWords, readingMinutes, wordCount } from "./format";
 
 describe("wordCount", () => {
   it("counts like core", () => {
@@ -24,5 +24,13 @@ describe("formatUpdated", () => {
   it("gives dates for old times", () => {
     expect(formatUpdated(new Date(2026, 2, 3, 9, 5).getTime(), now)).toBe("3 Mar");
     expect(formatUpdated(new Date(2024, 2, 3, 9, 5).getTime(), now)).toBe("3 Mar 2024");
+  });
+});
+
+describe("readingMinutes", () => {
+  it("rounds at 230 words a minute, never below one", () => {
+    expect(readingMinutes(10)).toBe(1);
+    expect(readingMinutes(690)).toBe(3);
+    expect(readingMinutes(20000)).toBe(87);
   });
 });

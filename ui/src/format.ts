@@ -39,3 +39,8 @@ export function formatUpdated(ms: number, now: number = Date.now()): string {
   const sameYear = d.getFullYear() === today.getFullYear();
   return d.toLocaleDateString("en-GB", sameYear ? { day: "numeric", month: "short" } : { day: "numeric", month: "short", year: "numeric" });
 }
+
+/** Minutes to read `words` at 230 words a minute, at least 1. */
+export function readingMinutes(words: number): number {
+  return Math.max(1, Math.round(words / 230));
+}

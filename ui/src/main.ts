@@ -11,7 +11,7 @@ import "./style.css";
 
 import { Saver, type SaveState } from "./autosave";
 import { h } from "./dom";
-import { formatUpdated, formatWords, wordCount } from "./format";
+import { formatUpdated, formatWords, readingMinutes, wordCount } from "./format";
 import { api, onWindowClose, STATUSES, type Draft, type DraftSummary, type Fields, type Issue, type Patch, type Report, type SearchHit, type Status } from "./ipc";
 import { applyFix, renderPanel } from "./quotes";
 import { initTheme, toggleTheme } from "./theme";
@@ -42,8 +42,10 @@ for (const s of STATUSES) statusSelect.append(h("option", { value: s, text: STAT
 const historyButton = h("button", { class: "quiet", text: "History" });
 const quotesButton = h("button", { class: "quiet", text: "Quotes", "aria-pressed": "true" });
 const trashButton = h("button", { class: "quiet", text: "Move to trash" });
+const focusButton = h("button", { class: "quiet", title: "Focus mode (Ctrl+Shift+Enter)", text: "Focus" });
 
 const wordCountEl = h("span", { class: "word-count", "data-testid": "word-count", text: "" });
+const readingTimeEl = h("span", { class: "reading-time" });
 const saveStateEl = h("span", { class: "save-state", "data-testid": "save-state", role: "status", text: "Saved" });
 const noticeEl = h("span", { class: "notice", role: "status" });
 
@@ -52,7 +54,7 @@ const quotePanel = h("aside", { class: "quote-panel", "data-testid": "quote-pane
 const page = h(
   "article",
   { class: "page" },
-  h("div", { class: "meta-row" }, statusSelect, h("span", { class: "spacer" }), quotesButton, historyButton, trashButton),
+  h("div", { class: "meta-row" }, statusSelect, h("span", { class: "spacer" }), quotesButton, historyButton, trashButton, focusButton),
   headline,
   dek,
   h("div", { class: "byline-row" }, h("span", { class: "by", "aria-hidden": "true", text: "By" }), byline, dateline),
@@ -372,7 +374,16 @@ function autoGrow(el: HTMLTextAreaElement): void {
 }
 
 function updateWordCount(): void {
-  wordCountEl.textContent = formatWords(wordCount(editor.value));
+  const words = wordCount(editor.value);
+  wordCountEl.textContent = formatWords(words);
+  readingTimeEl.textContent = words ? `${readingMinutes(words)} min read` : "";
+}
+
+/** Focus mode hides everything but the page; Escape or the same keys leave it. */
+function toggleFocus(on = !document.body.classList.contains("focus")): void {
+  document.body.classList.toggle("focus", on);
+  for (const el of [headline, dek, editor]) autoGrow(el);
+  if (on) notice("Focus mode: Esc to leave", 2500);
 }
 
 function bindField(el: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement, key: keyof Fields): void {
@@ -416,9 +427,19 @@ newButton.addEventListener("click", () => void newDraft());
 historyButton.addEventListener("click", () => void toggleHistory());
 trashButton.addEventListener("click", () => void trashDraft());
 themeButton.addEventListener("click", toggleTheme);
+focusButton.addEventListener("click", () => toggleFocus());
 
 document.addEventListener("keydown", (e) => {
+  if (e.key === "Escape" && document.body.classList.contains("focus")) {
+    toggleFocus(false);
+    return;
+  }
   if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+  if (e.key === "Enter" && e.shiftKey) {
+    e.preventDefault();
+    toggleFocus();
+    return;
+  }
   const key = e.key.toLowerCase();
   if (key === "s") {
     e.preventDefault();
@@ -460,6 +481,7 @@ function renderShell(path: string): void {
           "footer",
           { class: "statusbar" },
           wordCountEl,
+          readingTimeEl,
           h("span", { class: "dot", "aria-hidden": "true", text: "·" }),
           saveStateEl,
           noticeEl,
