@@ -187,7 +187,7 @@ function showDraft(d: Draft | null): void {
   editor.value = d?.body ?? "";
   for (const el of [headline, dek, editor]) autoGrow(el);
   updateWordCount();
-  historyPanel.hidden = true;
+  if (!historyPanel.hidden) showQuotePanel(true);
   checkedText = null;
   scheduleCheck(0);
   saver = d
@@ -266,7 +266,7 @@ async function trashDraft(): Promise<void> {
 
 async function toggleHistory(): Promise<void> {
   if (!historyPanel.hidden || !current) {
-    historyPanel.hidden = true;
+    showQuotePanel(true);
     return;
   }
   if (!(await flush())) return;
@@ -307,6 +307,7 @@ async function toggleHistory(): Promise<void> {
       ),
     );
     historyPanel.hidden = false;
+    showQuotePanel(false);
   } catch (e) {
     notice(`Could not read the history: ${(e as Error).message}`, 8000);
   }
@@ -359,12 +360,18 @@ function applyIssueFix(issue: Issue): void {
   void runCheck();
 }
 
-quotesButton.addEventListener("click", () => {
-  quotePanel.hidden = !quotePanel.hidden;
-  quotesButton.setAttribute("aria-pressed", String(!quotePanel.hidden));
-  checkedText = null;
-  scheduleCheck(0);
-});
+/** One side panel at a time: the quotes or the history. */
+function showQuotePanel(on: boolean): void {
+  quotePanel.hidden = !on;
+  quotesButton.setAttribute("aria-pressed", String(on));
+  if (on) {
+    historyPanel.hidden = true;
+    checkedText = null;
+    scheduleCheck(0);
+  }
+}
+
+quotesButton.addEventListener("click", () => showQuotePanel(quotePanel.hidden));
 
 // --- Editing ---------------------------------------------------------------
 
@@ -453,9 +460,11 @@ document.addEventListener("keydown", (e) => {
   }
 });
 
-window.addEventListener("resize", () => {
+// Text areas grow with their text; recompute when the page's width changes
+// (window resized, a side panel opened or closed).
+new ResizeObserver(() => {
   for (const el of [headline, dek, editor]) autoGrow(el);
-});
+}).observe(page);
 
 // --- Start -----------------------------------------------------------------
 
@@ -500,7 +509,7 @@ function renderOpenError(message: string, path: string): void {
       { class: "open-error", role: "alert" },
       h("h1", { text: "Byline could not open your library" }),
       h("p", { class: "reason", "data-testid": "open-error", text: message }),
-      path ? h("p", { class: "path", text: path }) : null,
+      path && !message.includes(path) ? h("p", { class: "path", text: path }) : null,
       h("p", {
         text: "Byline did not change the file. Move it aside or restore it from a backup, then start Byline again.",
       }),
