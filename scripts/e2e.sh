@@ -6,7 +6,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [[ "${SKIP_BUILD:-}" != 1 ]]; then scripts/build-app.sh; fi
+# The app, and the byline command that one test runs beside it.
+if [[ "${SKIP_BUILD:-}" != 1 ]]; then
+  scripts/build-app.sh
+  cargo build -p byline-cli
+fi
 
 export PATH="$HOME/.cargo/bin:$PATH"
 for tool in xvfb-run WebKitWebDriver tauri-driver node; do

@@ -5,7 +5,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { WAIT, assert, byTest, draftTitles, keys, waitSaved, withApp } from "./driver.mjs";
 
 const HEADLINE = "Harbour bridge reopens after six-month repair";
@@ -120,6 +120,35 @@ const scenarios = {
       const reasons = await browser.$$(".revisions .rev-meta").map((el) => el.getProperty("textContent"));
       assert(reasons.some((r) => r.startsWith("explicit")), `no explicit revision in the history: ${JSON.stringify(reasons)}`);
     });
+  },
+
+  async "the byline command writes to the library while the app is open"(dir) {
+    const db = join(dir, "library.db");
+    const cli = resolve(import.meta.dirname, "../../target/debug/byline");
+    assert(existsSync(cli), `${cli} is missing: cargo build -p byline-cli`);
+    const article = join(dir, "ferry.md");
+    writeFileSync(article, "# Night ferry timetable restored\n\nThe last crossing leaves at 23:40 again from Monday.\n");
+    await withApp(db, async (browser) => {
+      await browser.$(byTest("draft-item")).waitForExist({ timeout: WAIT });
+      await browser.$(byTest("draft-new")).click();
+      await browser.$(byTest("headline")).setValue(HEADLINE);
+      await waitSaved(browser);
+
+      const id = execFileSync(cli, ["--db", db, "import", article], { encoding: "utf8" }).trim();
+      assert(/^\d+$/.test(id), `byline import printed ${JSON.stringify(id)}`);
+
+      await browser.$(byTest("search")).setValue("timetable");
+      await browser.waitUntil(async () => (await draftTitles(browser)).includes("Night ferry timetable restored"), {
+        timeout: WAIT,
+        timeoutMsg: "the app does not find the draft the byline command imported",
+      });
+      await browser.$(byTest("search")).clearValue();
+      await browser.$(byTest("editor")).setValue(keys(BODY));
+      await waitSaved(browser);
+    });
+    const listed = JSON.parse(execFileSync(cli, ["--db", db, "list", "--format", "json"], { encoding: "utf8" }));
+    const headlines = listed.map((d) => d.headline);
+    assert(headlines.includes(HEADLINE) && headlines.includes("Night ferry timetable restored"), `byline list: ${JSON.stringify(headlines)}`);
   },
 
   async "a file that is not a library is refused and left untouched"(dir) {

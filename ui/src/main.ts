@@ -460,6 +460,9 @@ document.addEventListener("keydown", (e) => {
   }
 });
 
+// The byline command may have changed the library meanwhile.
+window.addEventListener("focus", () => void refreshList());
+
 // Text areas grow with their text; recompute when the page's width changes
 // (window resized, a side panel opened or closed).
 new ResizeObserver(() => {
