@@ -14,6 +14,7 @@ const COMMANDS: &[&str] = &[
     "delete_draft",
     "history",
     "restore_revision",
+    "preview_html",
     "check_quotes",
 ];
 

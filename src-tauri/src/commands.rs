@@ -3,6 +3,7 @@
 
 use byline_core::check::Report;
 use byline_core::db::SaveKind;
+use byline_core::export::{self, Mode};
 use byline_core::{Draft, DraftId, DraftSummary, Library, Revision, SearchHit};
 use tauri::State;
 
@@ -88,6 +89,14 @@ pub fn restore_revision(
     number: u32,
 ) -> CmdResult<Revision> {
     with_library(&state, |lib| lib.restore(id, number))
+}
+
+/// The draft as export will write it: a standalone HTML page, so the
+/// preview is the very HTML that `byline export` produces.
+#[tauri::command]
+pub fn preview_html(state: State<'_, AppState>, id: DraftId) -> CmdResult<String> {
+    let draft = with_library(&state, |lib| lib.get(id))?;
+    Ok(export::to_html(&draft, Mode::Standalone))
 }
 
 /// The quote checker over `text`, with ranges in UTF-16 code units.

@@ -63,6 +63,7 @@ pub fn builder(state: AppState) -> tauri::Builder<tauri::Wry> {
             commands::delete_draft,
             commands::history,
             commands::restore_revision,
+            commands::preview_html,
             commands::check_quotes,
         ])
 }

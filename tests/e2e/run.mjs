@@ -88,7 +88,7 @@ const scenarios = {
     });
   },
 
-  async "search finds a draft and Ctrl+S keeps a revision"(dir) {
+  async "search finds a draft, Ctrl+S keeps a revision, the preview shows the export"(dir) {
     const db = join(dir, "library.db");
     await withApp(db, async (browser) => {
       await browser.$(byTest("draft-item")).waitForExist({ timeout: WAIT });
@@ -115,6 +115,18 @@ const scenarios = {
         timeout: WAIT,
         timeoutMsg: "Ctrl+S did not report a kept revision",
       });
+      // The preview shows the exported page, with the body's words in it.
+      await browser.$("button=Preview").click();
+      const frame = await browser.$(byTest("preview"));
+      await frame.waitForDisplayed({ timeout: WAIT }).catch(async () => {
+        throw new Error(`the preview did not open: ${await browser.$(".notice").getProperty("textContent")}`);
+      });
+      const srcdoc = await frame.getProperty("srcdoc");
+      assert(srcdoc.startsWith("<!DOCTYPE html>") || srcdoc.toLowerCase().startsWith("<!doctype html>"), "the preview is not a whole page");
+      assert(srcdoc.includes("Maria Oduya") && srcdoc.includes("<h1"), "the preview lacks the headline or the body");
+      await browser.keys(["Escape"]);
+      await frame.waitForDisplayed({ timeout: WAIT, reverse: true });
+
       await browser.$("button=History").click();
       await browser.$(".revisions li").waitForExist({ timeout: WAIT });
       const reasons = await browser.$$(".revisions .rev-meta").map((el) => el.getProperty("textContent"));

@@ -135,6 +135,7 @@ export const api = {
   deleteDraft: (id: number) => call<void>("delete_draft", { id }),
   history: (id: number) => call<Revision[]>("history", { id }),
   restoreRevision: (id: number, number: number) => call<Revision>("restore_revision", { id, number }),
+  previewHtml: (id: number) => call<string>("preview_html", { id }),
   checkQuotes: (text: string) => call<Report>("check_quotes", { text }),
 };
 

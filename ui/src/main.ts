@@ -42,6 +42,19 @@ for (const s of STATUSES) statusSelect.append(h("option", { value: s, text: STAT
 const historyButton = h("button", { class: "quiet", text: "History" });
 const quotesButton = h("button", { class: "quiet", text: "Quotes", "aria-pressed": "true" });
 const trashButton = h("button", { class: "quiet", text: "Move to trash" });
+const previewButton = h("button", { class: "quiet", title: "Preview as published", text: "Preview" });
+const previewFrame = h("iframe", { class: "preview-frame", title: "Preview as published", sandbox: "", "data-testid": "preview" });
+const previewOverlay = h(
+  "div",
+  { class: "preview", hidden: true, role: "dialog", "aria-label": "Preview as published" },
+  h(
+    "div",
+    { class: "preview-bar" },
+    h("span", { text: "Preview as published: the HTML export writes" }),
+    h("button", { class: "quiet", text: "Close", onclick: () => (previewOverlay.hidden = true) }),
+  ),
+  previewFrame,
+);
 const focusButton = h("button", { class: "quiet", title: "Focus mode (Ctrl+Shift+Enter)", text: "Focus" });
 
 const wordCountEl = h("span", { class: "word-count", "data-testid": "word-count", text: "" });
@@ -54,7 +67,7 @@ const quotePanel = h("aside", { class: "quote-panel", "data-testid": "quote-pane
 const page = h(
   "article",
   { class: "page" },
-  h("div", { class: "meta-row" }, statusSelect, h("span", { class: "spacer" }), quotesButton, historyButton, trashButton, focusButton),
+  h("div", { class: "meta-row" }, statusSelect, h("span", { class: "spacer" }), quotesButton, historyButton, previewButton, trashButton, focusButton),
   headline,
   dek,
   h("div", { class: "byline-row" }, h("span", { class: "by", "aria-hidden": "true", text: "By" }), byline, dateline),
@@ -435,8 +448,24 @@ historyButton.addEventListener("click", () => void toggleHistory());
 trashButton.addEventListener("click", () => void trashDraft());
 themeButton.addEventListener("click", toggleTheme);
 focusButton.addEventListener("click", () => toggleFocus());
+previewButton.addEventListener("click", () => void showPreview());
+
+async function showPreview(): Promise<void> {
+  if (!current || !(await flush())) return;
+  try {
+    // Scripts stay off (sandbox=""): the preview only shows.
+    previewFrame.srcdoc = await api.previewHtml(current.id);
+    previewOverlay.hidden = false;
+  } catch (e) {
+    notice(`Could not make the preview: ${(e as Error).message}`, 8000);
+  }
+}
 
 document.addEventListener("keydown", (e) => {
+  if (e.key === "Escape" && !previewOverlay.hidden) {
+    previewOverlay.hidden = true;
+    return;
+  }
   if (e.key === "Escape" && document.body.classList.contains("focus")) {
     toggleFocus(false);
     return;
@@ -488,7 +517,7 @@ function renderShell(path: string): void {
       h(
         "main",
         { class: "main" },
-        h("div", { class: "workspace" }, scroller, quotePanel, historyPanel),
+        h("div", { class: "workspace" }, scroller, quotePanel, historyPanel, previewOverlay),
         h(
           "footer",
           { class: "statusbar" },
