@@ -50,7 +50,7 @@ const previewOverlay = h(
   h(
     "div",
     { class: "preview-bar" },
-    h("span", { text: "Preview as published: the HTML export writes" }),
+    h("span", { text: "Preview as published: the very HTML that export writes" }),
     h("button", { class: "quiet", text: "Close", onclick: () => (previewOverlay.hidden = true) }),
   ),
   previewFrame,
