@@ -1,0 +1,186 @@
+//! The wire format between the shell and the UI: what the commands accept and
+//! the shapes they return where core's own types do not fit JavaScript.
+
+use std::ops::Range;
+
+use byline_core::check::{Fix, Issue, Quote, Report, Speaker};
+use byline_core::model::{DraftPatch, NewDraft, Status};
+use byline_core::text::OffsetMap;
+use byline_core::Draft;
+use serde::{Deserialize, Serialize};
+
+/// Where the library is, and why it is not open if it is not.
+#[derive(Serialize)]
+pub struct LibraryInfo {
+    pub path: String,
+    pub error: Option<String>,
+}
+
+/// The fields of a new draft; missing ones are empty.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct DraftInput {
+    pub headline: String,
+    pub dek: String,
+    pub byline: String,
+    pub dateline: String,
+    pub body: String,
+}
+
+impl From<DraftInput> for NewDraft {
+    fn from(d: DraftInput) -> NewDraft {
+        NewDraft {
+            headline: d.headline,
+            dek: d.dek,
+            byline: d.byline,
+            dateline: d.dateline,
+            body: d.body,
+        }
+    }
+}
+
+/// A change to a draft; absent fields stay as they are.
+#[derive(Deserialize, Default)]
+#[serde(default, rename_all = "camelCase")]
+pub struct PatchInput {
+    pub headline: Option<String>,
+    pub dek: Option<String>,
+    pub byline: Option<String>,
+    pub dateline: Option<String>,
+    pub status: Option<String>,
+    pub body: Option<String>,
+}
+
+impl PatchInput {
+    /// Validates the status name once, here at the edge.
+    pub fn into_patch(self) -> Result<DraftPatch, String> {
+        let status = match self.status {
+            None => None,
+            Some(s) => Some(Status::parse(&s).ok_or_else(|| {
+                format!("unknown status {s:?}: expected draft, editing, ready or filed")
+            })?),
+        };
+        Ok(DraftPatch {
+            headline: self.headline,
+            dek: self.dek,
+            byline: self.byline,
+            dateline: self.dateline,
+            status,
+            body: self.body,
+            target_words: None,
+        })
+    }
+}
+
+/// The result of a save: the draft as stored and the revision taken, if any.
+#[derive(Serialize)]
+pub struct Saved {
+    pub draft: Draft,
+    pub revision: Option<u32>,
+}
+
+impl From<(Draft, Option<u32>)> for Saved {
+    fn from((draft, revision): (Draft, Option<u32>)) -> Saved {
+        Saved { draft, revision }
+    }
+}
+
+/// A checker report whose ranges count UTF-16 code units, as JavaScript
+/// strings do. Core's report counts UTF-8 bytes.
+#[derive(Serialize)]
+pub struct Utf16Report {
+    pub quotes: Vec<Quote>,
+    pub speakers: Vec<Speaker>,
+    pub issues: Vec<Issue>,
+}
+
+impl Utf16Report {
+    pub fn new(text: &str, report: Report) -> Utf16Report {
+        let map = OffsetMap::new(text);
+        let convert = |r: &Range<usize>| map.utf16(r.start)..map.utf16(r.end);
+        let quotes = report
+            .quotes
+            .into_iter()
+            .map(|q| Quote {
+                range: convert(&q.range),
+                ..q
+            })
+            .collect();
+        let issues = report
+            .issues
+            .into_iter()
+            .map(|i| Issue {
+                range: convert(&i.range),
+                fix: i.fix.map(|f| Fix {
+                    range: convert(&f.range),
+                    ..f
+                }),
+                ..i
+            })
+            .collect();
+        Utf16Report {
+            quotes,
+            speakers: report.speakers,
+            issues,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use byline_core::check::{QuoteKind, Severity};
+
+    #[test]
+    fn report_ranges_become_utf16_offsets() {
+        // "é" is 2 bytes and 1 UTF-16 unit; "𝄞" is 4 bytes and 2 units.
+        let text = "é𝄞 “Yes,” she said.";
+        let open = text.find('“').unwrap();
+        let start = open + '“'.len_utf8();
+        let end = text.find('”').unwrap();
+        let report = Report {
+            quotes: vec![Quote {
+                range: start..end,
+                text: "Yes,".into(),
+                kind: QuoteKind::Speech,
+                speaker: None,
+                speaker_mention: None,
+                cue: None,
+                paragraph: 0,
+            }],
+            speakers: vec![],
+            issues: vec![Issue {
+                code: "test",
+                severity: Severity::Info,
+                range: open..start,
+                message: String::new(),
+                fix: Some(Fix {
+                    label: String::new(),
+                    range: open..open,
+                    insert: "x".into(),
+                }),
+            }],
+        };
+        let wire = Utf16Report::new(text, report);
+        let js: Vec<u16> = text.encode_utf16().collect();
+        let q = &wire.quotes[0].range;
+        assert_eq!(String::from_utf16(&js[q.clone()]).unwrap(), "Yes,");
+        assert_eq!(wire.issues[0].range, 4..5);
+        assert_eq!(wire.issues[0].fix.as_ref().unwrap().range, 4..4);
+    }
+
+    #[test]
+    fn unknown_status_is_refused_with_a_sentence() {
+        let patch = PatchInput {
+            status: Some("published".into()),
+            ..Default::default()
+        };
+        let err = patch.into_patch().unwrap_err();
+        assert!(err.contains("unknown status \"published\""), "{err}");
+        let ok = PatchInput {
+            status: Some("ready".into()),
+            ..Default::default()
+        };
+        assert_eq!(ok.into_patch().unwrap().status, Some(Status::Ready));
+    }
+}

@@ -1,0 +1,90 @@
+// Drives the Byline app through tauri-driver and WebKitWebDriver: starts a
+// driver whose environment the app inherits, opens a session, cleans up.
+import { spawn } from "node:child_process";
+import { createConnection } from "node:net";
+import { join, resolve } from "node:path";
+import { remote } from "webdriverio";
+
+export const APP = resolve(process.env.BYLINE_APP ?? join(import.meta.dirname, "../../target/debug/byline-app"));
+const PORT = 4444;
+export const WAIT = 20_000;
+
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+export const byTest = (id) => `[data-testid="${id}"]`;
+
+function portOpen(port) {
+  return new Promise((res) => {
+    const sock = createConnection({ host: "127.0.0.1", port }, () => {
+      sock.end();
+      res(true);
+    });
+    sock.on("error", () => res(false));
+  });
+}
+
+/** Starts tauri-driver with `env`; resolves once it listens. */
+async function startDriver(env) {
+  const driver = spawn("tauri-driver", ["--port", String(PORT)], {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  for (let i = 0; i < 100; i++) {
+    if (await portOpen(PORT)) return driver;
+    if (driver.exitCode !== null) throw new Error(`tauri-driver exited with ${driver.exitCode}`);
+    await sleep(100);
+  }
+  driver.kill();
+  throw new Error("tauri-driver did not start listening");
+}
+
+async function stopDriver(driver) {
+  if (driver.exitCode !== null) return;
+  const gone = new Promise((r) => driver.once("exit", r));
+  driver.kill("SIGTERM");
+  await Promise.race([gone, sleep(3000)]);
+  if (driver.exitCode === null) driver.kill("SIGKILL");
+  // Let the port close before the next scenario takes it.
+  for (let i = 0; i < 50 && (await portOpen(PORT)); i++) await sleep(100);
+}
+
+/** Runs `body(browser)` in one start of the app with library `db`. */
+export async function withApp(db, body) {
+  const driver = await startDriver({ BYLINE_DB: db });
+  let browser;
+  try {
+    browser = await remote({
+      hostname: "127.0.0.1",
+      port: PORT,
+      logLevel: "silent",
+      capabilities: { "tauri:options": { application: APP } },
+    });
+    return await body(browser);
+  } finally {
+    if (browser) await browser.deleteSession().catch(() => {});
+    await stopDriver(driver);
+  }
+}
+
+export async function waitSaved(browser) {
+  const state = await browser.$(byTest("save-state"));
+  await browser.waitUntil(async () => (await state.getText()) === "Saved", {
+    timeout: WAIT,
+    timeoutMsg: "save-state never said Saved",
+  });
+}
+
+export async function draftTitles(browser) {
+  const items = await browser.$$(byTest("draft-item"));
+  const titles = [];
+  for (const item of items) titles.push(await item.$(".item-title").getProperty("textContent"));
+  return titles;
+}
+
+export function assert(cond, message) {
+  if (!cond) throw new Error(message);
+}
+
+/** Text as keystrokes: WebKitWebDriver drops "\n", so line breaks are Enter. */
+export function keys(text) {
+  return text.replaceAll("\n", "\uE007");
+}

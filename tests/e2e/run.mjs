@@ -1,0 +1,201 @@
+// End-to-end tests in the real Byline window: tauri-driver drives the app
+// through Debian's WebKitWebDriver. Each scenario gets a fresh library file
+// (BYLINE_DB) and its own tauri-driver, so the app inherits that variable.
+// Run under a display (xvfb-run); scripts/e2e.sh does it all.
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { WAIT, assert, byTest, draftTitles, keys, waitSaved, withApp } from "./driver.mjs";
+
+const HEADLINE = "Harbour bridge reopens after six-month repair";
+const BODY =
+  "The bridge reopened to traffic on Monday morning.\n\n“It is good to have it back,” said Maria Oduya, who runs the café at its foot.";
+const LATE_EDIT = " Cyclists were first across.";
+
+const scenarios = {
+  async "a draft typed in one run is there in the next"(dir) {
+    const db = join(dir, "library.db");
+    await withApp(db, async (browser) => {
+      await browser.$(byTest("draft-item")).waitForExist({ timeout: WAIT });
+      const first = await draftTitles(browser);
+      assert(first.length === 1, `a fresh library should hold only the welcome draft, found ${JSON.stringify(first)}`);
+      assert(/welcome/i.test(first[0]), `the first draft should be the welcome draft, found ${JSON.stringify(first[0])}`);
+      const welcomeBody = await browser.$(byTest("editor")).getValue();
+      assert(welcomeBody.length > 100, "the welcome draft should explain the app in its body");
+
+      await browser.$(byTest("draft-new")).click();
+      await browser.waitUntil(async () => (await browser.$$(byTest("draft-item"))).length === 2, {
+        timeout: WAIT,
+        timeoutMsg: "New draft did not add a draft to the list",
+      });
+      assert((await browser.$(byTest("editor")).getValue()) === "", "a new draft should start empty");
+      await browser.$(byTest("headline")).setValue(HEADLINE);
+      await browser.$(byTest("editor")).setValue(keys(BODY));
+      await waitSaved(browser);
+      const words = await browser.$(byTest("word-count")).getText();
+      assert(words === "25 words", `word count should be "25 words", was ${JSON.stringify(words)}`);
+
+      // An edit made just before switching drafts must be flushed, not dropped.
+      await browser.$(byTest("editor")).addValue(keys(LATE_EDIT));
+      const items = await browser.$$(byTest("draft-item"));
+      await items[1].click();
+      await browser.waitUntil(async () => (await browser.$(byTest("editor")).getValue()) === welcomeBody, {
+        timeout: WAIT,
+        timeoutMsg: "clicking the welcome draft did not open it",
+      });
+      await waitSaved(browser);
+    });
+    assert(existsSync(db), "the library file was not created");
+
+    await withApp(db, async (browser) => {
+      await browser.$(byTest("draft-item")).waitForExist({ timeout: WAIT });
+      const titles = await draftTitles(browser);
+      assert(titles.includes(HEADLINE), `the headline is not in the list after a restart: ${JSON.stringify(titles)}`);
+      const items = await browser.$$(byTest("draft-item"));
+      await items[titles.indexOf(HEADLINE)].click();
+      await browser.waitUntil(async () => (await browser.$(byTest("headline")).getValue()) === HEADLINE, {
+        timeout: WAIT,
+        timeoutMsg: "the draft did not open",
+      });
+      const body = await browser.$(byTest("editor")).getValue();
+      assert(body === BODY + LATE_EDIT, `the body after a restart differs: ${JSON.stringify(body)}`);
+    });
+  },
+
+  async "edits typed just before closing the window are saved"(dir) {
+    const db = join(dir, "library.db");
+    const closer = process.env.BYLINE_CLOSE_WINDOW;
+    assert(closer, "BYLINE_CLOSE_WINDOW is not set (scripts/e2e.sh builds it)");
+    await withApp(db, async (browser) => {
+      await browser.$(byTest("draft-item")).waitForExist({ timeout: WAIT });
+      await browser.$(byTest("draft-new")).click();
+      await browser.$(byTest("headline")).setValue(HEADLINE);
+      await waitSaved(browser);
+      // Well inside the autosave delay: only the flush on close can save this.
+      await browser.$(byTest("editor")).setValue(keys(BODY));
+      execFileSync(closer, ["Byline"]);
+      await browser.waitUntil(async () => !(await browser.getTitle().then(() => true, () => false)), {
+        timeout: WAIT,
+        timeoutMsg: "the window did not close",
+      });
+    });
+    await withApp(db, async (browser) => {
+      await browser.$(byTest("draft-item")).waitForExist({ timeout: WAIT });
+      assert((await browser.$(byTest("headline")).getValue()) === HEADLINE, "the newest draft should open first");
+      const body = await browser.$(byTest("editor")).getValue();
+      assert(body === BODY, `the body typed before closing was lost: ${JSON.stringify(body)}`);
+    });
+  },
+
+  async "search finds a draft, Ctrl+S keeps a revision, the preview shows the export"(dir) {
+    const db = join(dir, "library.db");
+    await withApp(db, async (browser) => {
+      await browser.$(byTest("draft-item")).waitForExist({ timeout: WAIT });
+      await browser.$(byTest("draft-new")).click();
+      await browser.$(byTest("headline")).setValue(HEADLINE);
+      await browser.$(byTest("editor")).setValue(keys(BODY));
+      await waitSaved(browser);
+
+      await browser.$(byTest("search")).setValue("Oduya caf");
+      await browser.waitUntil(async () => (await browser.$$(byTest("draft-item") + " mark")).length > 0, {
+        timeout: WAIT,
+        timeoutMsg: "no highlighted search hit",
+      });
+      await browser.$(byTest("search")).setValue("café");
+      await browser.waitUntil(async () => {
+        const titles = await draftTitles(browser);
+        return titles.length === 1 && titles[0] === HEADLINE;
+      }, { timeout: WAIT, timeoutMsg: "searching the body for a word did not find exactly the new draft" });
+      await browser.$(byTest("search")).clearValue();
+
+      await browser.$(byTest("editor")).click();
+      await browser.keys(["Control", "s"]);
+      await browser.waitUntil(async () => /Revision \d+ kept/.test(await browser.$(".notice").getProperty("textContent")), {
+        timeout: WAIT,
+        timeoutMsg: "Ctrl+S did not report a kept revision",
+      });
+      // The preview shows the exported page, with the body's words in it.
+      await browser.$("button=Preview").click();
+      const frame = await browser.$(byTest("preview"));
+      await frame.waitForDisplayed({ timeout: WAIT }).catch(async () => {
+        throw new Error(`the preview did not open: ${await browser.$(".notice").getProperty("textContent")}`);
+      });
+      const srcdoc = await frame.getProperty("srcdoc");
+      assert(srcdoc.startsWith("<!DOCTYPE html>") || srcdoc.toLowerCase().startsWith("<!doctype html>"), "the preview is not a whole page");
+      assert(srcdoc.includes("Maria Oduya") && srcdoc.includes("<h1"), "the preview lacks the headline or the body");
+      await browser.keys(["Escape"]);
+      await frame.waitForDisplayed({ timeout: WAIT, reverse: true });
+
+      await browser.$("button=History").click();
+      await browser.$(".revisions li").waitForExist({ timeout: WAIT });
+      const reasons = await browser.$$(".revisions .rev-meta").map((el) => el.getProperty("textContent"));
+      assert(reasons.some((r) => r.startsWith("explicit")), `no explicit revision in the history: ${JSON.stringify(reasons)}`);
+    });
+  },
+
+  async "the byline command writes to the library while the app is open"(dir) {
+    const db = join(dir, "library.db");
+    const cli = resolve(import.meta.dirname, "../../target/debug/byline");
+    assert(existsSync(cli), `${cli} is missing: cargo build -p byline-cli`);
+    const article = join(dir, "ferry.md");
+    writeFileSync(article, "# Night ferry timetable restored\n\nThe last crossing leaves at 23:40 again from Monday.\n");
+    await withApp(db, async (browser) => {
+      await browser.$(byTest("draft-item")).waitForExist({ timeout: WAIT });
+      await browser.$(byTest("draft-new")).click();
+      await browser.$(byTest("headline")).setValue(HEADLINE);
+      await waitSaved(browser);
+
+      const id = execFileSync(cli, ["--db", db, "import", article], { encoding: "utf8" }).trim();
+      assert(/^\d+$/.test(id), `byline import printed ${JSON.stringify(id)}`);
+
+      await browser.$(byTest("search")).setValue("timetable");
+      await browser.waitUntil(async () => (await draftTitles(browser)).includes("Night ferry timetable restored"), {
+        timeout: WAIT,
+        timeoutMsg: "the app does not find the draft the byline command imported",
+      });
+      await browser.$(byTest("search")).clearValue();
+      await browser.$(byTest("editor")).setValue(keys(BODY));
+      await waitSaved(browser);
+    });
+    const listed = JSON.parse(execFileSync(cli, ["--db", db, "list", "--format", "json"], { encoding: "utf8" }));
+    const headlines = listed.map((d) => d.headline);
+    assert(headlines.includes(HEADLINE) && headlines.includes("Night ferry timetable restored"), `byline list: ${JSON.stringify(headlines)}`);
+  },
+
+  async "a file that is not a library is refused and left untouched"(dir) {
+    const db = join(dir, "notes.db");
+    const bytes = Buffer.concat([Buffer.from("These are my notes, not a database.\n"), Buffer.alloc(5000, 0xa7)]);
+    writeFileSync(db, bytes);
+    await withApp(db, async (browser) => {
+      const error = await browser.$(byTest("open-error"));
+      await error.waitForExist({ timeout: WAIT });
+      const text = await error.getText();
+      assert(text.includes(db), `the error should name the file, said ${JSON.stringify(text)}`);
+      assert((await browser.$$(byTest("draft-item"))).length === 0, "no drafts should be shown");
+    });
+    assert(readFileSync(db).equals(bytes), "the file was changed");
+    assert(!existsSync(`${db}-wal`) || readFileSync(`${db}-wal`).length === 0, "a WAL file was written next to it");
+  },
+};
+
+let passed = 0;
+let failed = 0;
+const only = process.argv[2];
+for (const [name, run] of Object.entries(scenarios)) {
+  if (only && !name.includes(only)) continue;
+  const dir = mkdtempSync(join(tmpdir(), "byline-e2e-"));
+  const t0 = Date.now();
+  try {
+    await run(dir);
+    passed++;
+    console.log(`ok   ${name} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+  } catch (e) {
+    failed++;
+    console.log(`FAIL ${name}: ${e?.message ?? e}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+console.log(`e2e: ${passed} passed, ${failed} failed`);
+process.exit(failed === 0 && passed > 0 ? 0 : 1);

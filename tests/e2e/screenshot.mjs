@@ -1,0 +1,65 @@
+// Takes the README's screenshots of the real app: types a realistic draft
+// (invented for Byline) into a fresh library and saves light and dark shots
+// to assets/screenshots/. After scripts/build-app.sh:
+//   xvfb-run -a --server-args="-screen 0 1400x900x24" node tests/e2e/screenshot.mjs
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { WAIT, byTest, sleep, waitSaved, withApp } from "./driver.mjs";
+
+const OUT = resolve(import.meta.dirname, "../../assets/screenshots");
+
+const OTHERS = [
+  ["Council votes to keep night buses running until 2028", "The late-night network survives a budget squeeze after a campaign by shift workers"],
+  ["Fishing fleet sits out storm season in port", ""],
+];
+
+const STORY = {
+  headline: "Harbour bridge reopens after six-month repair, months behind schedule",
+  dek: "Commuters welcome back the city’s busiest crossing, but the final bill is twice the first estimate",
+  byline: "Ana Ribeiro",
+  dateline: "Porto Alto",
+  body: [
+    "The Cais bridge reopened to traffic on Monday morning, six months after engineers closed it when inspectors found corroded cables beneath the deck.",
+    "“It is good to have it back,” said Maria Oduya, who runs the café at the foot of the bridge. “For half a year my customers had to walk round by the ferry.”",
+    "The repair cost €48 million, twice the council’s first estimate, according to figures released on Friday. Council leader Tomás Vale said the overrun was “regrettable but unavoidable” once the full extent of the damage was known.",
+    "Cyclists were first across, shortly after six o’clock.",
+  ].join("\n\n"),
+};
+
+const dir = mkdtempSync(join(tmpdir(), "byline-shot-"));
+mkdirSync(OUT, { recursive: true });
+try {
+  await withApp(join(dir, "library.db"), async (browser) => {
+    await browser.setWindowSize(1280, 820).catch(() => {});
+    await browser.$(byTest("draft-item")).waitForExist({ timeout: WAIT });
+    for (const [headline, dek] of OTHERS) {
+      await browser.$(byTest("draft-new")).click();
+      await browser.$(byTest("headline")).setValue(headline);
+      if (dek) await browser.$(byTest("dek")).setValue(dek);
+      await waitSaved(browser);
+    }
+    await browser.$(byTest("draft-new")).click();
+    for (const field of ["headline", "dek", "byline", "dateline"]) {
+      await browser.$(byTest(field)).setValue(STORY[field]);
+    }
+    // Typing the body key by key is slow; set it and announce the edit.
+    await browser.execute((body) => {
+      const el = document.querySelector('[data-testid="editor"]');
+      el.value = body;
+      el.dispatchEvent(new Event("input", { bubbles: true }));
+    }, STORY.body);
+    await waitSaved(browser);
+    await browser.execute(() => document.activeElement?.blur());
+    await sleep(300);
+    await browser.saveScreenshot(join(OUT, "app.png"));
+    await browser.execute(() => {
+      document.documentElement.dataset.theme = "dark";
+    });
+    await sleep(300);
+    await browser.saveScreenshot(join(OUT, "app-dark.png"));
+  });
+  console.log(`screenshots: ${OUT}/app.png, ${OUT}/app-dark.png`);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

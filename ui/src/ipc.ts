@@ -1,0 +1,150 @@
+// The only module that talks to the Rust shell: typed wrappers around its
+// commands and the window's close request. Nothing else imports @tauri-apps.
+import { invoke } from "@tauri-apps/api/core";
+import { getCurrentWindow } from "@tauri-apps/api/window";
+
+export type Status = "draft" | "editing" | "ready" | "filed";
+export const STATUSES: Status[] = ["draft", "editing", "ready", "filed"];
+
+export interface Draft {
+  id: number;
+  slug: string;
+  headline: string;
+  dek: string;
+  byline: string;
+  dateline: string;
+  status: Status;
+  body: string;
+  created_at: number;
+  updated_at: number;
+  word_count: number;
+  target_words: number | null;
+}
+
+export interface DraftSummary {
+  id: number;
+  slug: string;
+  headline: string;
+  dek: string;
+  status: Status;
+  created_at: number;
+  updated_at: number;
+  word_count: number;
+  /** Set for drafts in the trash. */
+  deleted_at: number | null;
+}
+
+export interface SearchHit {
+  id: number;
+  headline: string;
+  /** Escaped HTML with <mark> around the hits. */
+  snippet: string;
+  updated_at: number;
+}
+
+export interface Revision {
+  draft_id: number;
+  number: number;
+  created_at: number;
+  reason: "created" | "explicit" | "auto" | "restore";
+  headline: string;
+  word_count: number;
+  body: string;
+}
+
+/** The editable fields of a draft. */
+export interface Fields {
+  headline: string;
+  dek: string;
+  byline: string;
+  dateline: string;
+  status: Status;
+  body: string;
+}
+
+export type Patch = Partial<Fields>;
+
+export interface Saved {
+  draft: Draft;
+  revision: number | null;
+}
+
+export interface LibraryInfo {
+  path: string;
+  error: string | null;
+}
+
+/** Ranges count UTF-16 code units, like JavaScript string indices. */
+export interface Range {
+  start: number;
+  end: number;
+}
+
+export interface Quote {
+  range: Range;
+  text: string;
+  kind: "speech" | "title" | "scare";
+  speaker: string | null;
+  speaker_mention: string | null;
+  cue: string | null;
+  paragraph: number;
+}
+
+export interface Speaker {
+  name: string;
+  description: string | null;
+  quotes: number;
+  words: number;
+}
+
+export interface Fix {
+  label: string;
+  range: Range;
+  insert: string;
+}
+
+export interface Issue {
+  code: string;
+  severity: "info" | "warning" | "error";
+  range: Range;
+  message: string;
+  fix: Fix | null;
+}
+
+export interface Report {
+  quotes: Quote[];
+  speakers: Speaker[];
+  issues: Issue[];
+}
+
+/** Errors from the shell arrive as one sentence. */
+function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  return invoke<T>(command, args).catch((e: unknown) => {
+    throw new Error(typeof e === "string" ? e : String(e));
+  });
+}
+
+export const api = {
+  libraryInfo: () => call<LibraryInfo>("library_info"),
+  listDrafts: () => call<DraftSummary[]>("list_drafts"),
+  getDraft: (id: number) => call<Draft>("get_draft", { id }),
+  createDraft: (draft: Partial<Fields> = {}) => call<Draft>("create_draft", { draft }),
+  updateDraft: (id: number, patch: Patch) => call<Saved>("update_draft", { id, patch }),
+  saveDraft: (id: number, patch: Patch) => call<Saved>("save_draft", { id, patch }),
+  searchDrafts: (query: string) => call<SearchHit[]>("search_drafts", { query }),
+  deleteDraft: (id: number) => call<void>("delete_draft", { id }),
+  history: (id: number) => call<Revision[]>("history", { id }),
+  restoreRevision: (id: number, number: number) => call<Revision>("restore_revision", { id, number }),
+  previewHtml: (id: number) => call<string>("preview_html", { id }),
+  checkQuotes: (text: string) => call<Report>("check_quotes", { text }),
+};
+
+/**
+ * Runs `beforeClose` when the writer closes the window. The window closes
+ * when it resolves to true, and stays open (to show why) when it is false.
+ */
+export async function onWindowClose(beforeClose: () => Promise<boolean>): Promise<void> {
+  await getCurrentWindow().onCloseRequested(async (event) => {
+    if (!(await beforeClose())) event.preventDefault();
+  });
+}

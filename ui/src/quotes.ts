@@ -1,0 +1,99 @@
+// The "Quotes & sources" panel: who is quoted and how much, each quote, and
+// the checker's issues with their one-click fixes. The checker runs in Rust;
+// its ranges arrive in UTF-16 units, so they index JavaScript strings as is.
+import { h } from "./dom";
+import type { Fix, Issue, Quote, Report } from "./ipc";
+
+/** Applies a checker fix to `text`. */
+export function applyFix(text: string, fix: Fix): string {
+  return text.slice(0, fix.range.start) + fix.insert + text.slice(fix.range.end);
+}
+
+/** A stable colour slot (0–5) per speaker, in order of first appearance. */
+export function speakerSlots(report: Report): Map<string, number> {
+  const slots = new Map<string, number>();
+  for (const q of report.quotes) {
+    if (q.speaker && !slots.has(q.speaker)) slots.set(q.speaker, slots.size % 6);
+  }
+  return slots;
+}
+
+export interface PanelActions {
+  jump: (start: number, end: number) => void;
+  fix: (issue: Issue) => void;
+}
+
+function shorten(text: string, max = 90): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}
+
+/** Draws the panel's content for `report`. */
+export function renderPanel(panel: HTMLElement, report: Report, actions: PanelActions): void {
+  const slots = speakerSlots(report);
+  const quoteItem = (q: Quote) =>
+    h(
+      "li",
+      {
+        class: `quote-item kind-${q.kind}`,
+        "data-testid": "quote-item",
+        "data-speaker": q.speaker ?? "",
+        tabindex: 0,
+        title: q.cue ? `${q.speaker_mention ?? ""} ${q.cue}`.trim() : undefined,
+        onclick: () => actions.jump(q.range.start, q.range.end),
+      },
+      h("span", { class: "q-text", text: `“${shorten(q.text)}”` }),
+    );
+
+  const speakers = report.speakers.map((s) =>
+    h(
+      "section",
+      { class: `speaker sp-${slots.get(s.name) ?? 0}` },
+      h("h3", {}, h("span", { class: "swatch", "aria-hidden": "true" }), s.name),
+      s.description ? h("p", { class: "desc", text: s.description }) : null,
+      h("p", { class: "counts", text: `${s.quotes} ${s.quotes === 1 ? "quote" : "quotes"} · ${s.words} words` }),
+      h("ul", { class: "quotes" }, ...report.quotes.filter((q) => q.speaker === s.name).map(quoteItem)),
+    ),
+  );
+  const unattributed = report.quotes.filter((q) => !q.speaker && q.kind === "speech");
+  const others = report.quotes.filter((q) => !q.speaker && q.kind !== "speech");
+
+  const issues = report.issues.map((issue) =>
+    h(
+      "li",
+      {
+        class: `issue-item sev-${issue.severity}`,
+        "data-testid": "issue-item",
+        "data-code": issue.code,
+        tabindex: 0,
+        onclick: () => actions.jump(issue.range.start, issue.range.end),
+      },
+      h("p", { class: "msg", text: issue.message }),
+      issue.fix
+        ? h("button", {
+            class: "quiet small",
+            "data-testid": "issue-fix",
+            text: issue.fix.label,
+            onclick: (e: Event) => {
+              e.stopPropagation();
+              actions.fix(issue);
+            },
+          })
+        : null,
+    ),
+  );
+
+  const children: (Node | null)[] = [
+    h("h2", { text: "Quotes & sources" }),
+    report.quotes.length === 0 ? h("p", { class: "none", text: "No quotations yet." }) : null,
+    ...speakers,
+    unattributed.length
+      ? h("section", { class: "speaker unattributed" }, h("h3", { text: "Not attributed" }), h("ul", { class: "quotes" }, ...unattributed.map(quoteItem)))
+      : null,
+    others.length
+      ? h("section", { class: "speaker other" }, h("h3", { text: "Titles and terms" }), h("ul", { class: "quotes" }, ...others.map(quoteItem)))
+      : null,
+    h("h2", { class: "issues-title", text: report.issues.length ? `Issues (${report.issues.length})` : "No issues" }),
+    report.issues.length ? h("ul", { class: "issues" }, ...issues) : null,
+  ];
+  panel.replaceChildren(...children.filter((c): c is Node => c !== null));
+}
