@@ -1,0 +1,653 @@
+//! Markdown <-> ProseMirror document, lossless: parsing records the source's choices as
+//! attributes, any top-level block that would not serialize back to its exact bytes is kept as
+//! a `raw` node, and serialization records where every text node lands in the output.
+
+import MarkdownIt, { type Token } from "markdown-it";
+import { type Mark, type Node as PMNode } from "prosemirror-model";
+import { schema } from "./schema";
+
+const md = new MarkdownIt({ html: true });
+// Keep escapes and entities as their own tokens so their source spelling survives.
+md.disable("text_join");
+// Keep link destinations exactly as written: no percent-encoding on the way in.
+md.normalizeLink = (url: string) => url;
+md.normalizeLinkText = (url: string) => url;
+
+/** A piece of the serialized Markdown and the document range it came from. */
+export interface Chunk {
+  /** UTF-16 offset of the chunk in the Markdown output. */
+  md: number;
+  mdLen: number;
+  /** ProseMirror position of the document range the chunk stands for. */
+  pm: number;
+  pmLen: number;
+  /** True when the chunk is text copied character for character (mdLen == pmLen). */
+  exact: boolean;
+}
+
+/** The result of serializing a document: the Markdown and its position map. */
+export interface Serialized {
+  markdown: string;
+  map: PositionMap;
+}
+
+class Unsupported extends Error {}
+
+// ---------------------------------------------------------------------------------------------
+// Parsing
+
+/** Parses Markdown into a document. Never fails: what cannot be shown becomes a `raw` block. */
+export function parseMarkdown(source: string): PMNode {
+  let text = source;
+  let crlf = false;
+  if (source.includes("\r")) {
+    const lf = source.replace(/\r\n/g, "\n");
+    const consistent = !lf.includes("\r") && source.split("\n").slice(0, -1).every((l) => l.endsWith("\r"));
+    if (!consistent) {
+      // Mixed or bare CR line endings: keep the whole text as it is.
+      return schema.node("doc", { trailing: 0, leading: 0 }, [schema.node("raw", { source, blank: 0 })]);
+    }
+    text = lf;
+    crlf = true;
+  }
+  const lines = text.split("\n");
+  const tokens = md.parse(text, {});
+  const blocks: PMNode[] = [];
+  let cursor = 0;
+  let leading = 0;
+
+  const push = (node: PMNode, start: number, end: number) => {
+    const gap = start - cursor;
+    if (blocks.length === 0) leading = gap;
+    blocks.push(node.type.create({ ...node.attrs, blank: blocks.length === 0 ? 0 : gap }, node.content, node.marks));
+    cursor = end;
+  };
+  const rawRegion = (start: number, end: number) => {
+    // Lines not covered by any token (reference definitions, stray whitespace lines).
+    let first = start;
+    while (first < end && lines[first] === "") first++;
+    if (first === end) return;
+    let last = end;
+    while (lines[last - 1] === "") last--;
+    push(schema.node("raw", { source: lines.slice(first, last).join("\n") }), first, last);
+  };
+
+  let i = 0;
+  while (i < tokens.length) {
+    const open = tokens[i];
+    const close = matchingClose(tokens, i);
+    const map = open.map ?? [cursor, cursor];
+    rawRegion(cursor, map[0]);
+    let end = map[1];
+    while (end > map[0] && lines[end - 1] === "") end--;
+    const src = lines.slice(map[0], end).join("\n");
+    let node: PMNode | null = null;
+    try {
+      const built = new Builder(lines).blocks(tokens, i, close + 1);
+      if (built.length === 1 && serializeBlock(built[0]) === src) node = built[0];
+    } catch (e) {
+      if (!(e instanceof Unsupported)) throw e;
+    }
+    push(node ?? schema.node("raw", { source: src }), map[0], end);
+    i = close + 1;
+  }
+  rawRegion(cursor, lines.length);
+  if (blocks.length === 0) {
+    return schema.node("doc", { trailing: lines.length - 1, crlf, leading: 0 }, [schema.node("paragraph", { blank: 0 })]);
+  }
+  return schema.node("doc", { trailing: lines.length - cursor, crlf, leading }, blocks);
+}
+
+function matchingClose(tokens: Token[], i: number): number {
+  if (tokens[i].nesting !== 1) return i;
+  let depth = 0;
+  for (let j = i; j < tokens.length; j++) {
+    depth += tokens[j].nesting;
+    if (depth === 0) return j;
+  }
+  return tokens.length - 1;
+}
+
+/** Turns markdown-it block tokens into nodes, throwing `Unsupported` for anything else. */
+class Builder {
+  constructor(private lines: string[]) {}
+
+  blocks(tokens: Token[], from: number, to: number): PMNode[] {
+    const out: PMNode[] = [];
+    let prevEnd = -1;
+    for (let i = from; i < to; ) {
+      const close = matchingClose(tokens, i);
+      const t = tokens[i];
+      const node = this.block(tokens, i, close);
+      const map = t.map ?? [0, 0];
+      const blank = prevEnd < 0 ? 0 : Math.max(0, map[0] - prevEnd);
+      out.push(node.type.create({ ...node.attrs, blank }, node.content));
+      prevEnd = this.contentEnd(map);
+      i = close + 1;
+    }
+    return out;
+  }
+
+  /** One past the last line of `map` with content other than quote markers and spaces. */
+  private contentEnd(map: [number, number]): number {
+    let end = map[1];
+    while (end > map[0] && /^[\s>]*$/.test(this.lines[end - 1] ?? "")) end--;
+    return end;
+  }
+
+  private block(tokens: Token[], i: number, close: number): PMNode {
+    const t = tokens[i];
+    switch (t.type) {
+      case "paragraph_open":
+        return this.paragraph(tokens[i + 1]);
+      case "heading_open": {
+        const level = Number(t.tag.slice(1));
+        const content = this.inline(tokens[i + 1]);
+        const map = t.map!;
+        if (t.markup === "=" || t.markup === "-") {
+          return schema.node("heading", { level, setext: this.lines[map[1] - 1] }, content);
+        }
+        const m = /[ \t]+#+[ \t]*$/.exec(this.lines[map[0]]);
+        return schema.node("heading", { level, closing: m && content.length > 0 ? m[0] : "" }, content);
+      }
+      case "hr":
+        return schema.node("horizontal_rule", { markup: this.lines[t.map![0]] });
+      case "blockquote_open":
+        return schema.node("blockquote", null, this.blocks(tokens, i + 1, close));
+      case "bullet_list_open":
+        return schema.node("bullet_list", { marker: t.markup }, this.blocks(tokens, i + 1, close));
+      case "ordered_list_open": {
+        const items = this.blocks(tokens, i + 1, close);
+        const numbers: string[] = [];
+        for (let j = i + 1; j < close; j++) {
+          if (tokens[j].type === "list_item_open" && tokens[j].level === t.level + 1) numbers.push(tokens[j].info);
+        }
+        const start = Number(numbers[0] ?? "1");
+        const same = numbers.length > 1 && numbers.every((n) => n === numbers[0]);
+        const attrs = { start, delim: t.markup, same };
+        if (!numbers.every((n, k) => n === String(same ? start : start + k))) throw new Unsupported("list numbers");
+        return schema.node("ordered_list", attrs, items);
+      }
+      case "list_item_open": {
+        const children = this.blocks(tokens, i + 1, close);
+        if (children.length === 0 || children[0].type !== schema.nodes.paragraph) throw new Unsupported("list item");
+        return schema.node("list_item", null, children);
+      }
+      default:
+        throw new Unsupported(t.type);
+    }
+  }
+
+  private paragraph(inline: Token): PMNode {
+    const content = this.inline(inline);
+    const first = content[0];
+    if (first && first.type === schema.nodes.image) {
+      const attrs = { ...first.attrs, captionMarker: "*" };
+      if (content.length === 1) return schema.node("figure", attrs);
+      const rest = content.slice(2);
+      const em = rest[0]?.marks.find((m) => m.type === schema.marks.em);
+      if (
+        content[1].type === schema.nodes.soft_break &&
+        em &&
+        rest.every((n) => n.isText && em.isInSet(n.marks) && n.marks.every((m) => m.type.name !== "em" || m.eq(em)))
+      ) {
+        const caption = rest.map((n) => n.mark(em.removeFromSet(n.marks)));
+        return schema.node("figure", { ...attrs, captionMarker: em.attrs.marker }, caption);
+      }
+    }
+    return schema.node("paragraph", null, content);
+  }
+
+  private inline(token: Token): PMNode[] {
+    const out: PMNode[] = [];
+    let marks: readonly Mark[] = [];
+    const source = token.content;
+    const breaks = [...source.matchAll(/(\\| {2,})\n/g)].map((m) => m[1]);
+    let breakIndex = 0;
+    const { em, strong, link, escape } = schema.marks;
+    const titleQuote = (title: string | null) => {
+      if (!title) return '"';
+      if (source.includes(`"${title}"`)) return '"';
+      if (source.includes(`'${title}'`)) return "'";
+      if (source.includes(`(${title})`)) return "(";
+      return '"';
+    };
+    const depth = () => marks.filter((m) => m.type !== escape).length;
+    for (const t of token.children ?? []) {
+      switch (t.type) {
+        case "text":
+          if (t.content) out.push(schema.text(t.content, marks));
+          break;
+        case "text_special":
+          out.push(schema.text(t.content, escape.create({ markup: t.markup, text: t.content }).addToSet(marks)));
+          break;
+        case "em_open":
+          marks = em.create({ marker: t.markup, depth: depth() }).addToSet(marks);
+          break;
+        case "strong_open":
+          marks = strong.create({ marker: t.markup, depth: depth() }).addToSet(marks);
+          break;
+        case "em_close":
+          marks = em.removeFromSet(marks);
+          break;
+        case "strong_close":
+          marks = strong.removeFromSet(marks);
+          break;
+        case "link_open": {
+          const href = String(t.attrGet("href") ?? "");
+          const title = (t.attrGet("title") as string | null) ?? null;
+          const auto = t.markup === "autolink";
+          const angle = !auto && source.includes(`(<${href}>`);
+          marks = link.create({ href, title, titleQuote: titleQuote(title), angle, auto, depth: depth() }).addToSet(marks);
+          break;
+        }
+        case "link_close":
+          marks = link.removeFromSet(marks);
+          break;
+        case "image": {
+          const title = (t.attrGet("title") as string | null) ?? null;
+          out.push(
+            schema.node("image", { src: t.attrGet("src") ?? "", alt: t.content, title, titleQuote: titleQuote(title) }, undefined, marks),
+          );
+          break;
+        }
+        case "softbreak":
+          out.push(schema.node("soft_break", null, undefined, marks));
+          break;
+        case "hardbreak":
+          out.push(schema.node("hard_break", { style: breaks[breakIndex++] ?? "\\" }, undefined, marks));
+          break;
+        default:
+          throw new Unsupported(t.type);
+      }
+    }
+    return out;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Serializing
+
+interface Prefix {
+  first: string;
+  rest: string;
+  used: boolean;
+}
+
+/** Builds the Markdown text line by line, with container prefixes, recording chunks. */
+class Writer {
+  out = "";
+  chunks: Chunk[] = [];
+  private started = false;
+  private prefixes: Prefix[] = [];
+  private lineStart = 0;
+
+  startLine(): void {
+    if (this.started) this.out += "\n";
+    this.started = true;
+    for (const p of this.prefixes) {
+      this.out += p.used ? p.rest : p.first;
+      p.used = true;
+    }
+    this.lineStart = this.out.length;
+  }
+
+  blankLine(): void {
+    if (this.started) this.out += "\n";
+    this.started = true;
+    this.out += this.prefixes.map((p) => (p.used ? p.rest : p.first)).join("").trimEnd();
+  }
+
+  atLineStart(): boolean {
+    return this.out.length === this.lineStart;
+  }
+
+  withPrefix(first: string, rest: string, body: () => void): void {
+    this.prefixes.push({ first, rest, used: false });
+    body();
+    this.prefixes.pop();
+  }
+
+  write(s: string): void {
+    this.out += s;
+  }
+
+  /** Writes `s` standing for document range [pm, pm + pmLen). */
+  mapped(s: string, pm: number, pmLen: number, exact: boolean): void {
+    if (s.length === 0) return;
+    this.chunks.push({ md: this.out.length, mdLen: s.length, pm, pmLen, exact });
+    this.out += s;
+  }
+}
+
+/** Serializes a document to Markdown, with the map from Markdown offsets to positions. */
+export function serialize(doc: PMNode): Serialized {
+  const w = new Writer();
+  for (let k = 0; k < (doc.attrs.leading ?? 0); k++) w.blankLine();
+  doc.forEach((block, offset, index) => {
+    if (index > 0) for (let k = 0; k < block.attrs.blank; k++) w.blankLine();
+    writeBlock(w, block, offset);
+  });
+  w.write("\n".repeat(doc.attrs.trailing));
+  return { markdown: w.out, map: new PositionMap(w.chunks, doc.content.size) };
+}
+
+/** The Markdown the editor stores for `doc`, with the source's line endings. */
+export function serializeMarkdown(doc: PMNode): string {
+  const text = serialize(doc).markdown;
+  return doc.attrs.crlf ? text.replace(/\n/g, "\r\n") : text;
+}
+
+function serializeBlock(node: PMNode): string {
+  const w = new Writer();
+  writeBlock(w, node, 0);
+  return w.out;
+}
+
+function writeChildren(w: Writer, node: PMNode, pos: number): void {
+  node.forEach((child, offset, index) => {
+    if (index > 0) for (let k = 0; k < child.attrs.blank; k++) w.blankLine();
+    writeBlock(w, child, pos + 1 + offset);
+  });
+}
+
+function writeBlock(w: Writer, node: PMNode, pos: number): void {
+  const a = node.attrs;
+  switch (node.type.name) {
+    case "paragraph":
+      w.startLine();
+      writeInline(w, node, pos + 1);
+      break;
+    case "heading": {
+      const setext = a.level <= 2 && a.setext ? a.setext.replace(/[=-]/g, a.level === 1 ? "=" : "-") : "";
+      w.startLine();
+      if (setext) {
+        writeInline(w, node, pos + 1);
+        w.startLine();
+        w.write(setext);
+      } else {
+        w.write("#".repeat(a.level) + (node.content.size > 0 ? " " : ""));
+        writeInline(w, node, pos + 1);
+        if (node.content.size > 0) w.write(a.closing);
+      }
+      break;
+    }
+    case "horizontal_rule":
+      w.startLine();
+      w.mapped(a.markup, pos, 1, false);
+      break;
+    case "blockquote":
+      w.withPrefix("> ", "> ", () => writeChildren(w, node, pos));
+      break;
+    case "bullet_list":
+      node.forEach((item, offset, index) => {
+        if (index > 0) for (let k = 0; k < item.attrs.blank; k++) w.blankLine();
+        const marker = `${a.marker} `;
+        w.withPrefix(marker, " ".repeat(marker.length), () => writeChildren(w, item, pos + 1 + offset));
+      });
+      break;
+    case "ordered_list":
+      node.forEach((item, offset, index) => {
+        if (index > 0) for (let k = 0; k < item.attrs.blank; k++) w.blankLine();
+        const marker = `${a.same ? a.start : a.start + index}${a.delim} `;
+        w.withPrefix(marker, " ".repeat(marker.length), () => writeChildren(w, item, pos + 1 + offset));
+      });
+      break;
+    case "figure": {
+      w.startLine();
+      w.write(imageMarkdown(a));
+      if (node.content.size > 0) {
+        w.startLine();
+        w.write(a.captionMarker);
+        writeInline(w, node, pos + 1);
+        w.write(a.captionMarker);
+      }
+      break;
+    }
+    case "raw": {
+      for (const line of (a.source as string).split("\n")) {
+        w.startLine();
+        w.mapped(line, pos, 1, false);
+      }
+      break;
+    }
+    default:
+      throw new Error(`cannot serialize ${node.type.name}`);
+  }
+}
+
+function titlePart(title: string | null, quote: string): string {
+  if (title == null) return "";
+  const close = quote === "(" ? ")" : quote;
+  return ` ${quote}${title}${close}`;
+}
+
+function imageMarkdown(a: Record<string, any>): string {
+  return `![${a.alt}](${a.src}${titlePart(a.title, a.titleQuote)})`;
+}
+
+function markOpen(m: Mark): string {
+  switch (m.type.name) {
+    case "em":
+    case "strong":
+      return m.attrs.marker;
+    case "link":
+      return m.attrs.auto ? "<" : "[";
+    default:
+      return "";
+  }
+}
+
+function markClose(m: Mark): string {
+  switch (m.type.name) {
+    case "em":
+    case "strong":
+      return m.attrs.marker;
+    case "link": {
+      if (m.attrs.auto) return ">";
+      const dest = m.attrs.angle ? `<${m.attrs.href}>` : m.attrs.href;
+      return `](${dest}${titlePart(m.attrs.title, m.attrs.titleQuote)})`;
+    }
+    default:
+      return "";
+  }
+}
+
+function writeInline(w: Writer, parent: PMNode, start: number): void {
+  const children: { node: PMNode; pos: number }[] = [];
+  parent.forEach((node, offset) => children.push({ node, pos: start + offset }));
+  const shown = (n: PMNode) => n.marks.filter((m) => m.type.name !== "escape");
+  const stack: Mark[] = [];
+  const extent = (m: Mark, from: number) => {
+    let k = from;
+    while (k < children.length && m.isInSet(children[k].node.marks)) k++;
+    return k - from;
+  };
+  children.forEach(({ node, pos }, i) => {
+    const marks = shown(node);
+    let keep = 0;
+    while (keep < stack.length && stack[keep].isInSet(marks)) keep++;
+    while (stack.length > keep) w.write(markClose(stack.pop()!));
+    const opening = marks.filter((m) => !m.isInSet(stack));
+    opening.sort((x, y) => extent(y, i) - extent(x, i) || (x.attrs.depth ?? 0) - (y.attrs.depth ?? 0) || markRank(x) - markRank(y));
+    for (const m of opening) {
+      w.write(markOpen(m));
+      stack.push(m);
+    }
+    const inLink = stack.some((m) => m.type.name === "link");
+    const auto = stack.some((m) => m.type.name === "link" && m.attrs.auto);
+    if (node.isText) {
+      const text = node.text!;
+      const esc = node.marks.find((m) => m.type.name === "escape");
+      if (auto) {
+        w.mapped(text, pos, text.length, true);
+      } else if (esc && text === esc.attrs.text.repeat(text.length / esc.attrs.text.length)) {
+        const one = esc.attrs.text.length;
+        for (let k = 0; k < text.length; k += one) w.mapped(esc.attrs.markup, pos + k, one, false);
+      } else {
+        const next = children[i + 1]?.node;
+        const nextChar = next ? firstChar(next, marks) : "";
+        writeText(w, text, pos, nextChar, inLink);
+      }
+    } else if (node.type.name === "image") {
+      w.mapped(imageMarkdown(node.attrs), pos, 1, false);
+    } else if (node.type.name === "hard_break") {
+      w.mapped(node.attrs.style, pos, 1, false);
+      w.startLine();
+    } else if (node.type.name === "soft_break") {
+      w.startLine();
+    }
+  });
+  while (stack.length) w.write(markClose(stack.pop()!));
+}
+
+/** The first Markdown character `node` will produce when it follows text with `marks`. */
+function firstChar(node: PMNode, marks: readonly Mark[]): string {
+  for (const m of node.marks) {
+    if (m.type.name !== "escape" && !m.isInSet(marks)) return markOpen(m).charAt(0);
+  }
+  if (node.isText) return node.text!.charAt(0);
+  if (node.type.name === "image") return "!";
+  return "\n";
+}
+
+const PUNCT = /[!-/:-@[-`{-~]/;
+const SPACE = /\s/;
+const ALNUM = /[\p{L}\p{N}]/u;
+
+/** Writes plain text, escaping only the characters that would otherwise become markup. */
+function writeText(w: Writer, text: string, pos: number, after: string, inLink: boolean): void {
+  let run = 0; // start of the pending exact run
+  const flush = (to: number) => {
+    if (to > run) w.mapped(text.slice(run, to), pos + run, to - run, true);
+  };
+  const lineStart = w.atLineStart();
+  const lineEnd = text.indexOf("\n") < 0 ? text.length : text.indexOf("\n");
+  for (let j = 0; j < text.length; j++) {
+    const c = text[j];
+    const prev = j > 0 ? text[j - 1] : w.out.charAt(w.out.length - 1) || " ";
+    const next = j + 1 < text.length ? text[j + 1] : after || " ";
+    let escape = false;
+    switch (c) {
+      case "\\":
+        escape = PUNCT.test(next) || next === "\n";
+        break;
+      case "*":
+        escape = !(SPACE.test(prev) && SPACE.test(next));
+        break;
+      case "_":
+        escape = !((ALNUM.test(prev) && ALNUM.test(next)) || (SPACE.test(prev) && SPACE.test(next)));
+        break;
+      case "`":
+        escape = true;
+        break;
+      case "~":
+        escape = prev === "~" || next === "~";
+        break;
+      case "[":
+        escape = inLink || /^[^\]]*\](\(|\[)/.test(text.slice(j + 1));
+        break;
+      case "]":
+        escape = inLink;
+        break;
+      case "!":
+        escape = j === text.length - 1 && after === "[";
+        break;
+      case "<":
+        escape = /[A-Za-z/!?]/.test(next);
+        break;
+      case "&":
+        escape = /^&(#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);/i.test(text.slice(j));
+        break;
+    }
+    if (!escape && lineStart && j === 0) escape = lineStartEscape(text.slice(0, lineEnd));
+    if (!escape && lineStart && j > 0 && /^\d+$/.test(text.slice(0, j)) && (c === "." || c === ")")) {
+      escape = j <= 9 && (text.length === j + 1 || text[j + 1] === " ");
+    }
+    if (escape) {
+      flush(j);
+      w.mapped(`\\${c}`, pos + j, 1, false);
+      run = j + 1;
+    }
+  }
+  flush(text.length);
+}
+
+/** Whether the first character of a line must be escaped to stay text. */
+function lineStartEscape(line: string): boolean {
+  const c = line.charAt(0);
+  if (c === "#") return /^#{1,6}(\s|$)/.test(line);
+  if (c === ">") return true;
+  if (c === "-" || c === "+" || c === "*") {
+    if (/^[-+*](\s|$)/.test(line)) return true;
+  }
+  if (c === "=" || c === "-" || c === "*" || c === "_") return /^[=\-*_ ]+$/.test(line);
+  return false;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Position map
+
+/** Maps UTF-16 offsets in the serialized Markdown to document positions and back. */
+export class PositionMap {
+  constructor(
+    readonly chunks: readonly Chunk[],
+    private docSize: number,
+  ) {}
+
+  /**
+   * The document position for Markdown offset `offset`. Offsets inside markup (emphasis
+   * markers, link syntax) move forward to the next text with `"start"` and back to the end of
+   * the previous text with `"end"`, so a range maps onto the text it covers.
+   */
+  toPos(offset: number, bias: "start" | "end" = "start"): number {
+    const cs = this.chunks;
+    // The last chunk starting at or before `offset`.
+    let lo = 0;
+    let hi = cs.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (cs[mid].md <= offset) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    if (found >= 0) {
+      const c = cs[found];
+      if (bias === "end" && offset === c.md && found > 0 && c.exact) {
+        // Prefer the end of the previous chunk when it touches this one.
+        const p = cs[found - 1];
+        if (p.md + p.mdLen === offset) return p.pm + p.pmLen;
+      }
+      if (offset < c.md + c.mdLen || (offset === c.md + c.mdLen && bias === "end")) {
+        if (c.exact) return c.pm + (offset - c.md);
+        return bias === "start" && offset === c.md ? c.pm : bias === "start" ? c.pm : c.pm + c.pmLen;
+      }
+      if (bias === "end") return c.pm + c.pmLen;
+    }
+    const next = cs[found + 1];
+    if (next) return next.pm;
+    return this.docSize;
+  }
+
+  /** The Markdown offset where document position `pos` lands (text positions are exact). */
+  toOffset(pos: number): number {
+    for (const c of this.chunks) {
+      if (pos >= c.pm && pos < c.pm + c.pmLen) return c.exact ? c.md + (pos - c.pm) : c.md;
+      if (pos === c.pm + c.pmLen && c.exact) {
+        const following = this.chunks.find((d) => d.pm === pos);
+        return following ? following.md : c.md + c.mdLen;
+      }
+    }
+    const before = [...this.chunks].reverse().find((c) => c.pm + c.pmLen <= pos);
+    return before ? before.md + before.mdLen : 0;
+  }
+}
+
+const MARK_ORDER = ["link", "em", "strong", "escape"];
+
+/** Opening order for marks that start and end together: link outside, then em, then strong. */
+function markRank(m: Mark): number {
+  return MARK_ORDER.indexOf(m.type.name);
+}

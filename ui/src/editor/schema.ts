@@ -1,0 +1,195 @@
+//! The editor's ProseMirror schema: the Markdown constructs Byline shows as WYSIWYG, with
+//! attributes that remember the source's choices so a document serializes back byte for byte.
+
+import { Schema, type DOMOutputSpec, type Node as PMNode } from "prosemirror-model";
+
+/** Every block remembers how many blank lines came before it in the source. */
+const blank = { blank: { default: 1 } };
+
+export const schema = new Schema({
+  nodes: {
+    doc: {
+      content: "block+",
+      // `leading` counts blank lines before the first block, `trailing` the newlines after the
+      // last one; `crlf` is set when every line of the source ended in CRLF.
+      attrs: { leading: { default: 0 }, trailing: { default: 1 }, crlf: { default: false } },
+    },
+    paragraph: {
+      group: "block",
+      content: "inline*",
+      attrs: { ...blank },
+      parseDOM: [{ tag: "p" }],
+      toDOM: (): DOMOutputSpec => ["p", 0],
+    },
+    heading: {
+      group: "block",
+      content: "inline*",
+      defining: true,
+      // `setext` holds the underline of a setext heading ("" for ATX); `closing` holds an ATX
+      // closing sequence such as " ##".
+      attrs: { level: { default: 1 }, setext: { default: "" }, closing: { default: "" }, ...blank },
+      parseDOM: [1, 2, 3, 4, 5, 6].map((level) => ({ tag: `h${level}`, attrs: { level } })),
+      toDOM: (node: PMNode): DOMOutputSpec => [`h${node.attrs.level}`, 0],
+    },
+    blockquote: {
+      group: "block",
+      content: "block+",
+      defining: true,
+      attrs: { ...blank },
+      parseDOM: [{ tag: "blockquote" }],
+      toDOM: (): DOMOutputSpec => ["blockquote", 0],
+    },
+    horizontal_rule: {
+      group: "block",
+      attrs: { markup: { default: "---" }, ...blank },
+      parseDOM: [{ tag: "hr" }],
+      toDOM: (): DOMOutputSpec => ["hr"],
+    },
+    bullet_list: {
+      group: "block",
+      content: "list_item+",
+      attrs: { marker: { default: "-" }, ...blank },
+      parseDOM: [{ tag: "ul" }],
+      toDOM: (): DOMOutputSpec => ["ul", 0],
+    },
+    ordered_list: {
+      group: "block",
+      content: "list_item+",
+      // `same` is set when every item repeats the start number ("1. 1. 1.").
+      attrs: { start: { default: 1 }, delim: { default: "." }, same: { default: false }, ...blank },
+      parseDOM: [
+        {
+          tag: "ol",
+          getAttrs: (dom: HTMLElement) => ({
+            start: dom.hasAttribute("start") ? Number(dom.getAttribute("start")) || 1 : 1,
+          }),
+        },
+      ],
+      toDOM: (node: PMNode): DOMOutputSpec =>
+        node.attrs.start === 1 ? ["ol", 0] : ["ol", { start: node.attrs.start }, 0],
+    },
+    list_item: {
+      content: "paragraph block*",
+      defining: true,
+      attrs: { blank: { default: 0 } },
+      parseDOM: [{ tag: "li" }],
+      toDOM: (): DOMOutputSpec => ["li", 0],
+    },
+    figure: {
+      // An image on its own line, optionally followed by an italic caption line.
+      group: "block",
+      content: "inline*",
+      marks: "link strong escape",
+      defining: true,
+      attrs: {
+        src: { default: "" },
+        alt: { default: "" },
+        title: { default: null },
+        titleQuote: { default: '"' },
+        captionMarker: { default: "*" },
+        ...blank,
+      },
+      parseDOM: [
+        {
+          tag: "figure",
+          contentElement: "figcaption",
+          getAttrs: (dom: HTMLElement) => {
+            const img = dom.querySelector("img");
+            if (!img) return false;
+            return { src: img.getAttribute("src") ?? "", alt: img.getAttribute("alt") ?? "", title: img.getAttribute("title") };
+          },
+        },
+      ],
+      toDOM: (node: PMNode): DOMOutputSpec => [
+        "figure",
+        ["img", { src: node.attrs.src, alt: node.attrs.alt, title: node.attrs.title, contenteditable: "false" }],
+        ["figcaption", 0],
+      ],
+    },
+    raw: {
+      // A Markdown construct the editor cannot show (a table, raw HTML, a reference
+      // definition...). It is kept verbatim and shown as source in a muted box.
+      group: "block",
+      atom: true,
+      selectable: true,
+      attrs: { source: { default: "" }, ...blank },
+      parseDOM: [{ tag: "pre[data-raw-markdown]", preserveWhitespace: "full", getAttrs: (dom: HTMLElement) => ({ source: dom.textContent ?? "" }) }],
+      toDOM: (node: PMNode): DOMOutputSpec => [
+        "pre",
+        { "data-raw-markdown": "", class: "raw-markdown", title: "Kept as Markdown: the editor cannot show this", contenteditable: "false" },
+        node.attrs.source,
+      ],
+    },
+    text: { group: "inline" },
+    image: {
+      inline: true,
+      group: "inline",
+      draggable: true,
+      attrs: { src: { default: "" }, alt: { default: "" }, title: { default: null }, titleQuote: { default: '"' } },
+      parseDOM: [
+        {
+          tag: "img[src]",
+          getAttrs: (dom: HTMLElement) => ({ src: dom.getAttribute("src"), alt: dom.getAttribute("alt") ?? "", title: dom.getAttribute("title") }),
+        },
+      ],
+      toDOM: (node: PMNode): DOMOutputSpec => ["img", { src: node.attrs.src, alt: node.attrs.alt, title: node.attrs.title }],
+    },
+    hard_break: {
+      inline: true,
+      group: "inline",
+      selectable: false,
+      // `style` is what ended the line in the source: two or more spaces, or a backslash.
+      attrs: { style: { default: "\\" } },
+      parseDOM: [{ tag: "br" }],
+      toDOM: (): DOMOutputSpec => ["br"],
+    },
+    soft_break: {
+      // A plain line break inside a paragraph in the source; published as a space.
+      inline: true,
+      group: "inline",
+      selectable: false,
+      parseDOM: [{ tag: "span.soft-break" }],
+      toDOM: (): DOMOutputSpec => ["span", { class: "soft-break" }, " "],
+    },
+  },
+  // `depth` on link, em and strong is how many of these marks were already open where the
+  // source opened this one, so `**[a](u)**` and `[**a**](u)` both come back as written.
+  marks: {
+    link: {
+      attrs: {
+        href: {},
+        title: { default: null },
+        titleQuote: { default: '"' },
+        angle: { default: false },
+        auto: { default: false },
+        depth: { default: 0 },
+      },
+      inclusive: false,
+      parseDOM: [
+        {
+          tag: "a[href]",
+          getAttrs: (dom: HTMLElement) => ({ href: dom.getAttribute("href"), title: dom.getAttribute("title") }),
+        },
+      ],
+      toDOM: (mark): DOMOutputSpec => ["a", { href: mark.attrs.href, title: mark.attrs.title }, 0],
+    },
+    em: {
+      attrs: { marker: { default: "*" }, depth: { default: 0 } },
+      parseDOM: [{ tag: "i" }, { tag: "em" }, { style: "font-style=italic" }],
+      toDOM: (): DOMOutputSpec => ["em", 0],
+    },
+    strong: {
+      attrs: { marker: { default: "**" }, depth: { default: 0 } },
+      parseDOM: [{ tag: "strong" }, { tag: "b" }, { style: "font-weight=bold" }],
+      toDOM: (): DOMOutputSpec => ["strong", 0],
+    },
+    escape: {
+      // Text that the source wrote as a backslash escape or an entity (`\*`, `&amp;`):
+      // `markup` is the source spelling of one such character.
+      attrs: { markup: {}, text: {} },
+      inclusive: false,
+      excludes: "",
+      toDOM: (): DOMOutputSpec => ["span", { class: "md-escape" }, 0],
+    },
+  },
+});
