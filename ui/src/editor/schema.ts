@@ -168,7 +168,12 @@ export const schema = new Schema({
       parseDOM: [
         {
           tag: "a[href]",
-          getAttrs: (dom: HTMLElement) => ({ href: dom.getAttribute("href"), title: dom.getAttribute("title") }),
+          getAttrs: (dom: HTMLElement) => {
+            const href = dom.getAttribute("href") ?? "";
+            // Pasted links keep only safe destinations.
+            if (/^\s*(javascript|vbscript|data):/i.test(href)) return false;
+            return { href, title: dom.getAttribute("title") || null };
+          },
         },
       ],
       toDOM: (mark): DOMOutputSpec => ["a", { href: mark.attrs.href, title: mark.attrs.title }, 0],
@@ -180,7 +185,12 @@ export const schema = new Schema({
     },
     strong: {
       attrs: { marker: { default: "**" }, depth: { default: 0 } },
-      parseDOM: [{ tag: "strong" }, { tag: "b" }, { style: "font-weight=bold" }],
+      parseDOM: [
+        { tag: "strong" },
+        // Google Docs wraps a whole paste in <b style="font-weight:normal">: not bold.
+        { tag: "b", getAttrs: (dom: HTMLElement) => (/^(normal|[1-5]00)$/.test(dom.style.fontWeight) ? false : null) },
+        { style: "font-weight", getAttrs: (value: string) => (/^(bold(er)?|[6-9]00)$/.test(value) ? null : false) },
+      ],
       toDOM: (): DOMOutputSpec => ["strong", 0],
     },
     escape: {
