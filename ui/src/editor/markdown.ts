@@ -325,7 +325,7 @@ export function serialize(doc: PMNode): Serialized {
   const w = new Writer();
   for (let k = 0; k < (doc.attrs.leading ?? 0); k++) w.blankLine();
   doc.forEach((block, offset, index) => {
-    if (index > 0) for (let k = 0; k < block.attrs.blank; k++) w.blankLine();
+    if (index > 0) for (let k = 0; k < blankLines(block, doc); k++) w.blankLine();
     writeBlock(w, block, offset);
   });
   w.write("\n".repeat(doc.attrs.trailing));
@@ -344,9 +344,16 @@ function serializeBlock(node: PMNode): string {
   return w.out;
 }
 
+/** Blank lines to write before `child` of `parent` (not its first child). */
+function blankLines(child: PMNode, parent: PMNode): number {
+  if (child.attrs.blank != null) return child.attrs.blank;
+  const list = child.type.name === "bullet_list" || child.type.name === "ordered_list";
+  return parent.type.name === "list_item" && list ? 0 : 1;
+}
+
 function writeChildren(w: Writer, node: PMNode, pos: number): void {
   node.forEach((child, offset, index) => {
-    if (index > 0) for (let k = 0; k < child.attrs.blank; k++) w.blankLine();
+    if (index > 0) for (let k = 0; k < blankLines(child, node); k++) w.blankLine();
     writeBlock(w, child, pos + 1 + offset);
   });
 }
@@ -381,14 +388,14 @@ function writeBlock(w: Writer, node: PMNode, pos: number): void {
       break;
     case "bullet_list":
       node.forEach((item, offset, index) => {
-        if (index > 0) for (let k = 0; k < item.attrs.blank; k++) w.blankLine();
+        if (index > 0) for (let k = 0; k < blankLines(item, node); k++) w.blankLine();
         const marker = `${a.marker} `;
         w.withPrefix(marker, " ".repeat(marker.length), () => writeChildren(w, item, pos + 1 + offset));
       });
       break;
     case "ordered_list":
       node.forEach((item, offset, index) => {
-        if (index > 0) for (let k = 0; k < item.attrs.blank; k++) w.blankLine();
+        if (index > 0) for (let k = 0; k < blankLines(item, node); k++) w.blankLine();
         const marker = `${a.same ? a.start : a.start + index}${a.delim} `;
         w.withPrefix(marker, " ".repeat(marker.length), () => writeChildren(w, item, pos + 1 + offset));
       });

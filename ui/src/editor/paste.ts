@@ -38,9 +38,9 @@ export function cleanPastedHTML(html: string): string {
 /** The only inline styles that carry meaning for the schema: bold and italic. */
 function keptStyle(style: string): string {
   const out: string[] = [];
-  const weight = /font-weight:\s*([a-z0-9]+)/i.exec(style);
+  const weight = /(?:^|;)\s*font-weight:\s*([a-z0-9]+)/i.exec(style);
   if (weight && /^(bold(er)?|[6-9]00)$/i.test(weight[1])) out.push("font-weight: bold");
-  if (/font-style:\s*italic/i.test(style)) out.push("font-style: italic");
+  if (/(?:^|;)\s*font-style:\s*italic/i.test(style)) out.push("font-style: italic");
   return out.join("; ");
 }
 
@@ -58,8 +58,9 @@ function wordLists(body: HTMLElement): void {
   for (const first of paragraphs) {
     if (handled.has(first)) continue;
     const run: HTMLElement[] = [];
+    const listId = (p: Element) => /mso-list:\s*(l\d+)/i.exec(p.getAttribute("style") ?? "")?.[1];
     let el: Element | null = first;
-    while (el && paragraphs.includes(el as HTMLParagraphElement)) {
+    while (el && paragraphs.includes(el as HTMLParagraphElement) && listId(el) === listId(first)) {
       run.push(el as HTMLElement);
       handled.add(el);
       el = nextElement(el);

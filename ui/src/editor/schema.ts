@@ -3,8 +3,11 @@
 
 import { Schema, type DOMOutputSpec, type Node as PMNode } from "prosemirror-model";
 
-/** Every block remembers how many blank lines came before it in the source. */
-const blank = { blank: { default: 1 } };
+/**
+ * Every block remembers how many blank lines came before it in the source; null (a block the
+ * writer made) lets the serializer choose: none before a list nested in an item, else one.
+ */
+const blank = { blank: { default: null } };
 
 export const schema = new Schema({
   nodes: {
