@@ -28,8 +28,15 @@ export interface LinkRequest {
 export interface EditorOptions {
   element: HTMLElement;
   markdown: string;
-  /** Called after every change of the document with the new Markdown. */
+  /** Called after changes of the document with the new Markdown. */
   onChange?: (markdown: string) => void;
+  /**
+   * Coalesces `onChange` calls: with a delay, one call `changeDelay` ms after the last change
+   * (serializing a 20,000-word body takes tens of ms, too long for every keystroke). 0, the
+   * default, calls it synchronously after each change. `flush()` and `destroy()` deliver a
+   * pending change at once.
+   */
+  changeDelay?: number;
   /** The quote checker; without it there is no live checking. */
   check?: Checker;
   /** Debounce of the live check in ms (default 120, at most 150). */
@@ -65,6 +72,8 @@ export interface Editor {
   getMarkdown(): string;
   setMarkdown(markdown: string): void;
   focus(): void;
+  /** Delivers a pending (delayed) `onChange` now. */
+  flush(): void;
   destroy(): void;
   toggleBold(): boolean;
   toggleItalic(): boolean;
@@ -281,6 +290,19 @@ export function createEditor(options: EditorOptions): Editor {
     );
   }
 
+  let changeTimer: ReturnType<typeof setTimeout> | undefined;
+  const deliver = () => {
+    if (changeTimer !== undefined) clearTimeout(changeTimer);
+    changeTimer = undefined;
+    options.onChange?.(serializeMarkdown(view.state.doc));
+  };
+  const changed = () => {
+    if (!options.onChange) return;
+    if (!options.changeDelay) return deliver();
+    if (changeTimer !== undefined) clearTimeout(changeTimer);
+    changeTimer = setTimeout(deliver, options.changeDelay);
+  };
+
   const makeState = (markdown: string) => EditorState.create({ doc: parseMarkdown(markdown), plugins });
 
   const view = new EditorView(element, {
@@ -290,7 +312,7 @@ export function createEditor(options: EditorOptions): Editor {
     dispatchTransaction(tr) {
       const before = view.state.doc;
       view.updateState(view.state.apply(tr));
-      if (view.state.doc !== before) options.onChange?.(serializeMarkdown(view.state.doc));
+      if (view.state.doc !== before) changed();
     },
   });
 
@@ -319,10 +341,18 @@ export function createEditor(options: EditorOptions): Editor {
     view,
     getMarkdown: () => serializeMarkdown(view.state.doc),
     setMarkdown(markdown) {
+      if (changeTimer !== undefined) clearTimeout(changeTimer);
+      changeTimer = undefined;
       view.updateState(makeState(markdown));
     },
     focus: () => view.focus(),
-    destroy: () => view.destroy(),
+    flush() {
+      if (changeTimer !== undefined) deliver();
+    },
+    destroy() {
+      if (changeTimer !== undefined) deliver();
+      view.destroy();
+    },
     toggleBold: () => run(toggleMark(schema.marks.strong)),
     toggleItalic: () => run(toggleMark(schema.marks.em)),
     setLink: (href, title = null) => run(setLinkCommand(href, title)),

@@ -281,25 +281,31 @@ class Writer {
   private started = false;
   private prefixes: Prefix[] = [];
   private lineStart = 0;
+  private last = "";
 
   startLine(): void {
-    if (this.started) this.out += "\n";
+    if (this.started) this.append("\n");
     this.started = true;
     for (const p of this.prefixes) {
-      this.out += p.used ? p.rest : p.first;
+      this.append(p.used ? p.rest : p.first);
       p.used = true;
     }
     this.lineStart = this.out.length;
   }
 
   blankLine(): void {
-    if (this.started) this.out += "\n";
+    if (this.started) this.append("\n");
     this.started = true;
-    this.out += this.prefixes.map((p) => (p.used ? p.rest : p.first)).join("").trimEnd();
+    this.append(this.prefixes.map((p) => (p.used ? p.rest : p.first)).join("").trimEnd());
   }
 
   atLineStart(): boolean {
     return this.out.length === this.lineStart;
+  }
+
+  /** The last character written (reading `out` itself would flatten the string each time). */
+  lastChar(): string {
+    return this.last;
   }
 
   withPrefix(first: string, rest: string, body: () => void): void {
@@ -309,14 +315,20 @@ class Writer {
   }
 
   write(s: string): void {
+    this.append(s);
+  }
+
+  private append(s: string): void {
+    if (s.length === 0) return;
     this.out += s;
+    this.last = s.charAt(s.length - 1);
   }
 
   /** Writes `s` standing for document range [pm, pm + pmLen). */
   mapped(s: string, pm: number, pmLen: number, exact: boolean): void {
     if (s.length === 0) return;
     this.chunks.push({ md: this.out.length, mdLen: s.length, pm, pmLen, exact });
-    this.out += s;
+    this.append(s);
   }
 }
 
@@ -532,7 +544,7 @@ function writeText(w: Writer, text: string, pos: number, after: string, inLink: 
   const lineEnd = text.indexOf("\n") < 0 ? text.length : text.indexOf("\n");
   for (let j = 0; j < text.length; j++) {
     const c = text[j];
-    const prev = j > 0 ? text[j - 1] : w.out.charAt(w.out.length - 1) || " ";
+    const prev = j > 0 ? text[j - 1] : w.lastChar() || " ";
     const next = j + 1 < text.length ? text[j + 1] : after || " ";
     let escape = false;
     switch (c) {

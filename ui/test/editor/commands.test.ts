@@ -27,6 +27,29 @@ describe("createEditor", () => {
     expect(onChange).toHaveBeenLastCalledWith("bc\n");
   });
 
+  it("with changeDelay, coalesces onChange and flushes on demand and on destroy", () => {
+    vi.useFakeTimers();
+    try {
+      const onChange = vi.fn();
+      const e = mount("a\n", { onChange, changeDelay: 200 });
+      selectText(e, "a", true);
+      type(e, "bc");
+      expect(onChange).not.toHaveBeenCalled();
+      vi.advanceTimersByTime(200);
+      expect(onChange).toHaveBeenCalledTimes(1);
+      expect(onChange).toHaveBeenLastCalledWith("abc\n");
+      type(e, "d");
+      e.flush();
+      expect(onChange).toHaveBeenLastCalledWith("abcd\n");
+      type(e, "e");
+      e.destroy();
+      expect(onChange).toHaveBeenLastCalledWith("abcde\n");
+      expect(onChange).toHaveBeenCalledTimes(3);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it("shows what it cannot edit as a raw Markdown box", () => {
     const e = mount("| a |\n|---|\n| 1 |\n");
     const pre = e.view.dom.querySelector("pre.raw-markdown");
