@@ -150,8 +150,12 @@ class Builder {
         const m = /[ \t]+#+[ \t]*$/.exec(this.lines[map[0]]);
         return schema.node("heading", { level, closing: m && content.length > 0 ? m[0] : "" }, content);
       }
-      case "hr":
-        return schema.node("horizontal_rule", { markup: this.lines[t.map![0]] });
+      case "hr": {
+        // The rule itself, without the container prefixes of its line ("> ", "- ").
+        const line = this.lines[t.map![0]];
+        const m = /(?:\*[ \t]*){3,}$|(?:-[ \t]*){3,}$|(?:_[ \t]*){3,}$/.exec(line);
+        return schema.node("horizontal_rule", { markup: m ? m[0] : line });
+      }
       case "blockquote_open":
         return schema.node("blockquote", null, this.blocks(tokens, i + 1, close));
       case "bullet_list_open":
@@ -336,9 +340,11 @@ class Writer {
 export function serialize(doc: PMNode): Serialized {
   const w = new Writer();
   for (let k = 0; k < (doc.attrs.leading ?? 0); k++) w.blankLine();
+  let prev: PMNode | null = null;
   doc.forEach((block, offset, index) => {
     if (index > 0) for (let k = 0; k < blankLines(block, doc); k++) w.blankLine();
-    writeBlock(w, block, offset);
+    writeBlock(w, distinctList(block, prev), offset);
+    prev = block;
   });
   w.write("\n".repeat(doc.attrs.trailing));
   return { markdown: w.out, map: new PositionMap(w.chunks, doc.content.size) };
@@ -364,10 +370,27 @@ function blankLines(child: PMNode, parent: PMNode): number {
 }
 
 function writeChildren(w: Writer, node: PMNode, pos: number): void {
+  let prev: PMNode | null = null;
   node.forEach((child, offset, index) => {
     if (index > 0) for (let k = 0; k < blankLines(child, node); k++) w.blankLine();
-    writeBlock(w, child, pos + 1 + offset);
+    writeBlock(w, distinctList(child, prev), pos + 1 + offset);
+    prev = child;
   });
+}
+
+/**
+ * Two lists in a row with the same markers would read back as one list, so the second one
+ * switches to the other marker (`-`/`*`, `.`/`)`). Parsed documents never need this.
+ */
+function distinctList(node: PMNode, prev: PMNode | null): PMNode {
+  if (!prev || prev.type !== node.type) return node;
+  if (node.type.name === "bullet_list" && prev.attrs.marker === node.attrs.marker) {
+    return node.type.create({ ...node.attrs, marker: node.attrs.marker === "-" ? "*" : "-" }, node.content);
+  }
+  if (node.type.name === "ordered_list" && prev.attrs.delim === node.attrs.delim) {
+    return node.type.create({ ...node.attrs, delim: node.attrs.delim === "." ? ")" : "." }, node.content);
+  }
+  return node;
 }
 
 function writeBlock(w: Writer, node: PMNode, pos: number): void {
@@ -381,7 +404,7 @@ function writeBlock(w: Writer, node: PMNode, pos: number): void {
       const setext = a.level <= 2 && a.setext ? a.setext.replace(/[=-]/g, a.level === 1 ? "=" : "-") : "";
       w.startLine();
       if (setext) {
-        writeInline(w, node, pos + 1);
+        writeInline(w, node, pos + 1, "\n");
         w.startLine();
         w.write(setext);
       } else {
@@ -415,10 +438,14 @@ function writeBlock(w: Writer, node: PMNode, pos: number): void {
     case "figure": {
       w.startLine();
       w.write(imageMarkdown(a));
-      if (node.content.size > 0) {
+      let caption = false;
+      node.forEach((n) => {
+        caption ||= !n.isText || n.text!.trim() !== "";
+      });
+      if (caption) {
         w.startLine();
         w.write(a.captionMarker);
-        writeInline(w, node, pos + 1);
+        writeInline(w, node, pos + 1, a.captionMarker);
         w.write(a.captionMarker);
       }
       break;
@@ -472,23 +499,58 @@ function markClose(m: Mark): string {
   }
 }
 
-function writeInline(w: Writer, parent: PMNode, start: number): void {
+/** Writes the inline content of `parent`; `closing` is the delimiter written right after it. */
+function writeInline(w: Writer, parent: PMNode, start: number, closing = ""): void {
+  const atx = parent.type.name === "heading" && closing === "";
   const children: { node: PMNode; pos: number }[] = [];
   parent.forEach((node, offset) => children.push({ node, pos: start + offset }));
-  const shown = (n: PMNode) => n.marks.filter((m) => m.type.name !== "escape");
+  const shown = (n: PMNode | undefined) => (n ? n.marks.filter((m) => m.type.name !== "escape") : []);
   const stack: Mark[] = [];
   const extent = (m: Mark, from: number) => {
     let k = from;
     while (k < children.length && m.isInSet(children[k].node.marks)) k++;
     return k - from;
   };
-  children.forEach(({ node, pos }, i) => {
-    const marks = shown(node);
+  /** How many marks at the bottom of the stack stay open for a node with `marks`. */
+  const kept = (marks: readonly Mark[]) => {
     let keep = 0;
     while (keep < stack.length && stack[keep].isInSet(marks)) keep++;
+    return keep;
+  };
+  const closeTo = (keep: number) => {
     while (stack.length > keep) w.write(markClose(stack.pop()!));
+  };
+  // For each child, the text from it to the end of its line: block markers are judged on it.
+  const lineRest: string[] = new Array(children.length);
+  let rest = "";
+  for (let k = children.length - 1; k >= 0; k--) {
+    const n = children[k].node;
+    if (n.type.name === "soft_break" || n.type.name === "hard_break") rest = "";
+    else rest = (n.isText ? n.text! : "\uFFFC") + rest;
+    lineRest[k] = rest;
+  }
+  children.forEach(({ node, pos }, i) => {
+    const marks = shown(node);
+    const next = children[i + 1]?.node;
+    closeTo(kept(marks));
     const opening = marks.filter((m) => !m.isInSet(stack));
     opening.sort((x, y) => extent(y, i) - extent(x, i) || (x.attrs.depth ?? 0) - (y.attrs.depth ?? 0) || markRank(x) - markRank(y));
+    const esc = node.marks.find((m) => m.type.name === "escape");
+    const plain = node.isText && !esc && !marks.some((m) => m.type.name === "link" && m.attrs.auto);
+    let text = node.text ?? "";
+    let at = pos;
+    if (plain) {
+      // Markdown cannot keep spaces at the start or end of a line, nor just inside emphasis
+      // delimiters: drop the former, move the latter outside the marks.
+      const lead = /^\s*/.exec(text)![0].length;
+      const edge = w.atLineStart() || i === 0;
+      if (lead > 0 && (edge || opening.length > 0)) {
+        if (!edge) w.mapped(text.slice(0, lead), at, lead, true);
+        text = text.slice(lead);
+        at += lead;
+      }
+      if (text.length === 0) return;
+    }
     for (const m of opening) {
       w.write(markOpen(m));
       stack.push(m);
@@ -496,28 +558,43 @@ function writeInline(w: Writer, parent: PMNode, start: number): void {
     const inLink = stack.some((m) => m.type.name === "link");
     const auto = stack.some((m) => m.type.name === "link" && m.attrs.auto);
     if (node.isText) {
-      const text = node.text!;
-      const esc = node.marks.find((m) => m.type.name === "escape");
       if (auto) {
-        w.mapped(text, pos, text.length, true);
+        w.mapped(text, at, text.length, true);
       } else if (esc && text === esc.attrs.text.repeat(text.length / esc.attrs.text.length)) {
         const one = esc.attrs.text.length;
-        for (let k = 0; k < text.length; k += one) w.mapped(esc.attrs.markup, pos + k, one, false);
+        for (let k = 0; k < text.length; k += one) w.mapped(esc.attrs.markup, at + k, one, false);
       } else {
-        const next = children[i + 1]?.node;
-        const nextChar = next ? firstChar(next, marks) : "";
-        writeText(w, text, pos, nextChar, inLink);
+        const lineEnds = !next || next.type.name === "soft_break" || next.type.name === "hard_break";
+        const keepNext = kept(shown(next));
+        const trail = /\s*$/.exec(text)![0].length;
+        const body = lineEnds || keepNext < stack.length ? text.slice(0, text.length - trail) : text;
+        // What follows the text: the first closing delimiter, else the next node's first character.
+        const trimmed = body.length < text.length;
+        const after =
+          keepNext < stack.length
+            ? markClose(stack[stack.length - 1]).charAt(0)
+            : trimmed && !lineEnds
+              ? " "
+              : next
+                ? firstChar(next, marks)
+                : closing;
+        const line = lineRest[i].slice(at - pos);
+        writeText(w, body, at, after, inLink, line, atx && !next && keepNext === stack.length);
+        if (body.length < text.length) {
+          closeTo(keepNext);
+          if (!lineEnds) w.mapped(text.slice(body.length), at + body.length, text.length - body.length, true);
+        }
       }
     } else if (node.type.name === "image") {
-      w.mapped(imageMarkdown(node.attrs), pos, 1, false);
+      w.mapped(imageMarkdown(node.attrs), at, 1, false);
     } else if (node.type.name === "hard_break") {
-      w.mapped(node.attrs.style, pos, 1, false);
+      w.mapped(node.attrs.style, at, 1, false);
       w.startLine();
     } else if (node.type.name === "soft_break") {
       w.startLine();
     }
   });
-  while (stack.length) w.write(markClose(stack.pop()!));
+  closeTo(0);
 }
 
 /** The first Markdown character `node` will produce when it follows text with `marks`. */
@@ -535,13 +612,12 @@ const SPACE = /\s/;
 const ALNUM = /[\p{L}\p{N}]/u;
 
 /** Writes plain text, escaping only the characters that would otherwise become markup. */
-function writeText(w: Writer, text: string, pos: number, after: string, inLink: boolean): void {
+function writeText(w: Writer, text: string, pos: number, after: string, inLink: boolean, line: string, headingEnd = false): void {
   let run = 0; // start of the pending exact run
   const flush = (to: number) => {
     if (to > run) w.mapped(text.slice(run, to), pos + run, to - run, true);
   };
   const lineStart = w.atLineStart();
-  const lineEnd = text.indexOf("\n") < 0 ? text.length : text.indexOf("\n");
   for (let j = 0; j < text.length; j++) {
     const c = text[j];
     const prev = j > 0 ? text[j - 1] : w.lastChar() || " ";
@@ -575,13 +651,17 @@ function writeText(w: Writer, text: string, pos: number, after: string, inLink: 
       case "<":
         escape = /[A-Za-z/!?]/.test(next);
         break;
+      case "#":
+        // A run of # at the end of an ATX heading would be read as its closing sequence.
+        escape = headingEnd && SPACE.test(prev) && /^#+\s*$/.test(text.slice(j));
+        break;
       case "&":
         escape = /^&(#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);/i.test(text.slice(j));
         break;
     }
-    if (!escape && lineStart && j === 0) escape = lineStartEscape(text.slice(0, lineEnd));
+    if (!escape && lineStart && j === 0) escape = lineStartEscape(line);
     if (!escape && lineStart && j > 0 && /^\d+$/.test(text.slice(0, j)) && (c === "." || c === ")")) {
-      escape = j <= 9 && (text.length === j + 1 || text[j + 1] === " ");
+      escape = j <= 9 && (line.length === j + 1 || /\s/.test(line[j + 1]));
     }
     if (escape) {
       flush(j);
