@@ -75,6 +75,15 @@ export function toDocRange(positions: PositionMap, start: number, end: number): 
   return { from, to: Math.max(from, positions.toPos(end, "end")) };
 }
 
+/** An inline decoration, or a node decoration when the range is a raw Markdown block. */
+function decoration(doc: PMNode, from: number, to: number, attrs: Record<string, string>): Decoration {
+  const node = doc.nodeAt(from);
+  if (node && node.type.name === "raw" && to <= from + node.nodeSize) {
+    return Decoration.node(from, from + node.nodeSize, attrs);
+  }
+  return Decoration.inline(from, to, attrs);
+}
+
 function decorate(doc: PMNode, result: CheckResult, positions: PositionMap): DecorationSet {
   const decos: Decoration[] = [];
   const speakers = speakerIndex(result.quotes);
@@ -83,7 +92,7 @@ function decorate(doc: PMNode, result: CheckResult, positions: PositionMap): Dec
     if (to <= from) continue;
     const index = q.speaker ? speakers.get(q.speaker)! : -1;
     decos.push(
-      Decoration.inline(from, to, {
+      decoration(doc, from, to, {
         class: index >= 0 ? `quote quote-speaker-${index % 8}` : "quote quote-unattributed",
         "data-speaker": q.speaker ?? "",
       }),
@@ -95,7 +104,7 @@ function decorate(doc: PMNode, result: CheckResult, positions: PositionMap): Dec
     if (to <= from) to = Math.min(from + 1, doc.content.size);
     if (to <= from) continue;
     decos.push(
-      Decoration.inline(from, to, {
+      decoration(doc, from, to, {
         class: `issue issue-${issue.severity}`,
         title: issue.message,
         "data-code": issue.code,

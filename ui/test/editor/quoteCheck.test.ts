@@ -136,6 +136,15 @@ describe("quoteCheck", () => {
     expect(e.view.dom.querySelector(".quote")?.textContent).toBe("“Quote,”");
   });
 
+  it("marks a raw Markdown block that holds a finding", async () => {
+    const md = "Intro.\n\n| who | said |\n|---|---|\n| Ana | “Yes” |\n";
+    const e = mount(md, { check: async (t) => fakeCheck(t) });
+    await settle();
+    expect(e.latestCheck()!.quotes).toHaveLength(1);
+    const raw = e.view.dom.querySelector("pre.raw-markdown")!;
+    expect(raw.classList.contains("quote")).toBe(true);
+  });
+
   it("revealRange selects the text of a Markdown range", async () => {
     const md = "*Ça* “va” said Ana.\n";
     const e = mount(md, { check: async (t) => fakeCheck(t) });
