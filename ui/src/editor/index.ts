@@ -42,6 +42,8 @@ export interface EditorOptions {
   /** Debounce of the live check in ms (default 120, at most 150). */
   checkDelay?: number;
   onCheckResult?: (result: CheckResult) => void;
+  /** Called after every state change (typing, selection moves): refresh the toolbar here. */
+  onStateChange?: (active: ActiveState) => void;
   /** Ctrl+F: the app opens its find bar. */
   onFindRequest?: () => void;
   /** Ctrl+K: asks for a link; resolve null to cancel, an empty href to remove the link. */
@@ -53,6 +55,18 @@ export interface ImageSpec {
   alt?: string;
   title?: string | null;
   caption?: string;
+}
+
+/** What the toolbar shows as pressed for the current selection. */
+export interface ActiveState {
+  bold: boolean;
+  italic: boolean;
+  link: boolean;
+  /** Heading level of the block at the cursor, 0 when not a heading. */
+  heading: number;
+  bulletList: boolean;
+  orderedList: boolean;
+  blockquote: boolean;
 }
 
 export interface FindApi {
@@ -95,6 +109,38 @@ export interface Editor {
   /** Selects and scrolls to a range given in Markdown offsets of the last check. */
   revealRange(start: number, end: number): boolean;
   latestCheck(): CheckResult | null;
+  /** Toolbar state for the current selection. */
+  active(): ActiveState;
+}
+
+function markActive(state: EditorState, type: MarkType): boolean {
+  const { from, $from, to, empty } = state.selection;
+  if (empty) return !!type.isInSet(state.storedMarks ?? $from.marks());
+  return state.doc.rangeHasMark(from, to, type);
+}
+
+/** The toolbar state of `state`. */
+export function activeState(state: EditorState): ActiveState {
+  const { $from } = state.selection;
+  const within = (type: NodeType) => {
+    for (let d = $from.depth; d > 0; d--) if ($from.node(d).type === type) return true;
+    return false;
+  };
+  const parent = $from.parent;
+  let innermostList: NodeType | null = null;
+  for (let d = $from.depth; d > 0 && !innermostList; d--) {
+    const t = $from.node(d).type;
+    if (t === schema.nodes.bullet_list || t === schema.nodes.ordered_list) innermostList = t;
+  }
+  return {
+    bold: markActive(state, schema.marks.strong),
+    italic: markActive(state, schema.marks.em),
+    link: markActive(state, schema.marks.link),
+    heading: parent.type === schema.nodes.heading ? parent.attrs.level : 0,
+    bulletList: innermostList === schema.nodes.bullet_list,
+    orderedList: innermostList === schema.nodes.ordered_list,
+    blockquote: within(schema.nodes.blockquote),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -313,6 +359,7 @@ export function createEditor(options: EditorOptions): Editor {
       const before = view.state.doc;
       view.updateState(view.state.apply(tr));
       if (view.state.doc !== before) changed();
+      options.onStateChange?.(activeState(view.state));
     },
   });
 
@@ -377,6 +424,7 @@ export function createEditor(options: EditorOptions): Editor {
       return true;
     },
     latestCheck: () => latestResult(view.state),
+    active: () => activeState(view.state),
   };
 }
 

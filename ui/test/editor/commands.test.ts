@@ -145,6 +145,18 @@ describe("createEditor", () => {
     expect(e.view.dom.querySelector("figure figcaption")?.textContent).toBe("The caption.");
   });
 
+  it("active() reports marks and blocks at the selection, and onStateChange follows it", () => {
+    const seen: number[] = [];
+    const e = mount("## Head\n\n> - **bold** and [link](u)\n", { onStateChange: (a) => seen.push(a.heading) });
+    selectText(e, "Head", true);
+    expect(e.active()).toMatchObject({ heading: 2, bold: false, bulletList: false, blockquote: false });
+    selectText(e, "bold");
+    expect(e.active()).toMatchObject({ heading: 0, bold: true, italic: false, bulletList: true, orderedList: false, blockquote: true });
+    selectText(e, "link");
+    expect(e.active().link).toBe(true);
+    expect(seen).toEqual([2, 0, 0]);
+  });
+
   it("typed text with Markdown characters survives a save and reopen", () => {
     const e = mount("x\n");
     selectText(e, "x", true);

@@ -103,6 +103,16 @@ describe("quoteCheck", () => {
     expect(check).toHaveBeenCalledTimes(2);
   });
 
+  it("checks again after setMarkdown", async () => {
+    const check = vi.fn(async (t: string) => fakeCheck(t));
+    const e = mount("one\n", { check });
+    await settle();
+    e.setMarkdown("“Two,” said Ana.\n");
+    await settle();
+    expect(check).toHaveBeenLastCalledWith("“Two,” said Ana.\n");
+    expect(e.view.dom.querySelector(".quote")?.getAttribute("data-speaker")).toBe("Ana");
+  });
+
   it("never waits more than 150 ms", async () => {
     const check = vi.fn(async (t: string) => fakeCheck(t));
     mount("x\n", { check, checkDelay: 1000 });

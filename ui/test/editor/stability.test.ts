@@ -93,3 +93,18 @@ describe("documents made in the editor reopen unchanged", () => {
     });
   }
 });
+
+describe("any text opens and saves back byte for byte", () => {
+  const ALPHABET = ["a", "b", " ", "  ", "\n", "\n\n", "\t", "*", "_", "-", "+", "#", ">", "1.", "2)", "[", "]", "(", ")", "!", "`", "~", "|", "<", "&", "\\", "=", "“", "’", "é", "👍🏽", "\r\n", "    ", "http://x"];
+  for (let seed = 1; seed <= 200; seed++) {
+    it(`random text #${seed}`, () => {
+      const r = rng(1000 + seed);
+      let text = "";
+      const n = Math.floor(r() * 60);
+      for (let k = 0; k < n; k++) text += ALPHABET[Math.floor(r() * ALPHABET.length)];
+      const doc = parseMarkdown(text);
+      doc.check(); // The document is valid for the schema.
+      expect(serializeMarkdown(doc)).toBe(text);
+    });
+  }
+});
