@@ -38,6 +38,19 @@ class Unsupported extends Error {}
 
 /** Parses Markdown into a document. Never fails: what cannot be shown becomes a `raw` block. */
 export function parseMarkdown(source: string): PMNode {
+  try {
+    return parseBlocks(source);
+  } catch {
+    // A bug of ours must not cost the writer their text: keep all of it as Markdown.
+    return wholeRaw(source);
+  }
+}
+
+function wholeRaw(source: string): PMNode {
+  return schema.node("doc", { trailing: 0, leading: 0 }, [schema.node("raw", { source, blank: 0 })]);
+}
+
+function parseBlocks(source: string): PMNode {
   let text = source;
   let crlf = false;
   if (source.includes("\r")) {
@@ -45,7 +58,7 @@ export function parseMarkdown(source: string): PMNode {
     const consistent = !lf.includes("\r") && source.split("\n").slice(0, -1).every((l) => l.endsWith("\r"));
     if (!consistent) {
       // Mixed or bare CR line endings: keep the whole text as it is.
-      return schema.node("doc", { trailing: 0, leading: 0 }, [schema.node("raw", { source, blank: 0 })]);
+      return wholeRaw(source);
     }
     text = lf;
     crlf = true;
@@ -84,9 +97,10 @@ export function parseMarkdown(source: string): PMNode {
     let node: PMNode | null = null;
     try {
       const built = new Builder(lines).blocks(tokens, i, close + 1);
+      if (built.length === 1) built[0].check();
       if (built.length === 1 && serializeBlock(built[0]) === src) node = built[0];
-    } catch (e) {
-      if (!(e instanceof Unsupported)) throw e;
+    } catch {
+      // Unsupported constructs, and anything the schema rejects, stay as Markdown.
     }
     push(node ?? schema.node("raw", { source: src }), map[0], end);
     i = close + 1;
@@ -255,6 +269,9 @@ class Builder {
           );
           break;
         }
+        case "code_inline":
+          out.push(schema.text(t.content, schema.marks.code.create({ markup: t.markup }).addToSet(marks)));
+          break;
         case "softbreak":
           out.push(schema.node("soft_break", null, undefined, marks));
           break;
@@ -479,6 +496,8 @@ function markOpen(m: Mark): string {
       return m.attrs.marker;
     case "link":
       return m.attrs.auto ? "<" : "[";
+    case "code":
+      return m.attrs.markup;
     default:
       return "";
   }
@@ -494,6 +513,8 @@ function markClose(m: Mark): string {
       const dest = m.attrs.angle ? `<${m.attrs.href}>` : m.attrs.href;
       return `](${dest}${titlePart(m.attrs.title, m.attrs.titleQuote)})`;
     }
+    case "code":
+      return m.attrs.markup;
     default:
       return "";
   }
@@ -534,9 +555,16 @@ function writeInline(w: Writer, parent: PMNode, start: number, closing = ""): vo
     const next = children[i + 1]?.node;
     closeTo(kept(marks));
     const opening = marks.filter((m) => !m.isInSet(stack));
-    opening.sort((x, y) => extent(y, i) - extent(x, i) || (x.attrs.depth ?? 0) - (y.attrs.depth ?? 0) || markRank(x) - markRank(y));
+    // Code spans cannot hold markup, so they always open innermost.
+    const isCode = (m: Mark) => (m.type.name === "code" ? 1 : 0);
+    opening.sort(
+      (x, y) =>
+        isCode(x) - isCode(y) || extent(y, i) - extent(x, i) || (x.attrs.depth ?? 0) - (y.attrs.depth ?? 0) || markRank(x) - markRank(y),
+    );
     const esc = node.marks.find((m) => m.type.name === "escape");
-    const plain = node.isText && !esc && !marks.some((m) => m.type.name === "link" && m.attrs.auto);
+    // Autolinks and code spans are written as they are, without escapes.
+    const verbatim = (m: Mark) => (m.type.name === "link" && m.attrs.auto) || m.type.name === "code";
+    const plain = node.isText && !esc && !marks.some(verbatim);
     let text = node.text ?? "";
     let at = pos;
     if (plain) {
@@ -556,7 +584,7 @@ function writeInline(w: Writer, parent: PMNode, start: number, closing = ""): vo
       stack.push(m);
     }
     const inLink = stack.some((m) => m.type.name === "link");
-    const auto = stack.some((m) => m.type.name === "link" && m.attrs.auto);
+    const auto = stack.some(verbatim);
     if (node.isText) {
       if (auto) {
         w.mapped(text, at, text.length, true);
@@ -744,9 +772,9 @@ export class PositionMap {
   }
 }
 
-const MARK_ORDER = ["link", "em", "strong", "escape"];
+const MARK_ORDER = ["link", "em", "strong", "code", "escape"];
 
-/** Opening order for marks that start and end together: link outside, then em, then strong. */
+/** Opening order for marks that start and end together: link outside, then em, strong, code. */
 function markRank(m: Mark): number {
   return MARK_ORDER.indexOf(m.type.name);
 }

@@ -82,7 +82,7 @@ export const schema = new Schema({
       // An image on its own line, optionally followed by an italic caption line.
       group: "block",
       content: "inline*",
-      marks: "link strong escape",
+      marks: "link strong code escape",
       defining: true,
       attrs: {
         src: { default: "" },
@@ -195,6 +195,12 @@ export const schema = new Schema({
         { style: "font-weight", getAttrs: (value: string) => (/^(bold(er)?|[6-9]00)$/.test(value) ? null : false) },
       ],
       toDOM: (): DOMOutputSpec => ["strong", 0],
+    },
+    code: {
+      // An inline code span; `markup` is its backtick fence.
+      attrs: { markup: { default: "`" } },
+      parseDOM: [{ tag: "code" }],
+      toDOM: (): DOMOutputSpec => ["code", 0],
     },
     escape: {
       // Text that the source wrote as a backslash escape or an entity (`\*`, `&amp;`):

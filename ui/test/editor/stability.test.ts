@@ -59,6 +59,11 @@ function randomInline(r: () => number): PMNode[] {
     if (r() < 0.25) marks.push(schema.marks.strong.create());
     if (r() < 0.25) marks.push(schema.marks.em.create());
     if (r() < 0.15) marks.push(schema.marks.link.create({ href: "https://example.org/a" }));
+    if (r() < 0.1) {
+      // A code span whose text has no backticks and no spaces at its edges.
+      text = text.replace(/`/g, "'").trim() || "x";
+      marks.push(schema.marks.code.create());
+    }
     out.push(schema.text(text, marks));
     if (i < n - 1) out.push(schema.text(" "));
   }
