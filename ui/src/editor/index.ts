@@ -12,6 +12,7 @@ import { EditorView } from "prosemirror-view";
 import { findNext, findPlugin, findPrevious, replaceAll, replaceCurrent, setSearch, findKey } from "./find";
 import { parseMarkdown, serialize, serializeMarkdown } from "./markdown";
 import { cleanPastedHTML } from "./paste";
+import { RawBlockView } from "./rawView";
 import { applyFix, type Checker, type CheckResult, type Fix, latestResult, mapRange, quoteCheck } from "./quoteCheck";
 import { schema } from "./schema";
 import { typography } from "./typography";
@@ -355,6 +356,9 @@ export function createEditor(options: EditorOptions): Editor {
     state: makeState(options.markdown),
     attributes: { class: "byline-editor", "data-testid": "editor", spellcheck: "true" },
     transformPastedHTML: cleanPastedHTML,
+    nodeViews: {
+      raw: (node, view, getPos) => new RawBlockView(node, view, getPos),
+    },
     dispatchTransaction(tr) {
       const before = view.state.doc;
       view.updateState(view.state.apply(tr));

@@ -56,6 +56,36 @@ describe("createEditor", () => {
     expect(pre?.textContent).toBe("| a |\n|---|\n| 1 |");
   });
 
+  it("a double-clicked raw block opens its source; leaving it puts the edit back", () => {
+    const e = mount("Intro.\n\n| a |\n|---|\n| 1 |\n\nEnd.\n");
+    const pre = e.view.dom.querySelector("pre.raw-markdown")!;
+    pre.dispatchEvent(new MouseEvent("dblclick", { bubbles: true }));
+    const ta = e.view.dom.querySelector("textarea.raw-markdown-edit") as HTMLTextAreaElement;
+    expect(ta.value).toBe("| a |\n|---|\n| 1 |");
+    ta.value = "| a |\n|---|\n| 2 |";
+    ta.dispatchEvent(new FocusEvent("blur"));
+    expect(e.getMarkdown()).toBe("Intro.\n\n| a |\n|---|\n| 2 |\n\nEnd.\n");
+    expect(e.view.dom.querySelector("textarea")).toBeNull();
+  });
+
+  it("a raw block edited into prose becomes editable blocks; Escape cancels an edit", () => {
+    const e = mount("Intro.\n\n<div>x</div>\n");
+    const open = () => {
+      e.view.dom.querySelector("pre.raw-markdown")!.dispatchEvent(new MouseEvent("dblclick", { bubbles: true }));
+      return e.view.dom.querySelector("textarea.raw-markdown-edit") as HTMLTextAreaElement;
+    };
+    let ta = open();
+    ta.value = "changed";
+    ta.dispatchEvent(new KeyboardEvent("keydown", { key: "Escape" }));
+    expect(e.getMarkdown()).toBe("Intro.\n\n<div>x</div>\n");
+    ta = open();
+    ta.value = "Now *plain* prose.";
+    ta.dispatchEvent(new FocusEvent("blur"));
+    expect(e.getMarkdown()).toBe("Intro.\n\nNow *plain* prose.\n");
+    expect(e.view.dom.querySelector("pre.raw-markdown")).toBeNull();
+    expect(e.view.dom.querySelectorAll("p")[1].querySelector("em")?.textContent).toBe("plain");
+  });
+
   it("toggleBold and toggleItalic, by command and by Ctrl+B / Ctrl+I", () => {
     const e = mount("one two three\n");
     selectText(e, "two");

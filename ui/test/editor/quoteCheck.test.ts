@@ -151,8 +151,9 @@ describe("quoteCheck", () => {
     const e = mount(md, { check: async (t) => fakeCheck(t) });
     await settle();
     expect(e.latestCheck()!.quotes).toHaveLength(1);
-    const raw = e.view.dom.querySelector("pre.raw-markdown")!;
+    const raw = e.view.dom.querySelector(".raw-markdown-block")!;
     expect(raw.classList.contains("quote")).toBe(true);
+    expect(raw.getAttribute("data-speaker")).toBe("");
   });
 
   it("revealRange selects the text of a Markdown range", async () => {
