@@ -70,18 +70,21 @@ function parseBlocks(source: string): PMNode {
   let leading = 0;
 
   const push = (node: PMNode, start: number, end: number) => {
-    const gap = start - cursor;
-    if (blocks.length === 0) leading = gap;
-    blocks.push(node.type.create({ ...node.attrs, blank: blocks.length === 0 ? 0 : gap }, node.content, node.marks));
+    const count = start - cursor;
+    const gapLines = lines.slice(cursor, start);
+    const gap = gapLines.some((l) => l !== "") ? gapLines.join("\n") : null;
+    if (blocks.length === 0) leading = count;
+    blocks.push(node.type.create({ ...node.attrs, blank: blocks.length === 0 ? 0 : count, gap }, node.content, node.marks));
     cursor = end;
   };
+  const blankLine = (l: string | undefined) => l !== undefined && l.trim() === "";
   const rawRegion = (start: number, end: number) => {
-    // Lines not covered by any token (reference definitions, stray whitespace lines).
+    // Lines not covered by any token (reference definitions); lines of spaces become gaps.
     let first = start;
-    while (first < end && lines[first] === "") first++;
+    while (first < end && blankLine(lines[first])) first++;
     if (first === end) return;
     let last = end;
-    while (lines[last - 1] === "") last--;
+    while (blankLine(lines[last - 1])) last--;
     push(schema.node("raw", { source: lines.slice(first, last).join("\n") }), first, last);
   };
 
@@ -107,9 +110,12 @@ function parseBlocks(source: string): PMNode {
   }
   rawRegion(cursor, lines.length);
   if (blocks.length === 0) {
+    if (lines.some((l) => l !== "")) return wholeRaw(source);
     return schema.node("doc", { trailing: lines.length - 1, crlf, leading: 0 }, [schema.node("paragraph", { blank: 0 })]);
   }
-  return schema.node("doc", { trailing: lines.length - cursor, crlf, leading }, blocks);
+  const tailLines = lines.slice(cursor);
+  const tail = tailLines.some((l) => l !== "") ? tailLines.join("\n") : null;
+  return schema.node("doc", { trailing: lines.length - cursor, tail, crlf, leading }, blocks);
 }
 
 function matchingClose(tokens: Token[], i: number): number {
@@ -356,14 +362,22 @@ class Writer {
 /** Serializes a document to Markdown, with the map from Markdown offsets to positions. */
 export function serialize(doc: PMNode): Serialized {
   const w = new Writer();
-  for (let k = 0; k < (doc.attrs.leading ?? 0); k++) w.blankLine();
   let prev: PMNode | null = null;
   doc.forEach((block, offset, index) => {
-    if (index > 0) for (let k = 0; k < blankLines(block, doc); k++) w.blankLine();
+    if (block.attrs.gap != null) {
+      // Blank lines with spaces in them, exactly as they were.
+      for (const line of (block.attrs.gap as string).split("\n")) {
+        w.blankLine();
+        w.write(line);
+      }
+    } else {
+      const count = index === 0 ? (doc.attrs.leading ?? 0) : blankLines(block, doc);
+      for (let k = 0; k < count; k++) w.blankLine();
+    }
     writeBlock(w, distinctList(block, prev), offset);
     prev = block;
   });
-  w.write("\n".repeat(doc.attrs.trailing));
+  w.write(doc.attrs.tail != null ? `\n${doc.attrs.tail}` : "\n".repeat(doc.attrs.trailing));
   return { markdown: w.out, map: new PositionMap(w.chunks, doc.content.size) };
 }
 

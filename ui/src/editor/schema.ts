@@ -6,16 +6,18 @@ import { Schema, type DOMOutputSpec, type Node as PMNode } from "prosemirror-mod
 /**
  * Every block remembers how many blank lines came before it in the source; null (a block the
  * writer made) lets the serializer choose: none before a list nested in an item, else one.
+ * `gap` holds those lines verbatim when some of them held spaces (top level only).
  */
-const blank = { blank: { default: null } };
+const blank = { blank: { default: null }, gap: { default: null } };
 
 export const schema = new Schema({
   nodes: {
     doc: {
       content: "block+",
       // `leading` counts blank lines before the first block, `trailing` the newlines after the
-      // last one; `crlf` is set when every line of the source ended in CRLF.
-      attrs: { leading: { default: 0 }, trailing: { default: 1 }, crlf: { default: false } },
+      // last one (`tail` holds the text after the last block verbatim when it has spaces);
+      // `crlf` is set when every line of the source ended in CRLF.
+      attrs: { leading: { default: 0 }, trailing: { default: 1 }, tail: { default: null }, crlf: { default: false } },
     },
     paragraph: {
       group: "block",

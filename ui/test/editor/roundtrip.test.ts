@@ -69,6 +69,15 @@ describe("targeted round trips", () => {
     expect(serializeMarkdown(doc)).toBe(text);
   });
 
+  it("keeps lines of spaces between, before and after blocks without raw boxes", () => {
+    for (const text of ["a\n   \nb\n", "  \n\na\n", "a\n\n \t\n", "# T\n \n\n  \n- x\n"]) {
+      const doc = parseMarkdown(text);
+      expect(rawBlocks(doc), JSON.stringify(text)).toEqual([]);
+      expect(serializeMarkdown(doc)).toBe(text);
+    }
+    same("   \n");
+  });
+
   it("keeps a file with mixed line endings whole", () => {
     same("a\r\nb\nc\r");
   });
