@@ -111,7 +111,9 @@ function parseBlocks(source: string): PMNode {
   rawRegion(cursor, lines.length);
   if (blocks.length === 0) {
     if (lines.some((l) => l !== "")) return wholeRaw(source);
-    return schema.node("doc", { trailing: lines.length - 1, crlf, leading: 0 }, [schema.node("paragraph", { blank: 0 })]);
+    // An empty text stays empty; once written in, it ends with a newline (trailing -1).
+    const trailing = source === "" ? -1 : lines.length - 1;
+    return schema.node("doc", { trailing, crlf, leading: 0 }, [schema.node("paragraph", { blank: 0 })]);
   }
   const tailLines = lines.slice(cursor);
   const tail = tailLines.some((l) => l !== "") ? tailLines.join("\n") : null;
@@ -377,7 +379,8 @@ export function serialize(doc: PMNode): Serialized {
     writeBlock(w, distinctList(block, prev), offset);
     prev = block;
   });
-  w.write(doc.attrs.tail != null ? `\n${doc.attrs.tail}` : "\n".repeat(doc.attrs.trailing));
+  if (doc.attrs.trailing < 0) w.write(w.out === "" ? "" : "\n");
+  else w.write(doc.attrs.tail != null ? `\n${doc.attrs.tail}` : "\n".repeat(doc.attrs.trailing));
   return { markdown: w.out, map: new PositionMap(w.chunks, doc.content.size) };
 }
 

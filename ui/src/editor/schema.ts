@@ -15,7 +15,8 @@ export const schema = new Schema({
     doc: {
       content: "block+",
       // `leading` counts blank lines before the first block, `trailing` the newlines after the
-      // last one (`tail` holds the text after the last block verbatim when it has spaces);
+      // last one (-1: none while the document is empty, then one; `tail` holds the text after
+      // the last block verbatim when it has spaces);
       // `crlf` is set when every line of the source ended in CRLF.
       attrs: { leading: { default: 0 }, trailing: { default: 1 }, tail: { default: null }, crlf: { default: false } },
     },

@@ -50,6 +50,13 @@ describe("createEditor", () => {
     }
   });
 
+  it("an empty draft stays empty and ends with a newline once written in", () => {
+    const e = mount("");
+    expect(e.getMarkdown()).toBe("");
+    type(e, "Hello");
+    expect(e.getMarkdown()).toBe("Hello\n");
+  });
+
   it("shows what it cannot edit as a raw Markdown box", () => {
     const e = mount("| a |\n|---|\n| 1 |\n");
     const pre = e.view.dom.querySelector("pre.raw-markdown");

@@ -1,6 +1,7 @@
 //! Smart typography input rules: quotes, apostrophes, dashes, ellipses.
 
 import { afterEach, describe, expect, it } from "vitest";
+import { TextSelection } from "prosemirror-state";
 import { mount, type } from "./helpers";
 
 afterEach(() => {
@@ -34,6 +35,18 @@ describe("smart typography", () => {
   for (const [input, expected] of cases) {
     it(JSON.stringify(input), () => expect(typed(input)).toBe(expected));
   }
+
+  it("leaves quotes and dashes alone inside code spans", () => {
+    const e = mount("see `x` now\n");
+    const view = e.view;
+    let pos = 0;
+    view.state.doc.descendants((n, p) => {
+      if (n.isText && n.text === "x") pos = p + 1;
+    });
+    view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, pos)));
+    type(e, '"a"--');
+    expect(e.getMarkdown()).toBe('see `x"a"--` now\n');
+  });
 
   it("typed quotes serialize as the curly characters", () => {
     const e = mount("\n");
