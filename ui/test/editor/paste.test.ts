@@ -2,7 +2,8 @@
 
 import { afterEach, describe, expect, it } from "vitest";
 import { cleanPastedHTML } from "../../src/editor/paste";
-import { mount } from "./helpers";
+import { parseMarkdown, serializeMarkdown } from "../../src/editor/markdown";
+import { mount, rawBlocks } from "./helpers";
 
 // jsdom has no ClipboardEvent; ProseMirror's pasteHTML only needs the constructor.
 if (typeof globalThis.ClipboardEvent === "undefined") {
@@ -19,7 +20,12 @@ afterEach(() => {
 function paste(html: string): string {
   const e = mount("\n");
   e.view.pasteHTML(html);
-  return e.getMarkdown();
+  const md = e.getMarkdown();
+  // What was pasted saves as Markdown that reopens as editable blocks, unchanged.
+  const again = parseMarkdown(md);
+  expect(rawBlocks(again)).toEqual([]);
+  expect(serializeMarkdown(again)).toBe(md);
+  return md;
 }
 
 const WEB = `<html><head><style>p{color:red}</style><script>alert(1)</script></head><body>
@@ -74,6 +80,11 @@ describe("paste", () => {
     expect(md).toContain("- New quay\n  - with two cranes\n- Wider road");
     expect(md).toContain("1. First step");
     expect(md).not.toMatch(/mso|Normal|·|WordDocument|o:p/);
+  });
+
+  it("a web figure becomes a figure with its caption", () => {
+    const md = paste('<p>Before.</p><figure class="photo"><img src="https://example.org/p.jpg" alt="Quay" srcset="x 2x"><figcaption>The quay at <b>dusk</b>. <span class="credit">Photo: A. B.</span></figcaption></figure><p>After.</p>');
+    expect(md).toBe("Before.\n\n![Quay](https://example.org/p.jpg)\n*The quay at **dusk**. Photo: A. B.*\n\nAfter.\n");
   });
 
   it("cleanPastedHTML strips attributes but keeps href, src, alt and title", () => {
