@@ -89,6 +89,10 @@ pub enum Command {
         /// Refuse to export (exit 1) when the piece is not ready to file.
         #[arg(long)]
         strict: bool,
+        /// Local images: embedded in the page, copied next to it (needs
+        /// -o), or linked as written.
+        #[arg(long, value_enum, default_value_t = ImageMode::Embed)]
+        images: ImageMode,
     },
 }
 
@@ -103,6 +107,13 @@ pub enum ShowFormat {
     Text,
     Json,
     Md,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImageMode {
+    Embed,
+    Copy,
+    Link,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]

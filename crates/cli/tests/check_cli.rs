@@ -189,7 +189,7 @@ fn unreadable_input_is_a_clear_error_and_usage_errors_exit_two() {
     std::fs::write(&bad, b"caf\xe9 \"quote\"").unwrap();
     let out = byline(&["check", bad.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("is not UTF-8"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is not valid UTF-8"));
 
     let missing = dir.path().join("nope.md");
     let out = byline(&["check", missing.to_str().unwrap()]);
@@ -216,4 +216,44 @@ fn json_offsets_are_code_points_in_multibyte_text() {
     assert_eq!(q["end"], cp(text, "” said"));
     assert_eq!(q["speaker"], "Jürgen Maaß");
     assert_eq!(q["paragraph"], 1);
+}
+
+#[test]
+fn a_library_draft_is_checked_like_its_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("library.db");
+    let db = db.to_str().unwrap();
+    let path = sample("council-budget.md");
+    let out = byline(&["--db", db, "import", path.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let id = String::from_utf8(out.stdout).unwrap().trim().to_owned();
+
+    let out = byline(&["--db", db, "check", "--draft", &id, "--format", "json"]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "the lost opening mark is an error"
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    assert_eq!(issues(&v, "missing-open-quote").len(), 1);
+    let (_, from_file, _) = check_json("council-budget.md");
+    let speakers = |v: &Value| {
+        let mut names: Vec<String> = v["speakers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["name"].as_str().unwrap().to_owned())
+            .collect();
+        names.sort();
+        names
+    };
+    assert_eq!(speakers(&v), speakers(&from_file));
+
+    let out = byline(&["--db", db, "check", "--draft", "999"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no draft with id 999"));
 }

@@ -133,7 +133,7 @@ fn a_file_that_is_not_utf8_is_refused_without_output() {
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(
         stderr(&out),
-        "byline: notes.md is not valid UTF-8 text (first bad byte at offset 5); save it as UTF-8 and export again\n"
+        "byline: notes.md is not valid UTF-8 text (first bad byte at offset 5); save it as UTF-8 and try again\n"
     );
     assert_eq!(files_in(dir.path()), ["notes.md"]);
 }
@@ -248,4 +248,86 @@ fn a_new_export_is_readable_by_others_and_a_replaced_one_keeps_its_mode() {
             .success()
     );
     assert_eq!(mode("old.html"), 0o640);
+}
+
+#[test]
+fn images_can_be_copied_next_to_the_page() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("story")).unwrap();
+    let png = Path::new(env!("CARGO_MANIFEST_DIR")).join("../core/tests/data/export/img/ferry.png");
+    std::fs::copy(&png, dir.path().join("story/ferry.png")).unwrap();
+    std::fs::write(
+        dir.path().join("story/piece.md"),
+        "# Ferry\n\n![The ferry](ferry.png)\n",
+    )
+    .unwrap();
+
+    let out = byline(
+        &["export", "--images", "copy", "story/piece.md"],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(1), "copy needs an output file");
+    assert!(stderr(&out).contains("give -o OUT"), "{}", stderr(&out));
+
+    let out = byline(
+        &[
+            "export",
+            "--images",
+            "copy",
+            "story/piece.md",
+            "-o",
+            "out/page.html",
+        ],
+        dir.path(),
+    );
+    // The output folder must exist: nothing is created behind the user's back.
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    std::fs::create_dir(dir.path().join("out")).unwrap();
+    let out = byline(
+        &[
+            "export",
+            "--images",
+            "copy",
+            "story/piece.md",
+            "-o",
+            "out/page.html",
+        ],
+        dir.path(),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let html = std::fs::read_to_string(dir.path().join("out/page.html")).unwrap();
+    let src = html
+        .split("<img src=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("an img in the page");
+    assert!(!src.starts_with("data:"), "{src}");
+    assert_eq!(
+        std::fs::read(dir.path().join("out").join(src)).unwrap(),
+        std::fs::read(&png).unwrap(),
+        "the copied image is the original, where the page links it"
+    );
+}
+
+#[test]
+fn a_library_draft_exports_by_id() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("piece.md"), ARTICLE).unwrap();
+    let out = byline(&["import", "piece.md"], dir.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let id = stdout(&out).trim().to_owned();
+
+    let out = byline(&["export", "--draft", &id, "-o", "page.html"], dir.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let html = std::fs::read_to_string(dir.path().join("page.html")).unwrap();
+    assert!(html.contains("<h1>Ferry timetable changes</h1>"), "{html}");
+    assert!(html.contains("“Monday”"), "{html}");
+
+    let out = byline(&["export", "--draft", "4242"], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("no draft with id 4242"),
+        "{}",
+        stderr(&out)
+    );
 }

@@ -25,7 +25,7 @@ pub enum Error {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("{path} is not valid UTF-8 text (first bad byte at offset {offset})")]
+    #[error("{path} is not valid UTF-8 text (first bad byte at offset {offset}); save it as UTF-8 and try again")]
     NotUtf8 { path: PathBuf, offset: usize },
     #[error("{path}: unsupported file type (Byline imports .txt, .md, .markdown, .html and .htm)")]
     Unsupported { path: PathBuf },

@@ -85,7 +85,6 @@ fn placeholders_next_to_punctuation_and_non_ascii() {
 }
 
 #[test]
-#[ignore = "needs the quote checker"]
 fn a_missing_opening_quote_mark_is_a_quote_error() {
     let d = draft(
         "Harbour seals return",

@@ -28,11 +28,13 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use anyhow::{anyhow, Context, Result};
+use anyhow::{anyhow, Result};
 use byline_core::check::{self, Issue, Report};
+use byline_core::import;
 use byline_core::text::OffsetMap;
 use serde_json::{json, Value};
 
+use super::{flat, library_draft};
 use crate::CheckFormat;
 
 pub fn run(
@@ -42,19 +44,11 @@ pub fn run(
     format: CheckFormat,
 ) -> Result<ExitCode> {
     let (label, text) = match (file, draft) {
-        (Some(path), _) => (path.display().to_string(), read_text(path)?),
-        (None, Some(id)) => {
-            let path = match db {
-                Some(p) => p.to_path_buf(),
-                None => byline_core::db::default_path().ok_or_else(|| {
-                    anyhow!("no library path: set --db or BYLINE_DB (HOME is not set)")
-                })?,
-            };
-            let lib = byline_core::open(&path)
-                .with_context(|| format!("opening the library {}", path.display()))?;
-            let d = lib.get(id)?;
-            (format!("draft {id}"), d.body)
-        }
+        (Some(path), _) => (
+            path.display().to_string(),
+            import::read_text(path).map_err(flat)?,
+        ),
+        (None, Some(id)) => (format!("draft {id}"), library_draft(db, id)?.body),
         (None, None) => return Err(anyhow!("give a FILE or --draft ID")),
     };
     let report = check::check(&text);
@@ -71,17 +65,6 @@ pub fn run(
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
-    })
-}
-
-fn read_text(path: &Path) -> Result<String> {
-    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
-    String::from_utf8(bytes).map_err(|e| {
-        anyhow!(
-            "{} is not UTF-8 text (invalid byte at offset {}); convert it to UTF-8 first",
-            path.display(),
-            e.utf8_error().valid_up_to()
-        )
     })
 }
 

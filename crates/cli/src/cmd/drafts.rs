@@ -10,10 +10,11 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{anyhow, Context, Result};
-use byline_core::db::{self, SaveKind};
+use byline_core::db::SaveKind;
 use byline_core::import;
-use byline_core::{Draft, DraftPatch, DraftSummary, Library};
+use byline_core::{Draft, DraftPatch, DraftSummary};
 
+use super::{flat, in_library, open_library};
 use crate::{Command, ListFormat, ShowFormat};
 
 /// How many search hits `byline search` prints.
@@ -120,43 +121,6 @@ pub fn run(db: Option<&Path>, command: Command) -> Result<ExitCode> {
             Err(anyhow!("{other:?} is not a library subcommand"))
         }
     }
-}
-
-/// Opens the library at `--db`/`BYLINE_DB`, or the desktop app's library,
-/// whose folder is created on first use.
-fn open_library(db: Option<&Path>) -> Result<(Library, PathBuf)> {
-    let path = match db {
-        Some(path) => path.to_owned(),
-        None => {
-            let path = db::default_path()
-                .context("cannot find the default library (HOME is not set); pass --db PATH or set BYLINE_DB")?;
-            if let Some(folder) = path.parent() {
-                std::fs::create_dir_all(folder).with_context(|| {
-                    format!("cannot create the library folder {}", folder.display())
-                })?;
-            }
-            path
-        }
-    };
-    let lib = byline_core::open(&path).map_err(flat)?;
-    Ok((lib, path))
-}
-
-/// A core error as the one sentence it already is. Core messages include
-/// their cause, so the cause is not chained again (`{:#}` would repeat it).
-/// Errors about a draft id get the library's path, to say where the draft
-/// was looked for.
-fn in_library(e: db::Error, path: &Path) -> anyhow::Error {
-    match e {
-        db::Error::NotFound(_) | db::Error::NoRevision { .. } => {
-            anyhow!("{e} in {}", path.display())
-        }
-        e => anyhow!("{e}"),
-    }
-}
-
-fn flat(e: impl std::fmt::Display) -> anyhow::Error {
-    anyhow!("{e}")
 }
 
 /// Reads every file first and imports only when all of them are good, in

@@ -7,26 +7,43 @@
 //! directory for a library draft).
 
 use std::io::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 use std::time::UNIX_EPOCH;
 
 use anyhow::{anyhow, bail, Result};
 use byline_core::export::{self, Images, Mode, Options};
 use byline_core::model::{word_count, Draft, Status};
-use byline_core::ready;
+use byline_core::{import, ready};
 
-pub fn run(
-    db: Option<&Path>,
-    file: Option<&Path>,
-    draft: Option<i64>,
-    output: Option<&Path>,
-    fragment: bool,
-    strict: bool,
-) -> Result<ExitCode> {
+use super::{flat, library_draft};
+use crate::ImageMode;
+
+/// What `byline export` was asked to do.
+pub struct Request<'a> {
+    pub file: Option<&'a Path>,
+    pub draft: Option<i64>,
+    pub output: Option<&'a Path>,
+    pub fragment: bool,
+    pub strict: bool,
+    pub images: ImageMode,
+}
+
+pub fn run(db: Option<&Path>, req: &Request) -> Result<ExitCode> {
+    let Request {
+        file,
+        draft,
+        output,
+        fragment,
+        strict,
+        images,
+    } = *req;
+    if images == ImageMode::Copy && output.is_none() {
+        bail!("--images copy puts the images next to the HTML file: give -o OUT");
+    }
     let (draft, base_dir) = match (file, draft) {
         (Some(path), _) => (draft_from_file(path)?, path.parent().map(Path::to_path_buf)),
-        (None, Some(id)) => (draft_from_library(db, id)?, None),
+        (None, Some(id)) => (library_draft(db, id)?, None),
         (None, None) => bail!("give a Markdown FILE or --draft ID to export"),
     };
 
@@ -53,7 +70,11 @@ pub fn run(
     let base_dir = base_dir.filter(|dir| !dir.as_os_str().is_empty());
     let opts = Options {
         mode,
-        images: Images::Embed,
+        images: match images {
+            ImageMode::Embed => Images::Embed,
+            ImageMode::Copy => Images::Copy,
+            ImageMode::Link => Images::Link,
+        },
         base_dir,
         lang: None,
     };
@@ -67,7 +88,10 @@ pub fn run(
                 .and_then(|()| stdout.flush())
                 .map_err(|err| anyhow!("cannot write to standard output: {err}"))?;
         }
-        Some(out) => write_atomically(out, exported.html.as_bytes())?,
+        Some(out) => {
+            copy_assets(out, &exported.assets)?;
+            write_atomically(out, exported.html.as_bytes())?;
+        }
     }
     // Reported once the export is out, so a failure is the last word.
     report();
@@ -78,15 +102,7 @@ pub fn run(
 /// else from its first `#` heading (taken out of the body), else the file
 /// name.
 fn draft_from_file(path: &Path) -> Result<Draft> {
-    let bytes =
-        std::fs::read(path).map_err(|err| anyhow!("cannot read {}: {err}", path.display()))?;
-    let text = String::from_utf8(bytes).map_err(|err| {
-        anyhow!(
-            "{} is not valid UTF-8 text (first bad byte at offset {}); save it as UTF-8 and export again",
-            path.display(),
-            err.utf8_error().valid_up_to()
-        )
-    })?;
+    let text = import::read_text(path).map_err(flat)?;
     let stem = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
@@ -113,30 +129,48 @@ fn draft_from_file(path: &Path) -> Result<Draft> {
     })
 }
 
-fn draft_from_library(db: Option<&Path>, id: i64) -> Result<Draft> {
-    let path: PathBuf = match db {
-        Some(path) => path.to_path_buf(),
-        None => byline_core::db::default_path()
-            .ok_or_else(|| anyhow!("no library path: set --db or BYLINE_DB"))?,
+/// The folder `out` goes in, which must exist: nothing is created behind
+/// the user's back.
+fn output_dir(out: &Path) -> Result<&Path> {
+    let dir = match out.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
     };
-    let library = byline_core::open(&path).map_err(|err| anyhow!("{err}"))?;
-    library.get(id).map_err(|err| anyhow!("{err}"))
+    if !dir.is_dir() {
+        bail!(
+            "cannot write {}: there is no directory {}",
+            out.display(),
+            dir.display()
+        );
+    }
+    Ok(dir)
+}
+
+/// Copies local images next to `out`, where the exported page links them.
+fn copy_assets(out: &Path, assets: &[export::Asset]) -> Result<()> {
+    let dir = output_dir(out)?;
+    for asset in assets {
+        let target = dir.join(&asset.target);
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent)
+                .map_err(|err| anyhow!("cannot create {}: {err}", parent.display()))?;
+        }
+        std::fs::copy(&asset.source, &target).map_err(|err| {
+            anyhow!(
+                "cannot copy the image {} to {}: {err}",
+                asset.source.display(),
+                target.display()
+            )
+        })?;
+    }
+    Ok(())
 }
 
 /// Writes `bytes` to a temporary file beside `out` and renames it into place,
 /// so `out` is either the whole export or untouched.
 fn write_atomically(out: &Path, bytes: &[u8]) -> Result<()> {
     let fail = |err: &dyn std::fmt::Display| anyhow!("cannot write {}: {err}", out.display());
-    let dir = match out.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => Path::new("."),
-    };
-    if !dir.is_dir() {
-        return Err(fail(&format_args!(
-            "there is no directory {}",
-            dir.display()
-        )));
-    }
+    let dir = output_dir(out)?;
     // The temporary file's own path would only confuse: report the kind.
     let mut temp = tempfile::Builder::new()
         .prefix(".byline-export-")
