@@ -23,10 +23,8 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 step "Rust tests"
 cargo test --workspace --locked
 
-if [ -f ui/vitest.config.ts ] || grep -q '"test"' ui/package.json 2>/dev/null; then
-  step "UI tests"
-  (cd ui && npm test --silent)
-fi
+step "UI tests (type check and vitest)"
+bash scripts/ui-test.sh
 
 step "exported HTML passes the Nu HTML Checker"
 bash scripts/validate-html.sh
