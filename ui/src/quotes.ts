@@ -9,11 +9,11 @@ export function applyFix(text: string, fix: Fix): string {
   return text.slice(0, fix.range.start) + fix.insert + text.slice(fix.range.end);
 }
 
-/** A stable colour slot (0–5) per speaker, in order of first appearance. */
+/** A stable colour slot (0–7, as the editor's highlights) per speaker, in order of first appearance. */
 export function speakerSlots(report: Report): Map<string, number> {
   const slots = new Map<string, number>();
   for (const q of report.quotes) {
-    if (q.speaker && !slots.has(q.speaker)) slots.set(q.speaker, slots.size % 6);
+    if (q.speaker && !slots.has(q.speaker)) slots.set(q.speaker, slots.size % 8);
   }
   return slots;
 }
