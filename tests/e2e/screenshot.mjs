@@ -1,11 +1,12 @@
 // Takes the README's screenshots of the real app: types a realistic draft
-// (invented for Byline) into a fresh library and saves light and dark shots
-// to assets/screenshots/. After scripts/build-app.sh:
+// (invented for Byline, with one lost opening quote) into a fresh library and
+// saves light and dark shots of the window and one of the "Quotes & sources"
+// panel to assets/screenshots/. After scripts/build-app.sh:
 //   xvfb-run -a --server-args="-screen 0 1400x900x24" node tests/e2e/screenshot.mjs
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { WAIT, byTest, sleep, waitSaved, withApp } from "./driver.mjs";
+import { WAIT, byTest, sleep, typeBody, waitSaved, withApp } from "./driver.mjs";
 
 const OUT = resolve(import.meta.dirname, "../../assets/screenshots");
 
@@ -23,6 +24,7 @@ const STORY = {
     "The Cais bridge reopened to traffic on Monday morning, six months after engineers closed it when inspectors found corroded cables beneath the deck.",
     "“It is good to have it back,” said Maria Oduya, who runs the café at the foot of the bridge. “For half a year my customers had to walk round by the ferry.”",
     "The repair cost €48 million, twice the council’s first estimate, according to figures released on Friday. Council leader Tomás Vale said the overrun was “regrettable but unavoidable” once the full extent of the damage was known.",
+    "Engineer Kofi Mensah, who led the inspection, defended the closure. We could not take the risk with cables in that state,” Mensah said.",
     "Cyclists were first across, shortly after six o’clock.",
   ].join("\n\n"),
 };
@@ -43,23 +45,21 @@ try {
     for (const field of ["headline", "dek", "byline", "dateline"]) {
       await browser.$(byTest(field)).setValue(STORY[field]);
     }
-    // Typing the body key by key is slow; set it and announce the edit.
-    await browser.execute((body) => {
-      const el = document.querySelector('[data-testid="editor"]');
-      el.value = body;
-      el.dispatchEvent(new Event("input", { bubbles: true }));
-    }, STORY.body);
+    await typeBody(browser, STORY.body);
     await waitSaved(browser);
+    await browser.$(byTest("issue-item")).waitForExist({ timeout: WAIT });
+    await browser.execute(() => document.querySelector(".scroller")?.scrollTo(0, 0));
     await browser.execute(() => document.activeElement?.blur());
     await sleep(300);
     await browser.saveScreenshot(join(OUT, "app.png"));
+    await browser.$(byTest("quote-panel")).saveScreenshot(join(OUT, "quotes.png"));
     await browser.execute(() => {
       document.documentElement.dataset.theme = "dark";
     });
     await sleep(300);
     await browser.saveScreenshot(join(OUT, "app-dark.png"));
   });
-  console.log(`screenshots: ${OUT}/app.png, ${OUT}/app-dark.png`);
+  console.log(`screenshots: ${OUT}/app.png, ${OUT}/app-dark.png, ${OUT}/quotes.png`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
