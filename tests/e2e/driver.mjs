@@ -6,7 +6,9 @@ import { join, resolve } from "node:path";
 import { Key, remote } from "webdriverio";
 
 export const APP = resolve(process.env.BYLINE_APP ?? join(import.meta.dirname, "../../target/debug/byline-app"));
-const PORT = 4444;
+// Other test runs on the same machine may hold the default ports: E2E_PORT
+// moves tauri-driver (and WebKitWebDriver to the port after it).
+const PORT = Number(process.env.E2E_PORT ?? 4444);
 export const WAIT = 20_000;
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -24,7 +26,7 @@ function portOpen(port) {
 
 /** Starts tauri-driver with `env`; resolves once it listens. */
 async function startDriver(env) {
-  const driver = spawn("tauri-driver", ["--port", String(PORT)], {
+  const driver = spawn("tauri-driver", ["--port", String(PORT), "--native-port", String(PORT + 1)], {
     env: { ...process.env, ...env },
     stdio: ["ignore", "ignore", "inherit"],
   });
@@ -100,7 +102,7 @@ export async function typeBody(browser, text) {
   await browser.keys([Key.Ctrl, Key.End]);
   for (const part of text.replaceAll("\n\n", "\n").split(/(\n)/)) {
     if (part === "\n") await browser.keys([Key.Enter]);
-    else if (part) await browser.keys(part.split(""));
+    else if (part) await el.addValue(part);
   }
 }
 

@@ -395,10 +395,15 @@ function drawPanel(): void {
   renderPanel(quotePanel, report, { jump: revealBody, fix: applyIssueFix });
 }
 
+/** The body document last seen, to tell edits from selection moves. */
+let shownDoc: unknown = null;
+
 /** Opens `markdown` in the body editor (made on first use). */
 function mountBody(markdown: string): void {
+  shownDoc = null;
   if (bodyEditor) {
     bodyEditor.setMarkdown(markdown);
+    shownDoc = bodyEditor.view.state.doc;
     return;
   }
   bodyEditor = createEditor({
@@ -416,9 +421,19 @@ function mountBody(markdown: string): void {
       updateWordCount(md);
       saver?.edit({ body: md });
     },
-    onStateChange: (active) => toolbar.update(active),
+    onStateChange: (active) => {
+      toolbar.update(active);
+      // The body's change reaches the saver only after changeDelay: until then
+      // the status must not claim that everything is on disk.
+      const doc = bodyEditor?.view.state.doc;
+      if (doc && doc !== shownDoc) {
+        if (shownDoc) showSaveState({ kind: "saving" });
+        shownDoc = doc;
+      }
+    },
     onFindRequest: () => findBar.open(),
   });
+  shownDoc = bodyEditor.view.state.doc;
   bodyEditor.view.dom.setAttribute("aria-label", "Body");
   bodyEditor.view.dom.setAttribute("aria-multiline", "true");
   bodyEditor.view.dom.setAttribute("role", "textbox");
