@@ -3,6 +3,7 @@
 // saves light and dark shots of the window and one of the "Quotes & sources"
 // panel to assets/screenshots/. After scripts/build-app.sh:
 //   xvfb-run -a --server-args="-screen 0 1400x900x24" node tests/e2e/screenshot.mjs
+import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -24,7 +25,7 @@ const STORY = {
     "The Cais bridge reopened to traffic on Monday morning, six months after engineers closed it when inspectors found corroded cables beneath the deck.",
     "“It is good to have it back,” said Maria Oduya, who runs the café at the foot of the bridge. “For half a year my customers had to walk round by the ferry.”",
     "The repair cost €48 million, twice the council’s first estimate, according to figures released on Friday. Council leader Tomás Vale said the overrun was “regrettable but unavoidable” once the full extent of the damage was known.",
-    "Engineer Kofi Mensah, who led the inspection, defended the closure. We could not take the risk with cables in that state,” Mensah said.",
+    "We could not take the risk with cables in that state,” said Kofi Mensah, the engineer who led the inspection.",
     "Cyclists were first across, shortly after six o’clock.",
   ].join("\n\n"),
 };
@@ -48,11 +49,19 @@ try {
     await typeBody(browser, STORY.body);
     await waitSaved(browser);
     await browser.$(byTest("issue-item")).waitForExist({ timeout: WAIT });
+    // A target length, to show the progress in the status bar.
+    await browser.$(byTest("target-words")).setValue("600");
+    await browser.keys(["Tab"]);
     await browser.execute(() => document.querySelector(".scroller")?.scrollTo(0, 0));
     await browser.execute(() => document.activeElement?.blur());
     await sleep(300);
     await browser.saveScreenshot(join(OUT, "app.png"));
-    await browser.$(byTest("quote-panel")).saveScreenshot(join(OUT, "quotes.png"));
+    // WebKit's element screenshots come out shifted, so crop the window's.
+    const r = await browser.execute(() => {
+      const b = document.querySelector('[data-testid="quote-panel"]').getBoundingClientRect();
+      return { x: Math.round(b.x), y: Math.round(b.y), w: Math.round(b.width), h: Math.round(Math.min(b.height, 640)) };
+    });
+    execFileSync("convert", [join(OUT, "app.png"), "-crop", `${r.w}x${r.h}+${r.x}+${r.y}`, "+repage", join(OUT, "quotes.png")]);
     await browser.execute(() => {
       document.documentElement.dataset.theme = "dark";
     });

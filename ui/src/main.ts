@@ -74,8 +74,8 @@ const targetInput = h("input", {
   type: "number",
   min: 0,
   step: 50,
-  placeholder: "target",
-  title: "Target length in words for this draft",
+  placeholder: "Set target",
+  title: "Target length in words for this draft (kept on this computer)",
   "aria-label": "Target length in words",
   "data-testid": "target-words",
 });
@@ -508,7 +508,7 @@ function renderProgress(): void {
   const pct = Math.round((lastWords / target) * 100);
   progressBar.style.width = `${Math.min(100, pct)}%`;
   progressEl.classList.toggle("over", lastWords > target);
-  progressEl.querySelector(".progress-label")!.textContent = `${pct}% of ${target.toLocaleString("en-GB")}`;
+  progressEl.querySelector(".progress-label")!.textContent = `${pct}% of`;
 }
 
 targetInput.addEventListener("change", () => {
