@@ -206,6 +206,16 @@ const scenarios = {
         });
       }
       await waitSaved(browser);
+
+      // Clicking a quote in the panel selects it in the body.
+      let quote = null;
+      for (const el of await panel.$$(`${byTest("quote-item")}[data-speaker="Tor Lund"]`)) {
+        if ((await el.getText()).includes("mainland")) quote = el;
+      }
+      assert(quote, "Tor Lund's second quote is not in the panel");
+      await quote.click();
+      const selected = await browser.execute(() => window.getSelection()?.toString() ?? "");
+      assert(selected.includes("They have no other way to the mainland"), `clicking the quote selected ${JSON.stringify(selected)}`);
     });
     await withApp(db, async (browser) => {
       await browser.$(byTest("draft-item")).waitForExist({ timeout: WAIT });

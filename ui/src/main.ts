@@ -14,7 +14,7 @@ import { Saver, type SaveState } from "./autosave";
 import { h } from "./dom";
 import { formatUpdated, formatWords, readingMinutes, wordCount } from "./format";
 import { api, onWindowClose, STATUSES, type Draft, type DraftSummary, type Fields, type Issue, type Patch, type Report, type SearchHit, type Status } from "./ipc";
-import { renderPanel } from "./quotes";
+import { renderPanel, toCheckResult } from "./quotes";
 import { createEditor, type CheckResult, type Editor } from "./editor";
 import { createFindBar } from "./findbar";
 import { createToolbar } from "./toolbar";
@@ -371,17 +371,7 @@ let report: Report = EMPTY_REPORT;
 /** Runs the Rust checker; the editor gets ranges, the panel the whole report. */
 async function check(markdown: string): Promise<CheckResult> {
   const r = await api.checkQuotes(markdown);
-  const result: CheckResult = {
-    quotes: r.quotes.map((q) => ({ start: q.range.start, end: q.range.end, speaker: q.speaker, kind: q.kind })),
-    issues: r.issues.map((i) => ({
-      code: i.code,
-      severity: i.severity,
-      start: i.range.start,
-      end: i.range.end,
-      message: i.message,
-      fix: i.fix ? { start: i.fix.range.start, end: i.fix.range.end, insert: i.fix.insert } : undefined,
-    })),
-  };
+  const result = toCheckResult(r);
   reports.set(result, r);
   return result;
 }

@@ -2,11 +2,27 @@
 // the checker's issues with their one-click fixes. The checker runs in Rust;
 // its ranges arrive in UTF-16 units, so they index JavaScript strings as is.
 import { h } from "./dom";
+import type { CheckResult } from "./editor";
 import type { Fix, Issue, Quote, Report } from "./ipc";
 
 /** Applies a checker fix to `text`. */
 export function applyFix(text: string, fix: Fix): string {
   return text.slice(0, fix.range.start) + fix.insert + text.slice(fix.range.end);
+}
+
+/** The checker's report as the editor's live-check plugin takes it (flat UTF-16 ranges). */
+export function toCheckResult(r: Report): CheckResult {
+  return {
+    quotes: r.quotes.map((q) => ({ start: q.range.start, end: q.range.end, speaker: q.speaker, kind: q.kind })),
+    issues: r.issues.map((i) => ({
+      code: i.code,
+      severity: i.severity,
+      start: i.range.start,
+      end: i.range.end,
+      message: i.message,
+      fix: i.fix ? { start: i.fix.range.start, end: i.fix.range.end, insert: i.fix.insert } : undefined,
+    })),
+  };
 }
 
 /** A stable colour slot (0–7, as the editor's highlights) per speaker, in order of first appearance. */
