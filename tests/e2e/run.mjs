@@ -6,6 +6,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { Key } from "webdriverio";
 import { WAIT, assert, bodyMarkdown, byTest, draftTitles, typeBody, waitSaved, withApp } from "./driver.mjs";
 
 const HEADLINE = "Harbour bridge reopens after six-month repair";
@@ -225,6 +226,30 @@ const scenarios = {
       const panel = await browser.$(byTest("quote-panel"));
       await browser.waitUntil(async () => (await panel.$$(byTest("quote-item"))).length >= 4, { timeout: WAIT, timeoutMsg: "the panel is empty after a restart" });
       assert((await panel.$$(lost)).length === 0, "the lost quotes came back after the restart");
+    });
+  },
+
+  async "toolbar, shortcuts and find and replace edit the Markdown"(dir) {
+    await withApp(join(dir, "library.db"), async (browser) => {
+      await browser.$(byTest("draft-item")).waitForExist({ timeout: WAIT });
+      await browser.$(byTest("draft-new")).click();
+      await typeBody(browser, "Quiet harbour at dawn");
+      await browser.keys([Key.Ctrl, "a"]);
+      await browser.keys([Key.Ctrl, "b"]);
+      const bold = await browser.$('button[title="Bold (Ctrl+B)"]');
+      await browser.waitUntil(async () => (await bold.getAttribute("aria-pressed")) === "true", { timeout: WAIT, timeoutMsg: "the Bold button is not pressed" });
+      await browser.$('button[title="Heading 2 (Ctrl+Alt+2)"]').click();
+
+      await browser.keys([Key.Ctrl, "f"]);
+      const find = await browser.$(byTest("find-input"));
+      await find.waitForDisplayed({ timeout: WAIT });
+      await find.setValue("harbour");
+      await browser.waitUntil(async () => (await browser.$(byTest("find-count")).getText()) === "1 of 1", { timeout: WAIT, timeoutMsg: "find did not count one match" });
+      await browser.$(byTest("replace-input")).setValue("port");
+      await browser.$(byTest("findbar")).$("button=Replace").click();
+      await waitSaved(browser);
+      const md = await bodyMarkdown(browser);
+      assert(md === "## **Quiet port at dawn**\n", `the Markdown is ${JSON.stringify(md)}`);
     });
   },
 
