@@ -101,6 +101,10 @@ try {
     await sleep(1500);
     const mem = memoryMB(db);
 
+    // BENCH_NOSPELL=1 turns the web view's spell checking off, to see its share.
+    if (process.env.BENCH_NOSPELL === "1") {
+      await browser.execute(() => document.querySelector('[data-testid="editor"]').setAttribute("spellcheck", "false"));
+    }
     // Keystrokes: each key's time from keydown to the end of the next frame.
     await browser.execute(() => {
       window.__lat = [];
