@@ -3,10 +3,12 @@
 import { spawn } from "node:child_process";
 import { createConnection } from "node:net";
 import { join, resolve } from "node:path";
-import { remote } from "webdriverio";
+import { Key, remote } from "webdriverio";
 
 export const APP = resolve(process.env.BYLINE_APP ?? join(import.meta.dirname, "../../target/debug/byline-app"));
-const PORT = 4444;
+// Other test runs on the same machine may hold the default ports: E2E_PORT
+// moves tauri-driver (and WebKitWebDriver to the port after it).
+const PORT = Number(process.env.E2E_PORT ?? 4444);
 export const WAIT = 20_000;
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -24,7 +26,7 @@ function portOpen(port) {
 
 /** Starts tauri-driver with `env`; resolves once it listens. */
 async function startDriver(env) {
-  const driver = spawn("tauri-driver", ["--port", String(PORT)], {
+  const driver = spawn("tauri-driver", ["--port", String(PORT), "--native-port", String(PORT + 1)], {
     env: { ...process.env, ...env },
     stdio: ["ignore", "ignore", "inherit"],
   });
@@ -87,4 +89,31 @@ export function assert(cond, message) {
 /** Text as keystrokes: WebKitWebDriver drops "\n", so line breaks are Enter. */
 export function keys(text) {
   return text.replaceAll("\n", "\uE007");
+}
+
+/**
+ * Types `text` into the body editor (a contenteditable, so setValue does not
+ * work): clicks it, moves to the end and sends keys. A blank line between
+ * paragraphs is one Enter in a WYSIWYG editor.
+ */
+export async function typeBody(browser, text) {
+  const el = await browser.$(byTest("editor"));
+  await el.click();
+  await browser.keys([Key.Ctrl, Key.End]);
+  for (const part of text.replaceAll("\n\n", "\n").split(/(\n)/)) {
+    if (part === "\n") await browser.keys([Key.Enter]);
+    else if (part) await el.addValue(part);
+  }
+}
+
+/** The body's Markdown as stored, read through the app's Markdown source view. */
+export async function bodyMarkdown(browser) {
+  const toggle = await browser.$(byTest("source-toggle"));
+  await toggle.click();
+  const source = await browser.$(byTest("source-view"));
+  await source.waitForDisplayed({ timeout: WAIT });
+  const md = await source.getValue();
+  await toggle.click();
+  await source.waitForDisplayed({ timeout: WAIT, reverse: true });
+  return md;
 }

@@ -6,12 +6,24 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { WAIT, assert, byTest, draftTitles, keys, waitSaved, withApp } from "./driver.mjs";
+import { Key } from "webdriverio";
+import { WAIT, assert, bodyMarkdown, byTest, draftTitles, typeBody, waitSaved, withApp } from "./driver.mjs";
 
 const HEADLINE = "Harbour bridge reopens after six-month repair";
 const BODY =
   "The bridge reopened to traffic on Monday morning.\n\n“It is good to have it back,” said Maria Oduya, who runs the café at its foot.";
 const LATE_EDIT = " Cyclists were first across.";
+
+// An invented article with two lost opening quotation marks.
+const FERRY_HEADLINE = "Winter ferry to Skarvik saved";
+const FERRY = [
+  "The ferry service to Skarvik will run through the winter after all, the transport board said on Tuesday.",
+  "“We listened to the islanders,” said Ines Halvorsen, who chairs the board. The crossing had been due to stop in November.",
+  "Half my passengers are schoolchildren,” said Tor Lund, who has skippered the route for twenty years. “They have no other way to the mainland.”",
+  "It will not be cut again without a hearing,” Halvorsen said.",
+].join("\n\n");
+// The editor ends the Markdown it writes with a newline.
+const FERRY_FIXED = FERRY.replace("Half my", "“Half my").replace("It will not", "“It will not") + "\n";
 
 const scenarios = {
   async "a draft typed in one run is there in the next"(dir) {
@@ -21,7 +33,7 @@ const scenarios = {
       const first = await draftTitles(browser);
       assert(first.length === 1, `a fresh library should hold only the welcome draft, found ${JSON.stringify(first)}`);
       assert(/welcome/i.test(first[0]), `the first draft should be the welcome draft, found ${JSON.stringify(first[0])}`);
-      const welcomeBody = await browser.$(byTest("editor")).getValue();
+      const welcomeBody = await bodyMarkdown(browser);
       assert(welcomeBody.length > 100, "the welcome draft should explain the app in its body");
 
       await browser.$(byTest("draft-new")).click();
@@ -29,22 +41,23 @@ const scenarios = {
         timeout: WAIT,
         timeoutMsg: "New draft did not add a draft to the list",
       });
-      assert((await browser.$(byTest("editor")).getValue()) === "", "a new draft should start empty");
+      assert((await bodyMarkdown(browser)) === "", "a new draft should start empty");
       await browser.$(byTest("headline")).setValue(HEADLINE);
-      await browser.$(byTest("editor")).setValue(keys(BODY));
+      await typeBody(browser, BODY);
       await waitSaved(browser);
       const words = await browser.$(byTest("word-count")).getText();
       assert(words === "25 words", `word count should be "25 words", was ${JSON.stringify(words)}`);
 
       // An edit made just before switching drafts must be flushed, not dropped.
-      await browser.$(byTest("editor")).addValue(keys(LATE_EDIT));
+      await typeBody(browser, LATE_EDIT);
       const items = await browser.$$(byTest("draft-item"));
       await items[1].click();
-      await browser.waitUntil(async () => (await browser.$(byTest("editor")).getValue()) === welcomeBody, {
+      await browser.waitUntil(async () => /welcome/i.test(await browser.$(byTest("headline")).getValue()), {
         timeout: WAIT,
         timeoutMsg: "clicking the welcome draft did not open it",
       });
       await waitSaved(browser);
+      assert((await bodyMarkdown(browser)) === welcomeBody, "the welcome draft's body changed on its own");
     });
     assert(existsSync(db), "the library file was not created");
 
@@ -58,8 +71,8 @@ const scenarios = {
         timeout: WAIT,
         timeoutMsg: "the draft did not open",
       });
-      const body = await browser.$(byTest("editor")).getValue();
-      assert(body === BODY + LATE_EDIT, `the body after a restart differs: ${JSON.stringify(body)}`);
+      const body = await bodyMarkdown(browser);
+      assert(body === BODY + LATE_EDIT + "\n", `the body after a restart differs: ${JSON.stringify(body)}`);
     });
   },
 
@@ -73,7 +86,7 @@ const scenarios = {
       await browser.$(byTest("headline")).setValue(HEADLINE);
       await waitSaved(browser);
       // Well inside the autosave delay: only the flush on close can save this.
-      await browser.$(byTest("editor")).setValue(keys(BODY));
+      await typeBody(browser, BODY);
       execFileSync(closer, ["Byline"]);
       await browser.waitUntil(async () => !(await browser.getTitle().then(() => true, () => false)), {
         timeout: WAIT,
@@ -83,8 +96,8 @@ const scenarios = {
     await withApp(db, async (browser) => {
       await browser.$(byTest("draft-item")).waitForExist({ timeout: WAIT });
       assert((await browser.$(byTest("headline")).getValue()) === HEADLINE, "the newest draft should open first");
-      const body = await browser.$(byTest("editor")).getValue();
-      assert(body === BODY, `the body typed before closing was lost: ${JSON.stringify(body)}`);
+      const body = await bodyMarkdown(browser);
+      assert(body === BODY + "\n", `the body typed before closing was lost: ${JSON.stringify(body)}`);
     });
   },
 
@@ -94,7 +107,7 @@ const scenarios = {
       await browser.$(byTest("draft-item")).waitForExist({ timeout: WAIT });
       await browser.$(byTest("draft-new")).click();
       await browser.$(byTest("headline")).setValue(HEADLINE);
-      await browser.$(byTest("editor")).setValue(keys(BODY));
+      await typeBody(browser, BODY);
       await waitSaved(browser);
 
       await browser.$(byTest("search")).setValue("Oduya caf");
@@ -155,12 +168,89 @@ const scenarios = {
         timeoutMsg: "the app does not find the draft the byline command imported",
       });
       await browser.$(byTest("search")).clearValue();
-      await browser.$(byTest("editor")).setValue(keys(BODY));
+      await typeBody(browser, BODY);
       await waitSaved(browser);
     });
     const listed = JSON.parse(execFileSync(cli, ["--db", db, "list", "--format", "json"], { encoding: "utf8" }));
     const headlines = listed.map((d) => d.headline);
     assert(headlines.includes(HEADLINE) && headlines.includes("Night ferry timetable restored"), `byline list: ${JSON.stringify(headlines)}`);
+  },
+
+  async "live checking: two lost opening quotes are listed, fixed in one click each, and the fix is kept"(dir) {
+    const db = join(dir, "library.db");
+    const lost = byTest("issue-item") + '[data-code="missing-open-quote"]';
+    await withApp(db, async (browser) => {
+      await browser.$(byTest("draft-item")).waitForExist({ timeout: WAIT });
+      await browser.$(byTest("draft-new")).click();
+      await browser.$(byTest("headline")).setValue(FERRY_HEADLINE);
+      await typeBody(browser, FERRY);
+      await waitSaved(browser);
+
+      const panel = await browser.$(byTest("quote-panel"));
+      await browser.waitUntil(async () => (await panel.$$(lost)).length === 2, {
+        timeout: WAIT,
+        timeoutMsg: "the panel did not list two missing-open-quote issues",
+      });
+      const speakers = new Set(await panel.$$(byTest("quote-item")).map((el) => el.getAttribute("data-speaker")));
+      for (const name of ["Ines Halvorsen", "Tor Lund"]) {
+        assert(speakers.has(name), `the panel does not list ${name}: ${JSON.stringify([...speakers])}`);
+      }
+      // The issues are underlined in the text, and the quotes highlighted.
+      assert((await browser.$$('.byline-editor .issue[data-code="missing-open-quote"]')).length === 2, "the two issues are not underlined in the body");
+      assert((await browser.$$(".byline-editor .quote")).length >= 4, "no quote is highlighted in the body");
+
+      for (let left = 2; left > 0; left--) {
+        await panel.$(`${lost} ${byTest("issue-fix")}`).click();
+        await browser.waitUntil(async () => (await panel.$$(lost)).length === left - 1, {
+          timeout: WAIT,
+          timeoutMsg: `after a fix, ${left - 1} issue(s) should be left`,
+        });
+      }
+      await waitSaved(browser);
+
+      // Clicking a quote in the panel selects it in the body.
+      let quote = null;
+      for (const el of await panel.$$(`${byTest("quote-item")}[data-speaker="Tor Lund"]`)) {
+        if ((await el.getText()).includes("mainland")) quote = el;
+      }
+      assert(quote, "Tor Lund's second quote is not in the panel");
+      await quote.click();
+      const selected = await browser.execute(() => window.getSelection()?.toString() ?? "");
+      assert(selected.includes("They have no other way to the mainland"), `clicking the quote selected ${JSON.stringify(selected)}`);
+    });
+    await withApp(db, async (browser) => {
+      await browser.$(byTest("draft-item")).waitForExist({ timeout: WAIT });
+      assert((await browser.$(byTest("headline")).getValue()) === FERRY_HEADLINE, "the newest draft should open first");
+      const body = await bodyMarkdown(browser);
+      assert(body === FERRY_FIXED, `the fixed body was not kept: ${JSON.stringify(body)}`);
+      const panel = await browser.$(byTest("quote-panel"));
+      await browser.waitUntil(async () => (await panel.$$(byTest("quote-item"))).length >= 4, { timeout: WAIT, timeoutMsg: "the panel is empty after a restart" });
+      assert((await panel.$$(lost)).length === 0, "the lost quotes came back after the restart");
+    });
+  },
+
+  async "toolbar, shortcuts and find and replace edit the Markdown"(dir) {
+    await withApp(join(dir, "library.db"), async (browser) => {
+      await browser.$(byTest("draft-item")).waitForExist({ timeout: WAIT });
+      await browser.$(byTest("draft-new")).click();
+      await typeBody(browser, "Quiet harbour at dawn");
+      await browser.keys([Key.Ctrl, "a"]);
+      await browser.keys([Key.Ctrl, "b"]);
+      const bold = await browser.$('button[title="Bold (Ctrl+B)"]');
+      await browser.waitUntil(async () => (await bold.getAttribute("aria-pressed")) === "true", { timeout: WAIT, timeoutMsg: "the Bold button is not pressed" });
+      await browser.$('button[title="Heading 2 (Ctrl+Alt+2)"]').click();
+
+      await browser.keys([Key.Ctrl, "f"]);
+      const find = await browser.$(byTest("find-input"));
+      await find.waitForDisplayed({ timeout: WAIT });
+      await find.setValue("harbour");
+      await browser.waitUntil(async () => (await browser.$(byTest("find-count")).getText()) === "1 of 1", { timeout: WAIT, timeoutMsg: "find did not count one match" });
+      await browser.$(byTest("replace-input")).setValue("port");
+      await browser.$(byTest("findbar")).$("button=Replace").click();
+      await waitSaved(browser);
+      const md = await bodyMarkdown(browser);
+      assert(md === "## **Quiet port at dawn**\n", `the Markdown is ${JSON.stringify(md)}`);
+    });
   },
 
   async "a file that is not a library is refused and left untouched"(dir) {

@@ -7,13 +7,17 @@ import "@fontsource/source-serif-4/700.css";
 import "@fontsource/inter/400.css";
 import "@fontsource/inter/500.css";
 import "@fontsource/inter/600.css";
+import "./editor/editor.css";
 import "./style.css";
 
 import { Saver, type SaveState } from "./autosave";
 import { h } from "./dom";
 import { formatUpdated, formatWords, readingMinutes, wordCount } from "./format";
 import { api, onWindowClose, STATUSES, type Draft, type DraftSummary, type Fields, type Issue, type Patch, type Report, type SearchHit, type Status } from "./ipc";
-import { applyFix, renderPanel } from "./quotes";
+import { renderPanel, toCheckResult } from "./quotes";
+import { createEditor, type CheckResult, type Editor } from "./editor";
+import { createFindBar } from "./findbar";
+import { createToolbar } from "./toolbar";
 import { initTheme, toggleTheme } from "./theme";
 
 const STATUS_LABEL: Record<Status, string> = { draft: "Draft", editing: "Editing", ready: "Ready", filed: "Filed" };
@@ -36,7 +40,13 @@ const headline = h("textarea", { class: "f-headline", rows: 1, placeholder: "Hea
 const dek = h("textarea", { class: "f-dek", rows: 1, placeholder: "Standfirst: the sentence under the headline", "aria-label": "Standfirst", "data-testid": "dek" });
 const byline = h("input", { class: "f-byline", placeholder: "Reporter’s name", "aria-label": "Byline", "data-testid": "byline" });
 const dateline = h("input", { class: "f-dateline", placeholder: "Dateline", "aria-label": "Dateline", "data-testid": "dateline" });
-const editor = h("textarea", { class: "f-body", placeholder: "Start writing.", "aria-label": "Body", "data-testid": "editor" });
+// The body: a ProseMirror editor over the Markdown (it carries data-testid="editor").
+const editorHost = h("div", { class: "f-body", "aria-label": "Body" });
+const sourceArea = h("textarea", { class: "f-source", hidden: true, spellcheck: "false", "aria-label": "Markdown source", "data-testid": "source-view" });
+const sourceButton = h("button", { class: "quiet small", type: "button", title: "Markdown source view", "aria-pressed": "false", "data-testid": "source-toggle", text: "Markdown" });
+let bodyEditor: Editor | null = null;
+const findBar = createFindBar(() => bodyEditor);
+const toolbar = createToolbar(() => bodyEditor, [sourceButton]);
 const statusSelect = h("select", { class: "status-select", "aria-label": "Status" });
 for (const s of STATUSES) statusSelect.append(h("option", { value: s, text: STATUS_LABEL[s] }));
 const historyButton = h("button", { class: "quiet", text: "History" });
@@ -59,6 +69,18 @@ const focusButton = h("button", { class: "quiet", title: "Focus mode (Ctrl+Shift
 
 const wordCountEl = h("span", { class: "word-count", "data-testid": "word-count", text: "" });
 const readingTimeEl = h("span", { class: "reading-time" });
+const targetInput = h("input", {
+  class: "target-input",
+  type: "number",
+  min: 0,
+  step: 50,
+  placeholder: "Set target",
+  title: "Target length in words for this draft (kept on this computer)",
+  "aria-label": "Target length in words",
+  "data-testid": "target-words",
+});
+const progressBar = h("span", { class: "progress-fill" });
+const progressEl = h("span", { class: "target-progress", hidden: true, "data-testid": "target-progress" }, h("span", { class: "progress-track" }, progressBar), h("span", { class: "progress-label" }));
 const saveStateEl = h("span", { class: "save-state", "data-testid": "save-state", role: "status", text: "Saved" });
 const noticeEl = h("span", { class: "notice", role: "status" });
 
@@ -72,7 +94,9 @@ const page = h(
   dek,
   h("div", { class: "byline-row" }, h("span", { class: "by", "aria-hidden": "true", text: "By" }), byline, dateline),
   h("hr", { class: "rule" }),
-  editor,
+  h("div", { class: "editor-chrome" }, toolbar.element, findBar.element),
+  editorHost,
+  sourceArea,
 );
 const emptyState = h(
   "div",
@@ -97,8 +121,14 @@ function fields(): Fields {
     byline: byline.value,
     dateline: dateline.value,
     status: statusSelect.value as Status,
-    body: editor.value,
+    body: bodyText(),
   };
+}
+
+/** The body's Markdown, from the source view while it is open. */
+function bodyText(): string {
+  if (!sourceArea.hidden) return sourceArea.value;
+  return bodyEditor?.getMarkdown() ?? current?.body ?? "";
 }
 
 function showSaveState(state: SaveState): void {
@@ -197,12 +227,15 @@ function showDraft(d: Draft | null): void {
   byline.value = d?.byline ?? "";
   dateline.value = d?.dateline ?? "";
   statusSelect.value = d?.status ?? "draft";
-  editor.value = d?.body ?? "";
-  for (const el of [headline, dek, editor]) autoGrow(el);
-  updateWordCount();
+  if (!sourceArea.hidden) toggleSource(false);
+  findBar.close();
+  report = EMPTY_REPORT;
+  quotePanel.replaceChildren();
+  mountBody(d?.body ?? "");
+  for (const el of [headline, dek]) autoGrow(el);
+  updateWordCount(d?.body ?? "");
+  showTarget(d);
   if (!historyPanel.hidden) showQuotePanel(true);
-  checkedText = null;
-  scheduleCheck(0);
   saver = d
     ? new Saver<Patch>({
         send: async (patch, explicit) => {
@@ -220,6 +253,7 @@ function showDraft(d: Draft | null): void {
 
 /** Saves what is pending; false (with the reason shown) if that failed. */
 async function flush(): Promise<boolean> {
+  deliverBody();
   if (!saver) return true;
   try {
     await saver.flush();
@@ -254,6 +288,7 @@ async function newDraft(): Promise<void> {
 }
 
 async function explicitSave(): Promise<void> {
+  deliverBody();
   if (!saver) return;
   try {
     await saver.flush(true, fields());
@@ -326,52 +361,154 @@ async function toggleHistory(): Promise<void> {
   }
 }
 
-// --- Live quote checking ---------------------------------------------------
+// --- The body editor and live quote checking ------------------------------
 
-/** The body text the panel's report was computed for. */
-let checkedText: string | null = null;
-let report: Report = { quotes: [], speakers: [], issues: [] };
-let checkTimer: ReturnType<typeof setTimeout> | undefined;
+const EMPTY_REPORT: Report = { quotes: [], speakers: [], issues: [] };
+/** The checker's full report (speakers, descriptions) behind each result the editor shows. */
+const reports = new WeakMap<CheckResult, Report>();
+let report: Report = EMPTY_REPORT;
 
-function scheduleCheck(ms = 150): void {
-  clearTimeout(checkTimer);
-  checkTimer = setTimeout(() => void runCheck(), ms);
+/** Runs the Rust checker; the editor gets ranges, the panel the whole report. */
+async function check(markdown: string): Promise<CheckResult> {
+  const r = await api.checkQuotes(markdown);
+  const result = toCheckResult(r);
+  reports.set(result, r);
+  return result;
 }
 
-async function runCheck(): Promise<void> {
-  const text = editor.value;
-  if (text === checkedText || quotePanel.hidden) return;
-  try {
-    const result = await api.checkQuotes(text);
-    if (editor.value !== text) return; // Typed meanwhile: the next check will do.
-    report = result;
-    checkedText = text;
-    renderPanel(quotePanel, report, { jump: selectBody, fix: applyIssueFix });
-  } catch (e) {
-    notice(`The quote checker failed: ${(e as Error).message}`, 8000);
+function onCheckResult(result: CheckResult): void {
+  report = reports.get(result) ?? EMPTY_REPORT;
+  if (!quotePanel.hidden) drawPanel();
+}
+
+function drawPanel(): void {
+  renderPanel(quotePanel, report, { jump: revealBody, fix: applyIssueFix });
+}
+
+/** The body document last seen, to tell edits from selection moves. */
+let shownDoc: unknown = null;
+
+/** Opens `markdown` in the body editor (made on first use). */
+function mountBody(markdown: string): void {
+  shownDoc = null;
+  if (bodyEditor) {
+    bodyEditor.setMarkdown(markdown);
+    shownDoc = bodyEditor.view.state.doc;
+    return;
   }
+  bodyEditor = createEditor({
+    element: editorHost,
+    markdown,
+    changeDelay: 300,
+    checkDelay: 120,
+    check: (md) =>
+      check(md).catch((e: unknown) => {
+        notice(`The quote checker failed: ${(e as Error).message}`, 8000);
+        throw e;
+      }),
+    onCheckResult,
+    onChange: (md) => {
+      updateWordCount(md);
+      saver?.edit({ body: md });
+    },
+    onStateChange: (active) => {
+      toolbar.update(active);
+      // The body's change reaches the saver only after changeDelay: until then
+      // the status must not claim that everything is on disk.
+      const doc = bodyEditor?.view.state.doc;
+      if (doc && doc !== shownDoc) {
+        if (shownDoc) showSaveState({ kind: "saving" });
+        shownDoc = doc;
+      }
+    },
+    onFindRequest: () => findBar.open(),
+  });
+  shownDoc = bodyEditor.view.state.doc;
+  bodyEditor.view.dom.setAttribute("aria-label", "Body");
+  bodyEditor.view.dom.setAttribute("aria-multiline", "true");
+  bodyEditor.view.dom.setAttribute("role", "textbox");
 }
 
-function selectBody(start: number, end: number): void {
-  editor.focus();
-  editor.setSelectionRange(start, end);
-  // Scroll the selection into view: the textarea grows, the page scrolls.
-  const line = editor.value.slice(0, start).split("\n").length;
-  const lineHeight = parseFloat(getComputedStyle(editor).lineHeight) || 30;
-  scroller.scrollTo({ top: editor.offsetTop + line * lineHeight - scroller.clientHeight / 3, behavior: "smooth" });
+/** Hands a pending (debounced) body change to the saver now. */
+function deliverBody(): void {
+  bodyEditor?.flush();
+}
+
+function revealBody(start: number, end: number): void {
+  if (!bodyEditor || !sourceArea.hidden) return;
+  bodyEditor.focus();
+  bodyEditor.revealRange(start, end);
 }
 
 function applyIssueFix(issue: Issue): void {
-  if (!issue.fix) return;
-  if (editor.value !== checkedText) {
-    // The report is out of date; refresh it rather than edit the wrong place.
-    void runCheck();
-    return;
-  }
-  editor.value = applyFix(editor.value, issue.fix);
-  editor.dispatchEvent(new Event("input", { bubbles: true }));
-  void runCheck();
+  if (!issue.fix || !bodyEditor || !sourceArea.hidden) return;
+  bodyEditor.applyFix({ start: issue.fix.range.start, end: issue.fix.range.end, insert: issue.fix.insert });
+  deliverBody();
 }
+
+/** The Markdown source view: the body as plain text; leaving it reopens the editor on it. */
+function toggleSource(on = sourceArea.hidden): void {
+  if (!bodyEditor) return;
+  if (on) {
+    deliverBody();
+    sourceArea.value = bodyEditor.getMarkdown();
+    sourceArea.hidden = false;
+    editorHost.hidden = true;
+    autoGrow(sourceArea);
+    sourceArea.focus();
+  } else {
+    const md = sourceArea.value;
+    sourceArea.hidden = true;
+    editorHost.hidden = false;
+    if (md !== bodyEditor.getMarkdown()) {
+      bodyEditor.setMarkdown(md);
+      saver?.edit({ body: md });
+    }
+  }
+  sourceButton.setAttribute("aria-pressed", String(on));
+  toolbar.setEnabled(!on);
+}
+
+sourceButton.addEventListener("click", () => toggleSource());
+sourceArea.addEventListener("input", () => {
+  autoGrow(sourceArea);
+  updateWordCount(sourceArea.value);
+  saver?.edit({ body: sourceArea.value });
+});
+
+// --- Target length ----------------------------------------------------------
+// The shell's update_draft does not take target_words yet, so the target is
+// kept in this window's local storage per draft (a stored draft target from
+// the byline command is used when there is no local one).
+
+const targetKey = (id: number) => `byline.target.${id}`;
+let target: number | null = null;
+let lastWords = 0;
+
+function showTarget(d: Draft | null): void {
+  const local = d ? Number(localStorage.getItem(targetKey(d.id))) : 0;
+  target = local > 0 ? local : (d?.target_words ?? null);
+  targetInput.value = target ? String(target) : "";
+  renderProgress();
+}
+
+function renderProgress(): void {
+  progressEl.hidden = !target;
+  if (!target) return;
+  const pct = Math.round((lastWords / target) * 100);
+  progressBar.style.width = `${Math.min(100, pct)}%`;
+  progressEl.classList.toggle("over", lastWords > target);
+  progressEl.querySelector(".progress-label")!.textContent = `${pct}% of`;
+}
+
+targetInput.addEventListener("change", () => {
+  if (!current) return;
+  const n = Math.round(Number(targetInput.value));
+  if (n > 0) localStorage.setItem(targetKey(current.id), String(n));
+  else localStorage.removeItem(targetKey(current.id));
+  target = n > 0 ? n : null;
+  renderProgress();
+});
 
 /** One side panel at a time: the quotes or the history. */
 function showQuotePanel(on: boolean): void {
@@ -379,8 +516,7 @@ function showQuotePanel(on: boolean): void {
   quotesButton.setAttribute("aria-pressed", String(on));
   if (on) {
     historyPanel.hidden = true;
-    checkedText = null;
-    scheduleCheck(0);
+    drawPanel();
   }
 }
 
@@ -393,8 +529,10 @@ function autoGrow(el: HTMLTextAreaElement): void {
   el.style.height = `${el.scrollHeight}px`;
 }
 
-function updateWordCount(): void {
-  const words = wordCount(editor.value);
+function updateWordCount(markdown: string): void {
+  const words = wordCount(markdown);
+  lastWords = words;
+  renderProgress();
   wordCountEl.textContent = formatWords(words);
   readingTimeEl.textContent = words ? `${readingMinutes(words)} min read` : "";
 }
@@ -402,17 +540,13 @@ function updateWordCount(): void {
 /** Focus mode hides everything but the page; Escape or the same keys leave it. */
 function toggleFocus(on = !document.body.classList.contains("focus")): void {
   document.body.classList.toggle("focus", on);
-  for (const el of [headline, dek, editor]) autoGrow(el);
+  for (const el of [headline, dek]) autoGrow(el);
   if (on) notice("Focus mode: Esc to leave", 2500);
 }
 
 function bindField(el: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement, key: keyof Fields): void {
   el.addEventListener(el instanceof HTMLSelectElement ? "change" : "input", () => {
     if (el instanceof HTMLTextAreaElement) autoGrow(el);
-    if (key === "body") {
-      updateWordCount();
-      scheduleCheck();
-    }
     saver?.edit({ [key]: el.value } as Patch);
   });
 }
@@ -422,7 +556,6 @@ bindField(dek, "dek");
 bindField(byline, "byline");
 bindField(dateline, "dateline");
 bindField(statusSelect, "status");
-bindField(editor, "body");
 
 // A headline and standfirst are one paragraph each: Enter moves on.
 for (const [el, next] of [
@@ -486,6 +619,9 @@ document.addEventListener("keydown", (e) => {
   } else if (key === "f" && e.shiftKey) {
     e.preventDefault();
     searchBox.focus();
+  } else if (key === "f" && current) {
+    e.preventDefault();
+    findBar.open();
   }
 });
 
@@ -495,7 +631,8 @@ window.addEventListener("focus", () => void refreshList());
 // Text areas grow with their text; recompute when the page's width changes
 // (window resized, a side panel opened or closed).
 new ResizeObserver(() => {
-  for (const el of [headline, dek, editor]) autoGrow(el);
+  for (const el of [headline, dek]) autoGrow(el);
+  if (!sourceArea.hidden) autoGrow(sourceArea);
 }).observe(page);
 
 // --- Start -----------------------------------------------------------------
@@ -523,6 +660,8 @@ function renderShell(path: string): void {
           { class: "statusbar" },
           wordCountEl,
           readingTimeEl,
+          progressEl,
+          targetInput,
           h("span", { class: "dot", "aria-hidden": "true", text: "·" }),
           saveStateEl,
           noticeEl,

@@ -2,7 +2,8 @@
 // quote is edited in the right place; speakers keep their colours.
 import { describe, expect, it } from "vitest";
 import type { Quote, Report } from "./ipc";
-import { applyFix, speakerSlots } from "./quotes";
+import { applyFix, speakerSlots, toCheckResult } from "./quotes";
+import { createEditor } from "./editor";
 
 describe("applyFix", () => {
   it("inserts at a UTF-16 offset past astral characters", () => {
@@ -33,5 +34,48 @@ describe("speakerSlots", () => {
       ["B", 0],
       ["A", 1],
     ]);
+  });
+});
+
+describe("toCheckResult", () => {
+  const report: Report = {
+    quotes: [{ range: { start: 2, end: 9 }, text: "x", kind: "speech", speaker: "Ines Halvorsen", speaker_mention: "Halvorsen", cue: "said", paragraph: 0 }],
+    speakers: [],
+    issues: [
+      { code: "missing-open-quote", severity: "error", range: { start: 11, end: 15 }, message: "m", fix: { label: "Insert “", range: { start: 11, end: 11 }, insert: "“" } },
+      { code: "unattributed-quote", severity: "warning", range: { start: 0, end: 1 }, message: "n", fix: null },
+    ],
+  };
+  it("flattens ranges and keeps fixes", () => {
+    const r = toCheckResult(report);
+    expect(r.quotes).toEqual([{ start: 2, end: 9, speaker: "Ines Halvorsen", kind: "speech" }]);
+    expect(r.issues[0]).toEqual({ code: "missing-open-quote", severity: "error", start: 11, end: 15, message: "m", fix: { start: 11, end: 11, insert: "“" } });
+    expect(r.issues[1].fix).toBeUndefined();
+  });
+  it("gives fixes the editor applies at the checker's offset, past formatting and emoji", async () => {
+    const md = "🎉 *Café* news.\n\nHalf my passengers,” said Tor Lund.\n";
+    const at = md.indexOf("Half");
+    const fixed: Report = {
+      ...report,
+      quotes: [],
+      issues: [{ ...report.issues[0], range: { start: at, end: at + 4 }, fix: { label: "Insert “", range: { start: at, end: at }, insert: "“" } }],
+    };
+    let checked!: () => void;
+    const done = new Promise<void>((r) => (checked = r));
+    const editor = createEditor({
+      element: document.createElement("div"),
+      markdown: md,
+      checkDelay: 0,
+      check: async (text) => {
+        expect(text).toBe(md);
+        return toCheckResult(fixed);
+      },
+      onCheckResult: () => checked(),
+    });
+    await done;
+    const fix = editor.latestCheck()!.issues[0].fix!;
+    expect(editor.applyFix(fix)).toBe(true);
+    expect(editor.getMarkdown()).toBe(md.replace("Half", "“Half"));
+    editor.destroy();
   });
 });

@@ -2,6 +2,7 @@
 // the checker's issues with their one-click fixes. The checker runs in Rust;
 // its ranges arrive in UTF-16 units, so they index JavaScript strings as is.
 import { h } from "./dom";
+import type { CheckResult } from "./editor";
 import type { Fix, Issue, Quote, Report } from "./ipc";
 
 /** Applies a checker fix to `text`. */
@@ -9,11 +10,26 @@ export function applyFix(text: string, fix: Fix): string {
   return text.slice(0, fix.range.start) + fix.insert + text.slice(fix.range.end);
 }
 
-/** A stable colour slot (0–5) per speaker, in order of first appearance. */
+/** The checker's report as the editor's live-check plugin takes it (flat UTF-16 ranges). */
+export function toCheckResult(r: Report): CheckResult {
+  return {
+    quotes: r.quotes.map((q) => ({ start: q.range.start, end: q.range.end, speaker: q.speaker, kind: q.kind })),
+    issues: r.issues.map((i) => ({
+      code: i.code,
+      severity: i.severity,
+      start: i.range.start,
+      end: i.range.end,
+      message: i.message,
+      fix: i.fix ? { start: i.fix.range.start, end: i.fix.range.end, insert: i.fix.insert } : undefined,
+    })),
+  };
+}
+
+/** A stable colour slot (0–7, as the editor's highlights) per speaker, in order of first appearance. */
 export function speakerSlots(report: Report): Map<string, number> {
   const slots = new Map<string, number>();
   for (const q of report.quotes) {
-    if (q.speaker && !slots.has(q.speaker)) slots.set(q.speaker, slots.size % 6);
+    if (q.speaker && !slots.has(q.speaker)) slots.set(q.speaker, slots.size % 8);
   }
   return slots;
 }
