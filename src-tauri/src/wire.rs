@@ -4,7 +4,9 @@
 use std::ops::Range;
 
 use byline_core::check::{Fix, Issue, Quote, Report, Speaker};
+use byline_core::export::{Images, Mode};
 use byline_core::model::{DraftPatch, NewDraft, Status};
+use byline_core::ready::{Field, Finding};
 use byline_core::text::OffsetMap;
 use byline_core::Draft;
 use serde::{Deserialize, Serialize};
@@ -126,6 +128,91 @@ impl Utf16Report {
     }
 }
 
+/// One reason the piece is not ready to file, with the words it is about
+/// instead of byte offsets.
+#[derive(Serialize)]
+pub struct ReadyFinding {
+    pub code: &'static str,
+    pub field: Field,
+    pub message: String,
+    pub quote_code: Option<&'static str>,
+    /// The passage the finding points at, a few words either side.
+    pub excerpt: Option<String>,
+}
+
+impl ReadyFinding {
+    pub fn new(draft: &Draft, finding: Finding) -> ReadyFinding {
+        let text = match finding.field {
+            Field::Headline => &draft.headline,
+            Field::Dek => &draft.dek,
+            Field::Byline => &draft.byline,
+            Field::Dateline => &draft.dateline,
+            Field::Body => &draft.body,
+        };
+        let excerpt = finding.range.as_ref().map(|r| excerpt(text, r, 30));
+        ReadyFinding {
+            code: finding.code,
+            field: finding.field,
+            message: finding.message,
+            quote_code: finding.quote_code,
+            excerpt,
+        }
+    }
+}
+
+/// `text[range]` with up to `context` characters either side, cut at
+/// character boundaries, on one line, with an ellipsis where it was cut.
+fn excerpt(text: &str, range: &Range<usize>, context: usize) -> String {
+    let start = range.start.min(text.len());
+    let end = range.end.clamp(start, text.len());
+    let before: String = {
+        let mut chars: Vec<char> = text[..start].chars().rev().take(context + 1).collect();
+        let cut = chars.len() > context;
+        chars.truncate(context);
+        chars.reverse();
+        let s: String = chars.into_iter().collect();
+        if cut {
+            format!("…{s}")
+        } else {
+            s
+        }
+    };
+    let after: String = {
+        let rest = &text[end..];
+        let s: String = rest.chars().take(context).collect();
+        if rest.chars().count() > context {
+            format!("{s}…")
+        } else {
+            s
+        }
+    };
+    let joined = format!("{before}{}{after}", &text[start..end]);
+    joined.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The export mode by its wire name.
+pub fn parse_mode(mode: &str) -> Result<Mode, String> {
+    match mode {
+        "standalone" => Ok(Mode::Standalone),
+        "fragment" => Ok(Mode::Fragment),
+        _ => Err(format!(
+            "unknown export mode {mode:?}: expected standalone or fragment"
+        )),
+    }
+}
+
+/// What to do with local images, by its wire name.
+pub fn parse_images(images: &str) -> Result<Images, String> {
+    match images {
+        "embed" => Ok(Images::Embed),
+        "copy" => Ok(Images::Copy),
+        "link" => Ok(Images::Link),
+        _ => Err(format!(
+            "unknown image handling {images:?}: expected embed, copy or link"
+        )),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -182,5 +269,26 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(ok.into_patch().unwrap().status, Some(Status::Ready));
+    }
+
+    #[test]
+    fn an_excerpt_keeps_a_few_words_around_the_finding() {
+        let text = "The minister said the plan was TK and that\nthe rest would follow within a month or so.";
+        let at = text.find("TK").unwrap();
+        let e = excerpt(text, &(at..at + 2), 10);
+        assert_eq!(e, "…e plan was TK and that …");
+        assert_eq!(excerpt("TK", &(0..2), 10), "TK");
+        // Multi-byte characters are never split.
+        let text = "“éééééé TK ééé”";
+        let at = text.find("TK").unwrap();
+        assert_eq!(excerpt(text, &(at..at + 2), 3), "…éé TK éé…");
+    }
+
+    #[test]
+    fn unknown_export_options_are_refused() {
+        assert_eq!(parse_mode("fragment").unwrap(), Mode::Fragment);
+        assert!(parse_mode("pdf").unwrap_err().contains("pdf"));
+        assert_eq!(parse_images("copy").unwrap(), Images::Copy);
+        assert!(parse_images("inline").unwrap_err().contains("inline"));
     }
 }

@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { WAIT, assert, byTest, draftTitles, keys, waitSaved, withApp } from "./driver.mjs";
+import { exportScenarios } from "./export.mjs";
 
 const HEADLINE = "Harbour bridge reopens after six-month repair";
 const BODY =
@@ -182,7 +183,7 @@ const scenarios = {
 let passed = 0;
 let failed = 0;
 const only = process.argv[2];
-for (const [name, run] of Object.entries(scenarios)) {
+for (const [name, run] of Object.entries({ ...scenarios, ...exportScenarios })) {
   if (only && !name.includes(only)) continue;
   const dir = mkdtempSync(join(tmpdir(), "byline-e2e-"));
   const t0 = Date.now();

@@ -15,6 +15,8 @@ import { formatUpdated, formatWords, readingMinutes, wordCount } from "./format"
 import { api, onWindowClose, STATUSES, type Draft, type DraftSummary, type Fields, type Issue, type Patch, type Report, type SearchHit, type Status } from "./ipc";
 import { applyFix, renderPanel } from "./quotes";
 import { initTheme, toggleTheme } from "./theme";
+import { installExport } from "./exportDialog";
+import { installTrash } from "./trash";
 
 const STATUS_LABEL: Record<Status, string> = { draft: "Draft", editing: "Editing", ready: "Ready", filed: "Filed" };
 
@@ -569,6 +571,8 @@ async function start(): Promise<void> {
     return;
   }
   renderShell(info.path);
+  installExport({ getDraftId: () => current?.id ?? null, flush }, { notify: notice });
+  installTrash({ onRestored: async (id) => { await refreshList(); await openDraft(id); }, notify: notice });
   await onWindowClose(async () => {
     if (closeAnyway || (await flush())) return true;
     closeAnyway = true;
