@@ -105,6 +105,7 @@ impl Utf16Report {
             .into_iter()
             .map(|q| Quote {
                 range: convert(&q.range),
+                speaker_range: q.speaker_range.as_ref().map(convert),
                 ..q
             })
             .collect();
@@ -160,34 +161,41 @@ impl ReadyFinding {
     }
 }
 
-/// `text[range]` with up to `context` characters either side, cut at
-/// character boundaries, on one line, with an ellipsis where it was cut.
+/// `text[range]` with up to `context` characters either side, cut at word
+/// boundaries, on one line, with an ellipsis where it was cut.
 fn excerpt(text: &str, range: &Range<usize>, context: usize) -> String {
-    let start = range.start.min(text.len());
-    let end = range.end.clamp(start, text.len());
-    let before: String = {
-        let mut chars: Vec<char> = text[..start].chars().rev().take(context + 1).collect();
-        let cut = chars.len() > context;
-        chars.truncate(context);
-        chars.reverse();
-        let s: String = chars.into_iter().collect();
-        if cut {
-            format!("…{s}")
-        } else {
-            s
+    let start = floor_boundary(text, range.start);
+    let end = floor_boundary(text, range.end.max(start));
+    let head = &text[..start];
+    let before = match head.char_indices().rev().nth(context) {
+        // Cut: drop the partial word at the edge.
+        Some((at, _)) => {
+            let kept = &head[at..];
+            let word = kept.find(char::is_whitespace).map_or(kept, |w| &kept[w..]);
+            format!("…{}", word.trim_start())
         }
+        None => head.to_string(),
     };
-    let after: String = {
-        let rest = &text[end..];
-        let s: String = rest.chars().take(context).collect();
-        if rest.chars().count() > context {
-            format!("{s}…")
-        } else {
-            s
+    let tail = &text[end..];
+    let after = match tail.char_indices().nth(context) {
+        Some((at, _)) => {
+            let kept = &tail[..at];
+            let word = kept.rfind(char::is_whitespace).map_or(kept, |w| &kept[..w]);
+            format!("{}…", word.trim_end())
         }
+        None => tail.to_string(),
     };
     let joined = format!("{before}{}{after}", &text[start..end]);
     joined.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The largest character boundary in `text` at or before `at`.
+fn floor_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 /// The export mode by its wire name.
@@ -225,13 +233,15 @@ mod tests {
         let open = text.find('“').unwrap();
         let start = open + '“'.len_utf8();
         let end = text.find('”').unwrap();
+        let she = text.find("she").unwrap();
         let report = Report {
             quotes: vec![Quote {
                 range: start..end,
                 text: "Yes,".into(),
                 kind: QuoteKind::Speech,
                 speaker: None,
-                speaker_mention: None,
+                speaker_mention: Some("she".into()),
+                speaker_range: Some(she..she + 3),
                 cue: None,
                 paragraph: 0,
             }],
@@ -252,6 +262,8 @@ mod tests {
         let js: Vec<u16> = text.encode_utf16().collect();
         let q = &wire.quotes[0].range;
         assert_eq!(String::from_utf16(&js[q.clone()]).unwrap(), "Yes,");
+        let who = wire.quotes[0].speaker_range.clone().unwrap();
+        assert_eq!(String::from_utf16(&js[who]).unwrap(), "she");
         assert_eq!(wire.issues[0].range, 4..5);
         assert_eq!(wire.issues[0].fix.as_ref().unwrap().range, 4..4);
     }
@@ -276,12 +288,14 @@ mod tests {
         let text = "The minister said the plan was TK and that\nthe rest would follow within a month or so.";
         let at = text.find("TK").unwrap();
         let e = excerpt(text, &(at..at + 2), 10);
-        assert_eq!(e, "…e plan was TK and that …");
+        assert_eq!(e, "…plan was TK and that…");
         assert_eq!(excerpt("TK", &(0..2), 10), "TK");
-        // Multi-byte characters are never split.
-        let text = "“éééééé TK ééé”";
+        // Multi-byte characters are never split, even by a range that
+        // falls inside one.
+        let text = "“éé éé TK éé éé”";
         let at = text.find("TK").unwrap();
-        assert_eq!(excerpt(text, &(at..at + 2), 3), "…éé TK éé…");
+        assert_eq!(excerpt(text, &(at..at + 2), 4), "…éé TK éé…");
+        assert_eq!(excerpt(text, &(1..2), 2), "“é…");
     }
 
     #[test]

@@ -104,10 +104,12 @@ export const exportScenarios = {
         // Copy as HTML: the shell's clipboard write succeeds (the page cannot
         // read the clipboard back, so the confirmation is what is checked).
         await browser.$(byTest("copy-html")).click();
-        await browser.waitUntil(async () => (await browser.$(".notice").getText()).startsWith("Copied as HTML"), {
+        let notice = "";
+        await browser.waitUntil(async () => /^(Copied|Could not copy)/.test((notice = await browser.$(".notice").getProperty("textContent"))), {
           timeout: WAIT,
-          timeoutMsg: "Copy as HTML did not confirm",
+          timeoutMsg: `Copy as HTML said nothing; the status bar says ${JSON.stringify(notice)}`,
         });
+        assert(notice.startsWith("Copied as HTML"), `Copy as HTML failed: ${notice}`);
       }),
     );
   },
@@ -129,7 +131,8 @@ export const exportScenarios = {
       await item.waitForDisplayed({ timeout: WAIT });
       const items = await browser.$$(byTest("trash-item"));
       assert(items.length === 1, `the trash should hold one draft, holds ${items.length}`);
-      assert((await item.getText()).includes(headline), `the trash shows ${JSON.stringify(await item.getText())}`);
+      const shown = await item.getProperty("textContent");
+      assert(shown.includes(headline), `the trash shows ${JSON.stringify(shown)}`);
 
       await item.$(byTest("trash-restore")).click();
       await browser.waitUntil(async () => (await draftTitles(browser)).includes(headline), {
