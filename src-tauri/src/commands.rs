@@ -5,7 +5,7 @@ use byline_core::check::Report;
 use byline_core::db::SaveKind;
 use byline_core::export::{self, Mode, Options};
 use byline_core::{Draft, DraftId, DraftSummary, Library, Revision, SearchHit};
-use tauri::State;
+use tauri::{Manager, State};
 use tauri_plugin_dialog::DialogExt;
 
 use crate::files;
@@ -138,6 +138,7 @@ pub fn ready_check(state: State<'_, AppState>, id: DraftId) -> CmdResult<Vec<Rea
 #[tauri::command]
 pub async fn choose_export_path(
     app: tauri::AppHandle,
+    window: tauri::WebviewWindow,
     state: State<'_, AppState>,
     id: DraftId,
 ) -> CmdResult<Option<String>> {
@@ -147,8 +148,13 @@ pub async fn choose_export_path(
         return Ok(Some(dir.join(name).display().to_string()));
     }
     let (send, receive) = tokio::sync::oneshot::channel();
-    app.dialog()
-        .file()
+    // Start where documents live, not in whatever folder the app started in.
+    let folder = app.path().document_dir().or_else(|_| app.path().home_dir());
+    let mut dialog = app.dialog().file().set_parent(&window);
+    if let Ok(folder) = folder {
+        dialog = dialog.set_directory(folder);
+    }
+    dialog
         .set_title("Export as HTML")
         .set_file_name(name)
         .add_filter("HTML page", &["html", "htm"])
