@@ -171,8 +171,8 @@ pub async fn choose_export_path(
 }
 
 /// Exports the draft to `path`: `mode` is `standalone` or `fragment`,
-/// `images` is `embed` or `copy` (into `images/` next to the file). Returns
-/// the path written.
+/// `images` is `embed`, `copy` (into `images/` next to the file) or `link`
+/// (left as written). Returns the path written.
 #[tauri::command]
 pub fn export_html(
     state: State<'_, AppState>,

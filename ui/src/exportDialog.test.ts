@@ -86,6 +86,7 @@ describe("export dialog", () => {
     expect(($("export-standalone") as HTMLInputElement).checked).toBe(true);
     expect(($("export-embed") as HTMLInputElement).checked).toBe(true);
     ($("export-fragment") as HTMLInputElement).checked = true;
+    expect($("export-link")).not.toBeNull();
     ($("export-copy") as HTMLInputElement).checked = true;
     $("export-confirm")!.click();
     await flow.done;

@@ -199,6 +199,7 @@ export class ExportFlow {
           h("legend", { text: "Images on this computer" }),
           radio("images", "embed", "Embed them in the file", "One self-contained file.", true),
           radio("images", "copy", "Copy them next to it", "Into an images folder beside the file.", false),
+          radio("images", "link", "Leave the links as written", "For images the CMS already holds; no file is read.", false),
         ),
       );
       const cancel = this.button("Cancel", "export-cancel", false, () => {

@@ -130,7 +130,7 @@ export interface ReadyFinding {
 }
 
 export type ExportMode = "standalone" | "fragment";
-export type ExportImages = "embed" | "copy";
+export type ExportImages = "embed" | "copy" | "link";
 
 /** Errors from the shell arrive as one sentence. */
 function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
