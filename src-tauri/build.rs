@@ -16,6 +16,12 @@ const COMMANDS: &[&str] = &[
     "restore_revision",
     "preview_html",
     "check_quotes",
+    "list_trash",
+    "undelete_draft",
+    "ready_check",
+    "choose_export_path",
+    "export_html",
+    "copy_html",
 ];
 
 fn main() {

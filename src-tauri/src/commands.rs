@@ -3,11 +3,13 @@
 
 use byline_core::check::Report;
 use byline_core::db::SaveKind;
-use byline_core::export::{self, Mode};
+use byline_core::export::{self, Mode, Options};
 use byline_core::{Draft, DraftId, DraftSummary, Library, Revision, SearchHit};
-use tauri::State;
+use tauri::{Manager, State};
+use tauri_plugin_dialog::DialogExt;
 
-use crate::wire::{DraftInput, LibraryInfo, PatchInput, Saved, Utf16Report};
+use crate::files;
+use crate::wire::{self, DraftInput, LibraryInfo, PatchInput, ReadyFinding, Saved, Utf16Report};
 use crate::AppState;
 
 type CmdResult<T> = Result<T, String>;
@@ -104,4 +106,100 @@ pub fn preview_html(state: State<'_, AppState>, id: DraftId) -> CmdResult<String
 pub fn check_quotes(text: String) -> Utf16Report {
     let report: Report = byline_core::check::check(&text);
     Utf16Report::new(&text, report)
+}
+
+/// Drafts in the trash, most recently deleted first.
+#[tauri::command]
+pub fn list_trash(state: State<'_, AppState>) -> CmdResult<Vec<DraftSummary>> {
+    with_library(&state, |lib| lib.trash())
+}
+
+/// Takes a draft out of the trash.
+#[tauri::command]
+pub fn undelete_draft(state: State<'_, AppState>, id: DraftId) -> CmdResult<()> {
+    with_library(&state, |lib| lib.undelete(id))
+}
+
+/// What stands between the draft and filing it: quote errors, TK
+/// placeholders, a missing headline or byline.
+#[tauri::command]
+pub fn ready_check(state: State<'_, AppState>, id: DraftId) -> CmdResult<Vec<ReadyFinding>> {
+    let draft = with_library(&state, |lib| lib.get(id))?;
+    let findings = byline_core::ready::ready(&draft);
+    Ok(findings
+        .into_iter()
+        .map(|f| ReadyFinding::new(&draft, f))
+        .collect())
+}
+
+/// Asks where to save the export, proposing `SLUG.html`; `None` when the
+/// writer cancels. With `$BYLINE_EXPORT_DIR` set (a test hook) no dialog
+/// opens and the file goes in that folder.
+#[tauri::command]
+pub async fn choose_export_path(
+    app: tauri::AppHandle,
+    window: tauri::WebviewWindow,
+    state: State<'_, AppState>,
+    id: DraftId,
+) -> CmdResult<Option<String>> {
+    let draft = with_library(&state, |lib| lib.get(id))?;
+    let name = files::default_file_name(&draft.slug);
+    if let Some(dir) = files::export_dir_override() {
+        return Ok(Some(dir.join(name).display().to_string()));
+    }
+    let (send, receive) = tokio::sync::oneshot::channel();
+    // Start where documents live, not in whatever folder the app started in.
+    let folder = app.path().document_dir().or_else(|_| app.path().home_dir());
+    let mut dialog = app.dialog().file().set_parent(&window);
+    if let Ok(folder) = folder {
+        dialog = dialog.set_directory(folder);
+    }
+    dialog
+        .set_title("Export as HTML")
+        .set_file_name(name)
+        .add_filter("HTML page", &["html", "htm"])
+        .save_file(move |path| {
+            let _ = send.send(path);
+        });
+    let Some(path) = receive.await.ok().flatten() else {
+        return Ok(None);
+    };
+    let path = path
+        .into_path()
+        .map_err(|e| format!("cannot save there: {e}"))?;
+    Ok(Some(path.display().to_string()))
+}
+
+/// Exports the draft to `path`: `mode` is `standalone` or `fragment`,
+/// `images` is `embed`, `copy` (into `images/` next to the file) or `link`
+/// (left as written). Returns the path written.
+#[tauri::command]
+pub fn export_html(
+    state: State<'_, AppState>,
+    id: DraftId,
+    path: String,
+    mode: String,
+    images: String,
+) -> CmdResult<String> {
+    let options = Options {
+        mode: wire::parse_mode(&mode)?,
+        images: wire::parse_images(&images)?,
+        base_dir: None,
+        lang: None,
+    };
+    if path.trim().is_empty() {
+        return Err("no file to export to".into());
+    }
+    let draft = with_library(&state, |lib| lib.get(id))?;
+    let out = std::path::PathBuf::from(path);
+    let export = export::export(&draft, &options).map_err(|e| e.to_string())?;
+    files::write_export(&out, &export)?;
+    Ok(out.display().to_string())
+}
+
+/// The draft as a clean HTML fragment for the clipboard.
+#[tauri::command]
+pub fn copy_html(state: State<'_, AppState>, id: DraftId) -> CmdResult<String> {
+    let draft = with_library(&state, |lib| lib.get(id))?;
+    Ok(export::to_html(&draft, Mode::Fragment))
 }

@@ -2,6 +2,7 @@
 //! few thin commands, and runs the window. The logic lives in `byline-core`.
 
 mod commands;
+mod files;
 mod wire;
 
 use std::path::{Path, PathBuf};
@@ -51,6 +52,8 @@ pub fn library_path() -> Result<PathBuf, String> {
 /// `run` adds the window.
 pub fn builder(state: AppState) -> tauri::Builder<tauri::Wry> {
     tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_clipboard_manager::init())
         .manage(state)
         .invoke_handler(tauri::generate_handler![
             commands::library_info,
@@ -65,6 +68,12 @@ pub fn builder(state: AppState) -> tauri::Builder<tauri::Wry> {
             commands::restore_revision,
             commands::preview_html,
             commands::check_quotes,
+            commands::list_trash,
+            commands::undelete_draft,
+            commands::ready_check,
+            commands::choose_export_path,
+            commands::export_html,
+            commands::copy_html,
         ])
 }
 

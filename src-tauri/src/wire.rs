@@ -4,7 +4,9 @@
 use std::ops::Range;
 
 use byline_core::check::{Fix, Issue, Quote, Report, Speaker};
+use byline_core::export::{Images, Mode};
 use byline_core::model::{DraftPatch, NewDraft, Status};
+use byline_core::ready::{Field, Finding};
 use byline_core::text::OffsetMap;
 use byline_core::Draft;
 use serde::{Deserialize, Serialize};
@@ -103,6 +105,7 @@ impl Utf16Report {
             .into_iter()
             .map(|q| Quote {
                 range: convert(&q.range),
+                speaker_range: q.speaker_range.as_ref().map(convert),
                 ..q
             })
             .collect();
@@ -126,6 +129,98 @@ impl Utf16Report {
     }
 }
 
+/// One reason the piece is not ready to file, with the words it is about
+/// instead of byte offsets.
+#[derive(Serialize)]
+pub struct ReadyFinding {
+    pub code: &'static str,
+    pub field: Field,
+    pub message: String,
+    pub quote_code: Option<&'static str>,
+    /// The passage the finding points at, a few words either side.
+    pub excerpt: Option<String>,
+}
+
+impl ReadyFinding {
+    pub fn new(draft: &Draft, finding: Finding) -> ReadyFinding {
+        let text = match finding.field {
+            Field::Headline => &draft.headline,
+            Field::Dek => &draft.dek,
+            Field::Byline => &draft.byline,
+            Field::Dateline => &draft.dateline,
+            Field::Body => &draft.body,
+        };
+        let excerpt = finding.range.as_ref().map(|r| excerpt(text, r, 30));
+        ReadyFinding {
+            code: finding.code,
+            field: finding.field,
+            message: finding.message,
+            quote_code: finding.quote_code,
+            excerpt,
+        }
+    }
+}
+
+/// `text[range]` with up to `context` characters either side, cut at word
+/// boundaries, on one line, with an ellipsis where it was cut.
+fn excerpt(text: &str, range: &Range<usize>, context: usize) -> String {
+    let start = floor_boundary(text, range.start);
+    let end = floor_boundary(text, range.end.max(start));
+    let head = &text[..start];
+    let before = match head.char_indices().rev().nth(context) {
+        // Cut: drop the partial word at the edge.
+        Some((at, _)) => {
+            let kept = &head[at..];
+            let word = kept.find(char::is_whitespace).map_or(kept, |w| &kept[w..]);
+            format!("…{}", word.trim_start())
+        }
+        None => head.to_string(),
+    };
+    let tail = &text[end..];
+    let after = match tail.char_indices().nth(context) {
+        Some((at, _)) => {
+            let kept = &tail[..at];
+            let word = kept.rfind(char::is_whitespace).map_or(kept, |w| &kept[..w]);
+            format!("{}…", word.trim_end())
+        }
+        None => tail.to_string(),
+    };
+    let joined = format!("{before}{}{after}", &text[start..end]);
+    joined.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The largest character boundary in `text` at or before `at`.
+fn floor_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// The export mode by its wire name.
+pub fn parse_mode(mode: &str) -> Result<Mode, String> {
+    match mode {
+        "standalone" => Ok(Mode::Standalone),
+        "fragment" => Ok(Mode::Fragment),
+        _ => Err(format!(
+            "unknown export mode {mode:?}: expected standalone or fragment"
+        )),
+    }
+}
+
+/// What to do with local images, by its wire name.
+pub fn parse_images(images: &str) -> Result<Images, String> {
+    match images {
+        "embed" => Ok(Images::Embed),
+        "copy" => Ok(Images::Copy),
+        "link" => Ok(Images::Link),
+        _ => Err(format!(
+            "unknown image handling {images:?}: expected embed, copy or link"
+        )),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -138,13 +233,15 @@ mod tests {
         let open = text.find('“').unwrap();
         let start = open + '“'.len_utf8();
         let end = text.find('”').unwrap();
+        let she = text.find("she").unwrap();
         let report = Report {
             quotes: vec![Quote {
                 range: start..end,
                 text: "Yes,".into(),
                 kind: QuoteKind::Speech,
                 speaker: None,
-                speaker_mention: None,
+                speaker_mention: Some("she".into()),
+                speaker_range: Some(she..she + 3),
                 cue: None,
                 paragraph: 0,
             }],
@@ -165,6 +262,8 @@ mod tests {
         let js: Vec<u16> = text.encode_utf16().collect();
         let q = &wire.quotes[0].range;
         assert_eq!(String::from_utf16(&js[q.clone()]).unwrap(), "Yes,");
+        let who = wire.quotes[0].speaker_range.clone().unwrap();
+        assert_eq!(String::from_utf16(&js[who]).unwrap(), "she");
         assert_eq!(wire.issues[0].range, 4..5);
         assert_eq!(wire.issues[0].fix.as_ref().unwrap().range, 4..4);
     }
@@ -182,5 +281,28 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(ok.into_patch().unwrap().status, Some(Status::Ready));
+    }
+
+    #[test]
+    fn an_excerpt_keeps_a_few_words_around_the_finding() {
+        let text = "The minister said the plan was TK and that\nthe rest would follow within a month or so.";
+        let at = text.find("TK").unwrap();
+        let e = excerpt(text, &(at..at + 2), 10);
+        assert_eq!(e, "…plan was TK and that…");
+        assert_eq!(excerpt("TK", &(0..2), 10), "TK");
+        // Multi-byte characters are never split, even by a range that
+        // falls inside one.
+        let text = "“éé éé TK éé éé”";
+        let at = text.find("TK").unwrap();
+        assert_eq!(excerpt(text, &(at..at + 2), 4), "…éé TK éé…");
+        assert_eq!(excerpt(text, &(1..2), 2), "“é…");
+    }
+
+    #[test]
+    fn unknown_export_options_are_refused() {
+        assert_eq!(parse_mode("fragment").unwrap(), Mode::Fragment);
+        assert!(parse_mode("pdf").unwrap_err().contains("pdf"));
+        assert_eq!(parse_images("copy").unwrap(), Images::Copy);
+        assert!(parse_images("inline").unwrap_err().contains("inline"));
     }
 }

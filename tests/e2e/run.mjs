@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { Key } from "webdriverio";
 import { WAIT, assert, bodyMarkdown, byTest, draftTitles, typeBody, waitSaved, withApp } from "./driver.mjs";
+import { exportScenarios } from "./export.mjs";
 
 const HEADLINE = "Harbour bridge reopens after six-month repair";
 const BODY =
@@ -272,7 +273,7 @@ const scenarios = {
 let passed = 0;
 let failed = 0;
 const only = process.argv[2];
-for (const [name, run] of Object.entries(scenarios)) {
+for (const [name, run] of Object.entries({ ...scenarios, ...exportScenarios })) {
   if (only && !name.includes(only)) continue;
   const dir = mkdtempSync(join(tmpdir(), "byline-e2e-"));
   const t0 = Date.now();

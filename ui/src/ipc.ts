@@ -117,6 +117,21 @@ export interface Report {
   issues: Issue[];
 }
 
+/** One reason a piece is not ready to file (core's `ready` check). */
+export interface ReadyFinding {
+  /** `missing-headline`, `missing-byline`, `placeholder` or `quote-error`. */
+  code: string;
+  field: "headline" | "dek" | "byline" | "dateline" | "body";
+  message: string;
+  /** The checker's own code for a `quote-error`. */
+  quote_code: string | null;
+  /** The words the finding is about, with a little context. */
+  excerpt: string | null;
+}
+
+export type ExportMode = "standalone" | "fragment";
+export type ExportImages = "embed" | "copy" | "link";
+
 /** Errors from the shell arrive as one sentence. */
 function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
   return invoke<T>(command, args).catch((e: unknown) => {
@@ -137,6 +152,18 @@ export const api = {
   restoreRevision: (id: number, number: number) => call<Revision>("restore_revision", { id, number }),
   previewHtml: (id: number) => call<string>("preview_html", { id }),
   checkQuotes: (text: string) => call<Report>("check_quotes", { text }),
+  listTrash: () => call<DraftSummary[]>("list_trash"),
+  undeleteDraft: (id: number) => call<void>("undelete_draft", { id }),
+  readyCheck: (id: number) => call<ReadyFinding[]>("ready_check", { id }),
+  /** The file to export to, from a save dialog; null if the writer cancels. */
+  chooseExportPath: (id: number) => call<string | null>("choose_export_path", { id }),
+  /** Writes the export and returns the path written. */
+  exportHtml: (id: number, path: string, mode: ExportMode, images: ExportImages) =>
+    call<string>("export_html", { id, path, mode, images }),
+  copyHtml: (id: number) => call<string>("copy_html", { id }),
+  /** Through the clipboard-manager plugin: the web view's own clipboard API
+   * needs a user gesture that an awaited command call has already spent. */
+  writeClipboard: (text: string) => call<void>("plugin:clipboard-manager|write_text", { text }),
 };
 
 /**

@@ -19,6 +19,8 @@ import { createEditor, type CheckResult, type Editor } from "./editor";
 import { createFindBar } from "./findbar";
 import { createToolbar } from "./toolbar";
 import { initTheme, toggleTheme } from "./theme";
+import { installExport } from "./exportDialog";
+import { installTrash } from "./trash";
 
 const STATUS_LABEL: Record<Status, string> = { draft: "Draft", editing: "Editing", ready: "Ready", filed: "Filed" };
 
@@ -708,6 +710,8 @@ async function start(): Promise<void> {
     return;
   }
   renderShell(info.path);
+  installExport({ getDraftId: () => current?.id ?? null, flush }, { notify: notice });
+  installTrash({ onRestored: async (id) => { await refreshList(); await openDraft(id); }, notify: notice });
   await onWindowClose(async () => {
     if (closeAnyway || (await flush())) return true;
     closeAnyway = true;
