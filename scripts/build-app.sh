@@ -13,5 +13,5 @@ if [[ ! -d ui/node_modules ]] || [[ ui/package-lock.json -nt ui/node_modules/.pa
   (cd ui && npm ci --no-audit --no-fund)
 fi
 (cd ui && npm run build)
-cargo build -p byline-app --features tauri/custom-protocol "${profile[@]}"
+cargo build -p byline-app "${profile[@]}"
 echo "build-app: built target/$([[ ${#profile[@]} -gt 0 ]] && echo release || echo debug)/byline-app"
