@@ -71,6 +71,30 @@ pub(crate) fn after(text: &str, toks: &[Tok], new_sentence: bool) -> Found {
             return found;
         }
     }
+    // `“…,” per the party's bylaws` and `“…,” as a memo put it`: the source
+    // is the noun phrase after `per` or `as`.
+    if let Some(fw) = toks.iter().position(|t| t.word) {
+        let lead = &text[toks[fw].range()];
+        let word_list: Vec<&str> = toks
+            .iter()
+            .filter(|t| t.word)
+            .map(|t| &text[t.range()])
+            .collect();
+        let put_it = word_list.len() >= 4
+            && word_list[word_list.len() - 1] == "it"
+            && matches!(word_list[word_list.len() - 2], "put" | "puts");
+        if lead == "per" || (lead == "as" && put_it) {
+            let stop = if put_it { 2 } else { 0 };
+            let phrase = noun_phrase_forward(text, &toks[fw + 1..])
+                .or_else(|| source_phrase(text, &toks[fw + 1..], stop));
+            if let Some(m) = phrase {
+                found.has_cue = true;
+                found.cue = Some(toks[fw].range());
+                found.mention = Some(m);
+                return found;
+            }
+        }
+    }
     // `“…,” when Clinton blasted him`: a new clause, not an attribution.
     if toks.iter().find(|t| t.word).is_some_and(|t| {
         matches!(
@@ -631,6 +655,27 @@ pub(crate) fn is_function_word(w: &str) -> bool {
             | "not"
             | "no"
     )
+}
+
+/// A document or body named after `per` or `as` (`per the party's bylaws`,
+/// `as a federal memo put it`): the words up to the end, less the last
+/// `stop` words, when they are few and read as a noun phrase.
+fn source_phrase(text: &str, toks: &[Tok], stop: usize) -> Option<Mention> {
+    let ws: Vec<&Tok> = toks.iter().filter(|t| t.word).collect();
+    let ws = &ws[..ws.len().checked_sub(stop)?];
+    let (first, last) = (ws.first()?, ws.last()?);
+    let lead = &text[first.range()];
+    if ws.len() > 6 || !(lexicon::is_determiner(lead) || words::is_capitalised(lead)) {
+        return None;
+    }
+    let head = &text[last.range()];
+    if is_function_word(head) || lexicon::is_determiner(head) || looks_like_verb(head) {
+        return None;
+    }
+    Some(Mention {
+        range: first.start..last.end,
+        kind: MentionKind::Noun,
+    })
 }
 
 /// A name, pronoun or noun phrase at the start of `toks` (`said X`,
