@@ -571,11 +571,16 @@ fn resolve_pronoun(
     if matches!(g, Gender::Neuter | Gender::Plural) {
         let first = sp.block.saturating_sub(1);
         for b in blocks[first..=sp.block].iter().rev() {
-            let r = b.range.start..b.range.end.min(pos);
+            // A bounded look-back keeps long paragraphs linear.
+            let mut start = b.range.start.max(pos.saturating_sub(PRONOUN_WINDOW));
+            while !text.is_char_boundary(start) {
+                start += 1;
+            }
+            let r = start..b.range.end.min(pos);
             if r.start >= r.end || is_heading_like(text, b) {
                 continue;
             }
-            if let Some(n) = group_subject(text, r, g) {
+            if let Some(n) = group_subject(text, r, g, start == b.range.start) {
                 return (Some(n), None);
             }
         }
@@ -706,11 +711,13 @@ fn resolve_pronoun(
 
 /// The latest sentence in `r` whose subject is a body or a group that fits
 /// the pronoun `g`: `The city council met …` for "it", `The unions
-/// disagreed …` for "they". People are left to the name rules.
-fn group_subject(text: &str, r: Range<usize>, g: Gender) -> Option<String> {
-    let s = &text[r.clone()];
+/// disagreed …` for "they". People are left to the name rules. `whole`
+/// says that `r` starts at its paragraph's start.
+fn group_subject(text: &str, r: Range<usize>, g: Gender, whole: bool) -> Option<String> {
+    let s = &text[r];
     let bytes = s.as_bytes();
-    let mut starts = vec![0];
+    // A cut paragraph's first fragment is no sentence.
+    let mut starts = if whole { vec![0] } else { Vec::new() };
     for i in 1..bytes.len().saturating_sub(1) {
         if matches!(bytes[i - 1], b'.' | b'?' | b'!') && bytes[i] == b' ' {
             let word = s[..i - 1].rsplit([' ', '\n']).next().unwrap_or("");

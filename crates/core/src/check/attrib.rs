@@ -368,7 +368,17 @@ fn subject_before(text: &str, toks: &[Tok]) -> Option<Mention> {
             j -= 1;
             let s = &text[toks[j].range()];
             if s == "," {
-                return mention_ending(text, &toks[..j]);
+                let m = mention_ending(text, &toks[..j]);
+                // `Holt's spokesman, Dan Price, said`: a role, then the
+                // person's name in the appositive.
+                if m.as_ref().is_none_or(|m| m.kind == MentionKind::Noun) && j + 1 < i - 1 {
+                    if let Some(n) = name_forward(text, &toks[j + 1..i - 1]) {
+                        if n.range.end == toks[i - 2].end {
+                            return Some(n);
+                        }
+                    }
+                }
+                return m;
             }
             if !toks[j].word && s != "-" && s != "’" && s != "'" {
                 break;
