@@ -471,7 +471,7 @@ fn mention_ending(text: &str, toks: &[Tok]) -> Option<Mention> {
                     j
                 };
                 if !subject_position(text, toks, s) {
-                    return None;
+                    return noun_before_preposition(text, toks, s);
                 }
                 return Some(Mention {
                     range: toks[s].start..last.end,
@@ -516,7 +516,7 @@ fn mention_ending(text: &str, toks: &[Tok]) -> Option<Mention> {
             }
         }
         if !subject_position(text, toks, j) {
-            return None;
+            return noun_before_preposition(text, toks, j);
         }
         return Some(Mention {
             range: toks[j].start..last.end,
@@ -524,6 +524,27 @@ fn mention_ending(text: &str, toks: &[Tok]) -> Option<Mention> {
         });
     }
     None
+}
+
+/// `a narrator in the campaign ad asks`, `a spokesman for the company
+/// said`: the phrase from `s` to the end follows a preposition, and the
+/// speaker is the noun phrase before it, reported with its complement.
+fn noun_before_preposition(text: &str, toks: &[Tok], s: usize) -> Option<Mention> {
+    if s < 2
+        || !matches!(
+            &text[toks[s - 1].range()],
+            "in" | "of" | "at" | "for" | "from" | "with" | "on"
+        )
+    {
+        return None;
+    }
+    let end = toks.last()?.end;
+    mention_ending(text, &toks[..s - 1])
+        .filter(|m| m.kind == MentionKind::Noun)
+        .map(|m| Mention {
+            range: m.range.start..end,
+            kind: MentionKind::Noun,
+        })
 }
 
 /// Whether a noun phrase starting at token `i` can be a clause's subject:
