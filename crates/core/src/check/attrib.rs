@@ -479,17 +479,19 @@ fn mention_ending(text: &str, toks: &[Tok]) -> Option<Mention> {
                 });
             }
             if lexicon::cue(pw).is_some() || is_function_word(pw) {
-                break;
+                // `the mother of two replied`: the noun before `of`.
+                return noun_before_preposition(text, toks, j + 1);
             }
         }
         return None;
     }
     if lexicon::is_speaker_noun(w) {
         let mut j = toks.len() - 1;
-        while j > 0 && toks.len() - j < 5 {
+        while j > 0 && toks.len() - j < 8 {
             let p = toks[j - 1];
             let pw = &text[p.range()];
-            if !p.word {
+            // `the 41-year-old mother`: hyphens join a modifier.
+            if !p.word && (pw != "-" || j < 2 || !toks[j - 2].word) {
                 break;
             }
             j -= 1;
@@ -852,9 +854,15 @@ fn first_subject(text: &str, toks: &[Tok]) -> Option<Mention> {
                 kind: MentionKind::Pronoun(lexicon::pronoun(w)?),
             });
         }
-        // `Democratic leaders`, `Following the vote`, `WASHINGTON —` are not
-        // subjects.
-        let not_a_name = is_name_adjective(w) || w.ends_with("ing") || words::is_all_caps(w);
+        // `Democratic leaders`, `Following the vote`, `Pressed on the
+        // point`, `WASHINGTON —` are not subjects.
+        let participle = w.len() > 4
+            && w.ends_with("ed")
+            && toks
+                .get(i + 1)
+                .is_some_and(|n| n.word && is_function_word(&text[n.range()]));
+        let not_a_name =
+            is_name_adjective(w) || w.ends_with("ing") || participle || words::is_all_caps(w);
         if words::is_capitalised(w) && !lexicon::is_name_stop(w) && !not_a_name {
             let m = name_forward(text, &toks[i..])?;
             // Skip a leading place or time phrase: `On Israel’s strikes, X said`.
