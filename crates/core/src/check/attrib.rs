@@ -1394,9 +1394,44 @@ pub(crate) fn name_mentions(text: &str, toks: &[Tok], out: &mut Vec<(Range<usize
                     n.word
                         && (lexicon::is_determiner(w) || w == "who" || lexicon::is_speaker_noun(w))
                 });
+            // After an inverted cue: `…, noted NBC's Dante Chinni`, `said
+            // the ministry's inspector Hendrik Aalders`.
+            let inverted = {
+                let mut k = i;
+                while k > 0 && i - k < 4 && toks[k - 1].word && {
+                    let p = &text[toks[k - 1].range()];
+                    words::is_possessive(p)
+                        || lexicon::is_determiner(p)
+                        || lexicon::is_speaker_noun(p)
+                        || lexicon::is_title_word(p)
+                } {
+                    k -= 1;
+                }
+                k > 0
+                    && toks[k - 1].word
+                    && matches!(
+                        &text[toks[k - 1].range()],
+                        "said"
+                            | "says"
+                            | "noted"
+                            | "notes"
+                            | "added"
+                            | "adds"
+                            | "wrote"
+                            | "writes"
+                            | "explained"
+                            | "recalled"
+                            | "observed"
+                            | "argued"
+                            | "remarked"
+                            | "insisted"
+                            | "warned"
+                            | "stressed"
+                    )
+            };
             let possessive = words::is_possessive(&text[toks[j].range()]);
-            let subject =
-                !possessive && (sentence_start || appositive || (verb_next && !after_prep));
+            let subject = !possessive
+                && (sentence_start || appositive || inverted || (verb_next && !after_prep));
             out.push((t.start..toks[j].end, subject));
             i = j + 1;
         } else {
