@@ -938,6 +938,7 @@ fn describe(text: &str, name: &str) -> Option<String> {
         let t = toks[j - 1];
         let w = &text[t.range()];
         if !t.word
+            || words::is_possessive(w)
             || lexicon::is_determiner(w)
             || lexicon::cue(w).is_some()
             || attrib::is_function_word(w)
