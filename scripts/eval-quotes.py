@@ -56,10 +56,16 @@ def main():
             out.write(json.dumps({"id": g["id"], "quotes": quotes}, ensure_ascii=False) + "\n")
     subprocess.run([sys.executable, a.score, pred_path, a.gold], check=True)
     if a.misses:
-        show_misses(golds, preds)
+        show_misses(golds, preds, a.score)
 
 
-def show_misses(golds, preds):
+def show_misses(golds, preds, score_path):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("scorer", score_path)
+    scorer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scorer)
+
     def ov(a, b):
         return max(0, min(a["end"], b["end"]) - max(a["start"], b["start"]))
 
@@ -81,7 +87,8 @@ def show_misses(golds, preds):
             else:
                 used.add(best)
                 p = ps[best]
-                print("HIT   gold=%r pred=%r mention=%r\n      %s\n" % (gold_spk, p["speaker"], p["speaker_mention"], ctx))
+                tag = "HIT  " if scorer.pred_speaker_ok(p, q) else "WRONG"
+                print("%s gold=%r pred=%r mention=%r\n      %s\n" % (tag, gold_spk, p["speaker"], p["speaker_mention"], ctx))
         for i, p in enumerate(ps):
             if i not in used:
                 ctx = t[max(0, p["start"] - 80):p["end"] + 60].replace("\n", " / ")

@@ -566,6 +566,25 @@ fn resolve_pronoun(
     blocks: &[scan::Block],
 ) -> (Option<String>, Option<Issue>) {
     let pos = m.range.start;
+    // "it" and "they" speak for a body or a group named as the subject of a
+    // recent sentence: `The council met. “…,” it said.`
+    if matches!(g, Gender::Neuter | Gender::Plural) {
+        let first = sp.block.saturating_sub(1);
+        for b in blocks[first..=sp.block].iter().rev() {
+            // A bounded look-back keeps long paragraphs linear.
+            let mut start = b.range.start.max(pos.saturating_sub(PRONOUN_WINDOW));
+            while !text.is_char_boundary(start) {
+                start += 1;
+            }
+            let r = start..b.range.end.min(pos);
+            if r.start >= r.end || is_heading_like(text, b) {
+                continue;
+            }
+            if let Some(n) = group_subject(text, r, g, start == b.range.start) {
+                return (Some(n), None);
+            }
+        }
+    }
     let first_block = sp.block.saturating_sub(2);
     let mut from = blocks[first_block]
         .range
@@ -688,6 +707,80 @@ fn resolve_pronoun(
         fix: None,
     });
     (Some(pick.0.clone()), issue)
+}
+
+/// The latest sentence in `r` whose subject is a body or a group that fits
+/// the pronoun `g`: `The city council met …` for "it", `The unions
+/// disagreed …` for "they". People are left to the name rules. `whole`
+/// says that `r` starts at its paragraph's start.
+fn group_subject(text: &str, r: Range<usize>, g: Gender, whole: bool) -> Option<String> {
+    let s = &text[r];
+    let bytes = s.as_bytes();
+    // A cut paragraph's first fragment is no sentence.
+    let mut starts = if whole { vec![0] } else { Vec::new() };
+    for i in 1..bytes.len().saturating_sub(1) {
+        if matches!(bytes[i - 1], b'.' | b'?' | b'!') && bytes[i] == b' ' {
+            let word = s[..i - 1].rsplit([' ', '\n']).next().unwrap_or("");
+            if !words::keeps_dot(word)
+                && (bytes[i + 1].is_ascii_uppercase() || matches!(bytes[i + 1], b'"' | 0xE2))
+            {
+                starts.push(i + 1);
+            }
+        }
+    }
+    starts.iter().rev().find_map(|&st| {
+        let sentence = &s[st..];
+        let mut ws = sentence.split(' ').take(8);
+        let mut np: Vec<&str> = Vec::new();
+        let first = ws.next()?;
+        let det = matches!(first, "The" | "Its" | "Their");
+        if !det {
+            np.push(first);
+        }
+        // The phrase runs up to its verb; punctuation before one ends it.
+        let mut open = true;
+        ws.find(|w| {
+            let bare = w.trim_end_matches(['.', ',', ';', ':']);
+            // `The fishing crews`: the word after "The" is not the verb.
+            let ends = attrib::looks_like_verb(bare)
+                || attrib::is_function_word(bare) && !matches!(bare, "of" | "and");
+            if ends && !(det && np.is_empty()) {
+                return true;
+            }
+            open &= bare.len() == w.len();
+            np.push(bare);
+            false
+        })?;
+        if !open {
+            return None;
+        }
+        let last = *np.last()?;
+        if np.len() > 5
+            || np.iter().any(|w| {
+                !w.chars().all(|c| c.is_alphanumeric() || c == '-')
+                    || lexicon::pronoun(w).is_some()
+                    || (attrib::is_function_word(w) && !matches!(*w, "of" | "and"))
+            })
+        {
+            return None;
+        }
+        let phrase = np.join(" ");
+        let org = attrib::is_org_name(&phrase);
+        let lower_head = last.chars().next().is_some_and(char::is_lowercase);
+        let plural_head = last.ends_with('s') && !last.ends_with("ss");
+        let fits = match g {
+            Gender::Neuter => (org || det && lower_head) && !plural_head,
+            _ => (org || det || !lower_head) && plural_head,
+        };
+        fits.then(|| {
+            let mut p = phrase;
+            if let Some(c) = p.get(..1) {
+                let up = c.to_uppercase();
+                p.replace_range(..1, &up);
+            }
+            p
+        })
+    })
 }
 
 /// Where the closing mark of an unclosed quote belongs, when the
@@ -845,6 +938,7 @@ fn describe(text: &str, name: &str) -> Option<String> {
         let t = toks[j - 1];
         let w = &text[t.range()];
         if !t.word
+            || words::is_possessive(w)
             || lexicon::is_determiner(w)
             || lexicon::cue(w).is_some()
             || attrib::is_function_word(w)
@@ -863,6 +957,7 @@ fn describe(text: &str, name: &str) -> Option<String> {
                     | "at"
                     | "that"
                     | "as"
+                    | "per"
             )
         {
             break;

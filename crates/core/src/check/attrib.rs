@@ -71,6 +71,30 @@ pub(crate) fn after(text: &str, toks: &[Tok], new_sentence: bool) -> Found {
             return found;
         }
     }
+    // `“…,” per the party's bylaws` and `“…,” as a memo put it`: the source
+    // is the noun phrase after `per` or `as`.
+    if let Some(fw) = toks.iter().position(|t| t.word) {
+        let lead = &text[toks[fw].range()];
+        let word_list: Vec<&str> = toks
+            .iter()
+            .filter(|t| t.word)
+            .map(|t| &text[t.range()])
+            .collect();
+        let put_it = word_list.len() >= 4
+            && word_list[word_list.len() - 1] == "it"
+            && matches!(word_list[word_list.len() - 2], "put" | "puts");
+        if lead == "per" || (lead == "as" && put_it) {
+            let stop = if put_it { 2 } else { 0 };
+            let phrase = noun_phrase_forward(text, &toks[fw + 1..])
+                .or_else(|| source_phrase(text, &toks[fw + 1..], stop));
+            if let Some(m) = phrase {
+                found.has_cue = true;
+                found.cue = Some(toks[fw].range());
+                found.mention = Some(m);
+                return found;
+            }
+        }
+    }
     // `“…,” when Clinton blasted him`: a new clause, not an attribution.
     if toks.iter().find(|t| t.word).is_some_and(|t| {
         matches!(
@@ -344,7 +368,17 @@ fn subject_before(text: &str, toks: &[Tok]) -> Option<Mention> {
             j -= 1;
             let s = &text[toks[j].range()];
             if s == "," {
-                return mention_ending(text, &toks[..j]);
+                let m = mention_ending(text, &toks[..j]);
+                // `Holt's spokesman, Dan Price, said`: a role, then the
+                // person's name in the appositive.
+                if m.as_ref().is_none_or(|m| m.kind == MentionKind::Noun) && j + 1 < i - 1 {
+                    if let Some(n) = name_forward(text, &toks[j + 1..i - 1]) {
+                        if n.range.end == toks[i - 2].end {
+                            return Some(n);
+                        }
+                    }
+                }
+                return m;
             }
             if !toks[j].word && s != "-" && s != "’" && s != "'" {
                 break;
@@ -437,7 +471,7 @@ fn mention_ending(text: &str, toks: &[Tok]) -> Option<Mention> {
                     j
                 };
                 if !subject_position(text, toks, s) {
-                    return None;
+                    return noun_before_preposition(text, toks, s);
                 }
                 return Some(Mention {
                     range: toks[s].start..last.end,
@@ -445,17 +479,19 @@ fn mention_ending(text: &str, toks: &[Tok]) -> Option<Mention> {
                 });
             }
             if lexicon::cue(pw).is_some() || is_function_word(pw) {
-                break;
+                // `the mother of two replied`: the noun before `of`.
+                return noun_before_preposition(text, toks, j + 1);
             }
         }
         return None;
     }
     if lexicon::is_speaker_noun(w) {
         let mut j = toks.len() - 1;
-        while j > 0 && toks.len() - j < 5 {
+        while j > 0 && toks.len() - j < 8 {
             let p = toks[j - 1];
             let pw = &text[p.range()];
-            if !p.word {
+            // `the 41-year-old mother`: hyphens join a modifier.
+            if !p.word && (pw != "-" || j < 2 || !toks[j - 2].word) {
                 break;
             }
             j -= 1;
@@ -482,7 +518,7 @@ fn mention_ending(text: &str, toks: &[Tok]) -> Option<Mention> {
             }
         }
         if !subject_position(text, toks, j) {
-            return None;
+            return noun_before_preposition(text, toks, j);
         }
         return Some(Mention {
             range: toks[j].start..last.end,
@@ -490,6 +526,27 @@ fn mention_ending(text: &str, toks: &[Tok]) -> Option<Mention> {
         });
     }
     None
+}
+
+/// `a narrator in the campaign ad asks`, `a spokesman for the company
+/// said`: the phrase from `s` to the end follows a preposition, and the
+/// speaker is the noun phrase before it, reported with its complement.
+fn noun_before_preposition(text: &str, toks: &[Tok], s: usize) -> Option<Mention> {
+    if s < 2
+        || !matches!(
+            &text[toks[s - 1].range()],
+            "in" | "of" | "at" | "for" | "from" | "with" | "on"
+        )
+    {
+        return None;
+    }
+    let end = toks.last()?.end;
+    mention_ending(text, &toks[..s - 1])
+        .filter(|m| m.kind == MentionKind::Noun)
+        .map(|m| Mention {
+            range: m.range.start..end,
+            kind: MentionKind::Noun,
+        })
 }
 
 /// Whether a noun phrase starting at token `i` can be a clause's subject:
@@ -631,6 +688,27 @@ pub(crate) fn is_function_word(w: &str) -> bool {
             | "not"
             | "no"
     )
+}
+
+/// A document or body named after `per` or `as` (`per the party's bylaws`,
+/// `as a federal memo put it`): the words up to the end, less the last
+/// `stop` words, when they are few and read as a noun phrase.
+fn source_phrase(text: &str, toks: &[Tok], stop: usize) -> Option<Mention> {
+    let ws: Vec<&Tok> = toks.iter().filter(|t| t.word).collect();
+    let ws = &ws[..ws.len().checked_sub(stop)?];
+    let (first, last) = (ws.first()?, ws.last()?);
+    let lead = &text[first.range()];
+    if ws.len() > 6 || !(lexicon::is_determiner(lead) || words::is_capitalised(lead)) {
+        return None;
+    }
+    let head = &text[last.range()];
+    if is_function_word(head) || lexicon::is_determiner(head) || looks_like_verb(head) {
+        return None;
+    }
+    Some(Mention {
+        range: first.start..last.end,
+        kind: MentionKind::Noun,
+    })
 }
 
 /// A name, pronoun or noun phrase at the start of `toks` (`said X`,
@@ -776,9 +854,15 @@ fn first_subject(text: &str, toks: &[Tok]) -> Option<Mention> {
                 kind: MentionKind::Pronoun(lexicon::pronoun(w)?),
             });
         }
-        // `Democratic leaders`, `Following the vote`, `WASHINGTON —` are not
-        // subjects.
-        let not_a_name = is_name_adjective(w) || w.ends_with("ing") || words::is_all_caps(w);
+        // `Democratic leaders`, `Following the vote`, `Pressed on the
+        // point`, `WASHINGTON —` are not subjects.
+        let participle = w.len() > 4
+            && w.ends_with("ed")
+            && toks
+                .get(i + 1)
+                .is_some_and(|n| n.word && is_function_word(&text[n.range()]));
+        let not_a_name =
+            is_name_adjective(w) || w.ends_with("ing") || participle || words::is_all_caps(w);
         if words::is_capitalised(w) && !lexicon::is_name_stop(w) && !not_a_name {
             let m = name_forward(text, &toks[i..])?;
             // Skip a leading place or time phrase: `On Israel’s strikes, X said`.
@@ -1310,9 +1394,44 @@ pub(crate) fn name_mentions(text: &str, toks: &[Tok], out: &mut Vec<(Range<usize
                     n.word
                         && (lexicon::is_determiner(w) || w == "who" || lexicon::is_speaker_noun(w))
                 });
+            // After an inverted cue: `…, noted NBC's Dante Chinni`, `said
+            // the ministry's inspector Hendrik Aalders`.
+            let inverted = {
+                let mut k = i;
+                while k > 0 && i - k < 4 && toks[k - 1].word && {
+                    let p = &text[toks[k - 1].range()];
+                    words::is_possessive(p)
+                        || lexicon::is_determiner(p)
+                        || lexicon::is_speaker_noun(p)
+                        || lexicon::is_title_word(p)
+                } {
+                    k -= 1;
+                }
+                k > 0
+                    && toks[k - 1].word
+                    && matches!(
+                        &text[toks[k - 1].range()],
+                        "said"
+                            | "says"
+                            | "noted"
+                            | "notes"
+                            | "added"
+                            | "adds"
+                            | "wrote"
+                            | "writes"
+                            | "explained"
+                            | "recalled"
+                            | "observed"
+                            | "argued"
+                            | "remarked"
+                            | "insisted"
+                            | "warned"
+                            | "stressed"
+                    )
+            };
             let possessive = words::is_possessive(&text[toks[j].range()]);
-            let subject =
-                !possessive && (sentence_start || appositive || (verb_next && !after_prep));
+            let subject = !possessive
+                && (sentence_start || appositive || inverted || (verb_next && !after_prep));
             out.push((t.start..toks[j].end, subject));
             i = j + 1;
         } else {

@@ -54,7 +54,8 @@ pub(crate) fn cue(w: &str) -> Option<Cue> {
         | "rejected" | "ruled" | "rated" | "deemed" | "termed" | "terms" | "recounts"
         | "responds" | "thundered" | "seethed" | "scoffed" | "sniped" | "acknowledges"
         | "publishes" | "published" | "sighed" | "laughed" | "texted" | "emailed" | "scolded"
-        | "yells" | "urges" | "shouts" => Cue::Verb,
+        | "yells" | "urges" | "shouts" | "commented" | "comments" | "opined" | "snapped"
+        | "fumed" | "attacked" | "attacks" | "groused" | "marveled" | "marvelled" => Cue::Verb,
         "saying" | "telling" | "adding" | "asking" | "explaining" | "noting" | "stressing"
         | "arguing" | "claiming" | "insisting" | "declaring" | "announcing" | "warning"
         | "recalling" | "replying" | "responding" | "acknowledging" | "admitting"
@@ -67,7 +68,7 @@ pub(crate) fn cue(w: &str) -> Option<Cue> {
         | "lamenting" | "boasting" | "pointing" | "characterizing" | "likening" | "comparing"
         | "referring" | "deriding" | "dismissing" | "condemning" | "denouncing" | "lauding"
         | "quoting" | "terming" | "decrying" | "highlighting" | "contending" | "maintaining"
-        | "cautioning" | "pleading" => Cue::Participle,
+        | "cautioning" | "pleading" | "commenting" | "attacking" => Cue::Participle,
         "according" | "According" => Cue::According,
         _ => return None,
     };
