@@ -117,8 +117,9 @@ fn iso(token: &str) -> Option<Date> {
     Date::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
 }
 
-/// The UTC date and time of a Unix time in milliseconds.
-pub(super) fn from_unix_millis(millis: i64) -> (Date, u32, u32, u32) {
+/// The UTC date and time (hour, minute, second) of a Unix time in
+/// milliseconds.
+pub fn from_unix_millis(millis: i64) -> (Date, u32, u32, u32) {
     let secs = millis.div_euclid(1000);
     let days = secs.div_euclid(86_400);
     let rem = secs.rem_euclid(86_400) as u32;

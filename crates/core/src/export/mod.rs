@@ -22,7 +22,7 @@ use std::path::PathBuf;
 
 use crate::model::Draft;
 
-pub use dateline::{parse_dateline, Date};
+pub use dateline::{from_unix_millis, parse_dateline, Date};
 pub use images::Asset;
 
 /// Which HTML to write.
