@@ -82,6 +82,21 @@ impl<'a> OffsetMap<'a> {
     }
 }
 
+/// Appends `text` escaped for HTML text or a double-quoted attribute. The
+/// one escaper for everything core writes as HTML (export, search snippets).
+pub fn push_html_escaped(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::OffsetMap;

@@ -180,25 +180,14 @@ impl Query {
 /// Appends `text` HTML-escaped, with runs of whitespace (line breaks
 /// included) as one space.
 fn push_escaped(out: &mut String, text: &str) {
-    let mut space = false;
-    for c in text.chars() {
-        if c.is_whitespace() {
-            if !space {
-                out.push(' ');
-            }
-            space = true;
-            continue;
-        }
-        space = false;
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
+    use crate::text::push_html_escaped;
+    let mut rest = text;
+    while let Some(ws) = rest.find(char::is_whitespace) {
+        push_html_escaped(out, &rest[..ws]);
+        out.push(' ');
+        rest = rest[ws..].trim_start();
     }
+    push_html_escaped(out, rest);
 }
 
 #[cfg(test)]

@@ -672,19 +672,7 @@ fn plain_text(events: &[Event<'_>]) -> String {
     text
 }
 
-/// Appends `text` escaped for HTML text or a double-quoted attribute.
-pub(super) fn push_escaped(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-}
+pub(super) use crate::text::push_html_escaped as push_escaped;
 
 /// `text` escaped for HTML text or a double-quoted attribute.
 pub(super) fn escape(text: &str) -> String {
