@@ -51,6 +51,8 @@ pub struct PatchInput {
     pub dateline: Option<String>,
     pub status: Option<String>,
     pub body: Option<String>,
+    /// The target length in words; 0 clears it.
+    pub target_words: Option<u32>,
 }
 
 impl PatchInput {
@@ -69,7 +71,7 @@ impl PatchInput {
             dateline: self.dateline,
             status,
             body: self.body,
-            target_words: None,
+            target_words: self.target_words.map(|n| (n > 0).then_some(n)),
         })
     }
 }
@@ -304,5 +306,19 @@ mod tests {
         assert!(parse_mode("pdf").unwrap_err().contains("pdf"));
         assert_eq!(parse_images("copy").unwrap(), Images::Copy);
         assert!(parse_images("inline").unwrap_err().contains("inline"));
+    }
+
+    #[test]
+    fn a_target_length_is_set_cleared_or_left_alone() {
+        let patch = |json: &str| {
+            serde_json::from_str::<PatchInput>(json)
+                .unwrap()
+                .into_patch()
+                .unwrap()
+                .target_words
+        };
+        assert_eq!(patch(r#"{"targetWords": 800}"#), Some(Some(800)));
+        assert_eq!(patch(r#"{"targetWords": 0}"#), Some(None));
+        assert_eq!(patch(r#"{"body": "text"}"#), None);
     }
 }

@@ -254,6 +254,62 @@ const scenarios = {
     });
   },
 
+  async "heading shortcuts, the source view and the target length are kept across a restart"(dir) {
+    const db = join(dir, "library.db");
+    const cli = resolve(import.meta.dirname, "../../target/debug/byline");
+    assert(existsSync(cli), `${cli} is missing: cargo build -p byline-cli`);
+    await withApp(db, async (browser) => {
+      await browser.$(byTest("draft-item")).waitForExist({ timeout: WAIT });
+      await browser.$(byTest("draft-new")).click();
+      await browser.$(byTest("headline")).setValue("Ferry timetable");
+      await typeBody(browser, "Winter crossings\nThe first boat leaves at six.");
+      await browser.keys([Key.Ctrl, Key.Alt, "2"]);
+      await waitSaved(browser);
+      assert((await bodyMarkdown(browser)) === "Winter crossings\n\n## The first boat leaves at six.\n", "Ctrl+Alt+2 did not make a level-2 heading");
+      await browser.$(byTest("editor")).click();
+      await browser.keys([Key.Ctrl, Key.End]);
+      await browser.keys([Key.Ctrl, Key.Alt, "1"]);
+      await waitSaved(browser);
+      assert((await bodyMarkdown(browser)).includes("\n# The first boat"), "Ctrl+Alt+1 did not make a level-1 heading");
+      await browser.$(byTest("editor")).click();
+      await browser.keys([Key.Ctrl, Key.End]);
+      await browser.keys([Key.Ctrl, Key.Alt, "3"]);
+      await waitSaved(browser);
+      assert((await bodyMarkdown(browser)).includes("\n### The first boat"), "Ctrl+Alt+3 did not make a level-3 heading");
+
+      // Markdown typed in the source view becomes the body.
+      await browser.$(byTest("source-toggle")).click();
+      const source = await browser.$(byTest("source-view"));
+      await source.waitForDisplayed({ timeout: WAIT });
+      await source.addValue("\uE007\uE007A *late* sailing runs on Fridays.");
+      await browser.$(byTest("source-toggle")).click();
+      await source.waitForDisplayed({ timeout: WAIT, reverse: true });
+      const em = await browser.$(`${byTest("editor")} em`);
+      await em.waitForExist({ timeout: WAIT, timeoutMsg: "the emphasis typed in the source view is not shown in the editor" });
+      assert((await em.getText()) === "late", `the editor shows ${JSON.stringify(await em.getText())} in italics`);
+
+      const target = await browser.$(byTest("target-words"));
+      await target.setValue("400");
+      await browser.keys([Key.Tab]);
+      await browser.$(byTest("target-progress")).waitForDisplayed({ timeout: WAIT, timeoutMsg: "no progress towards the target is shown" });
+      await waitSaved(browser);
+    });
+    const drafts = JSON.parse(execFileSync(cli, ["--db", db, "list", "--format", "json"], { encoding: "utf8" }));
+    const id = drafts.find((d) => d.headline === "Ferry timetable")?.id;
+    assert(id, `the draft is not in the library: ${JSON.stringify(drafts)}`);
+    const stored = JSON.parse(execFileSync(cli, ["--db", db, "show", String(id), "--format", "json"], { encoding: "utf8" }));
+    assert(stored.target_words === 400, `target_words in the library is ${stored.target_words}`);
+    assert(
+      /^Winter crossings\n\n### The first boat leaves at six\.\n\n+A \*late\* sailing runs on Fridays\.\n?$/.test(stored.body),
+      `the stored body is ${JSON.stringify(stored.body)}`,
+    );
+    await withApp(db, async (browser) => {
+      await browser.$(byTest("draft-item")).waitForExist({ timeout: WAIT });
+      assert((await browser.$(byTest("target-words")).getValue()) === "400", "the target length was not kept");
+      assert(await browser.$(byTest("target-progress")).isDisplayed(), "the progress towards the target is not shown after a restart");
+    });
+  },
+
   async "a file that is not a library is refused and left untouched"(dir) {
     const db = join(dir, "notes.db");
     const bytes = Buffer.concat([Buffer.from("These are my notes, not a database.\n"), Buffer.alloc(5000, 0xa7)]);

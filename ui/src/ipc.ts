@@ -62,7 +62,8 @@ export interface Fields {
   body: string;
 }
 
-export type Patch = Partial<Fields>;
+/** A change to a draft: any of the fields, and the target length in words (0 clears it). */
+export type Patch = Partial<Fields> & { targetWords?: number };
 
 export interface Saved {
   draft: Draft;

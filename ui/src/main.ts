@@ -77,7 +77,7 @@ const targetInput = h("input", {
   min: 0,
   step: 50,
   placeholder: "Set target",
-  title: "Target length in words for this draft (kept on this computer)",
+  title: "Target length in words for this draft",
   "aria-label": "Target length in words",
   "data-testid": "target-words",
 });
@@ -479,17 +479,14 @@ sourceArea.addEventListener("input", () => {
 });
 
 // --- Target length ----------------------------------------------------------
-// The shell's update_draft does not take target_words yet, so the target is
-// kept in this window's local storage per draft (a stored draft target from
-// the byline command is used when there is no local one).
+// Stored with the draft (target_words), saved through the autosave like any
+// other field.
 
-const targetKey = (id: number) => `byline.target.${id}`;
 let target: number | null = null;
 let lastWords = 0;
 
 function showTarget(d: Draft | null): void {
-  const local = d ? Number(localStorage.getItem(targetKey(d.id))) : 0;
-  target = local > 0 ? local : (d?.target_words ?? null);
+  target = d?.target_words ?? null;
   targetInput.value = target ? String(target) : "";
   renderProgress();
 }
@@ -505,10 +502,10 @@ function renderProgress(): void {
 
 targetInput.addEventListener("change", () => {
   if (!current) return;
-  const n = Math.round(Number(targetInput.value));
-  if (n > 0) localStorage.setItem(targetKey(current.id), String(n));
-  else localStorage.removeItem(targetKey(current.id));
+  const n = Math.max(0, Math.min(1_000_000, Math.round(Number(targetInput.value) || 0)));
   target = n > 0 ? n : null;
+  targetInput.value = target ? String(target) : "";
+  saver?.edit({ targetWords: n });
   renderProgress();
 });
 
