@@ -203,7 +203,6 @@ fn save(c: &mut Criterion) {
     group.bench_function("20k_words_typing_explicit", |b| {
         b.iter(|| typing(SaveKind::Explicit))
     });
-    drop(typing);
 
     let patches = bodies.map(|b| DraftPatch {
         body: Some(b),

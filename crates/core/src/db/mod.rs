@@ -487,7 +487,7 @@ fn insert_revision(
     number: u32,
     now: i64,
     reason: RevisionReason,
-) -> rusqlite::Result<Revision> {
+) -> rusqlite::Result<()> {
     conn.prepare_cached(
         "INSERT INTO revisions (draft_id, number, created_at, reason, headline, word_count, body)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -501,15 +501,7 @@ fn insert_revision(
         draft.word_count,
         draft.body
     ])?;
-    Ok(Revision {
-        draft_id: draft.id,
-        number,
-        created_at: now,
-        reason,
-        headline: draft.headline.clone(),
-        word_count: draft.word_count,
-        body: draft.body.clone(),
-    })
+    Ok(())
 }
 
 fn write_draft(conn: &Connection, d: &Draft) -> rusqlite::Result<()> {
@@ -678,17 +670,17 @@ impl Library {
     ) -> Result<(Draft, Option<u32>)> {
         self.write(|tx, now| {
             let old = get_draft(tx, id)?;
-            let mut new = old.clone();
-            let set = |field: &mut String, value: &Option<String>| {
-                if let Some(value) = value {
-                    value.clone_into(field);
-                }
+            let pick = |value: &Option<String>, old: &String| value.as_ref().unwrap_or(old).clone();
+            // Field by field: the old body is not copied only to be replaced.
+            let mut new = Draft {
+                slug: old.slug.clone(),
+                headline: pick(&patch.headline, &old.headline),
+                dek: pick(&patch.dek, &old.dek),
+                byline: pick(&patch.byline, &old.byline),
+                dateline: pick(&patch.dateline, &old.dateline),
+                body: pick(&patch.body, &old.body),
+                ..old
             };
-            set(&mut new.headline, &patch.headline);
-            set(&mut new.dek, &patch.dek);
-            set(&mut new.byline, &patch.byline);
-            set(&mut new.dateline, &patch.dateline);
-            set(&mut new.body, &patch.body);
             if let Some(status) = patch.status {
                 new.status = status;
             }
@@ -700,9 +692,10 @@ impl Library {
             }
             // Saving a status or a byline costs no re-indexing. Indexing
             // counts the words too, in the parts it re-indexes only.
-            if (&new.headline, &new.dek, &new.body) != (&old.headline, &old.dek, &old.body) {
+            let body_changed = new.body != old.body;
+            if body_changed || new.headline != old.headline || new.dek != old.dek {
                 let words = index::index_draft(tx, id, &new.headline, &new.dek, &new.body)?;
-                if new.body != old.body {
+                if body_changed {
                     new.word_count = words;
                 }
             }
@@ -776,13 +769,16 @@ impl Library {
             write_draft(tx, &draft)?;
             index::index_draft(tx, id, &draft.headline, &draft.dek, &draft.body)?;
             let next = last_revision(tx, id)?.map_or(1, |(n, _)| n + 1);
-            Ok(insert_revision(
-                tx,
-                &draft,
-                next,
-                now,
-                RevisionReason::Restore,
-            )?)
+            insert_revision(tx, &draft, next, now, RevisionReason::Restore)?;
+            Ok(Revision {
+                draft_id: id,
+                number: next,
+                created_at: now,
+                reason: RevisionReason::Restore,
+                headline: draft.headline,
+                word_count: draft.word_count,
+                body: draft.body,
+            })
         })
     }
 
