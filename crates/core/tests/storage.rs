@@ -790,6 +790,36 @@ fn two_writers_on_one_draft_both_succeed() {
     assert_eq!(lib.get(id).unwrap().body, last.body, "the last write wins");
 }
 
+/// Many saves of a long draft, with the write-ahead log checkpointed into
+/// the file along the way: every save is there after reopening, and the
+/// log stays bounded.
+#[test]
+fn many_saves_of_a_long_draft_survive_checkpoints() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("lib.db");
+    let mut paragraphs = long_read();
+    let id;
+    {
+        let mut lib = open(&path).unwrap();
+        id = lib
+            .create(&new("Checkpoints", &paragraphs.concat()))
+            .unwrap()
+            .id;
+        for i in 0..120 {
+            paragraphs[i * 7 % 330] = format!("Edit number{i}.\n\n");
+            lib.update(id, &body(&paragraphs.concat()), SaveKind::Explicit)
+                .unwrap();
+        }
+        let wal = std::fs::metadata(dir.path().join("lib.db-wal")).unwrap();
+        // 120 saves of ~150 KiB each would be ~40 MiB without checkpoints.
+        assert!(wal.len() < 30 << 20, "log of {} bytes", wal.len());
+    }
+    let lib = open(&path).unwrap();
+    assert_eq!(lib.get(id).unwrap().body, paragraphs.concat());
+    assert_eq!(lib.history(id).unwrap().len(), 121);
+    assert_eq!(lib.search("number0 number119", 10).unwrap().len(), 1);
+}
+
 /// When the folder cannot be written, opening fails with `ReadOnly` naming
 /// the file, and nothing is created.
 fn check_read_only(dir: &Path) {

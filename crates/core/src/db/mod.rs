@@ -1158,6 +1158,49 @@ mod tests {
         assert_eq!(found(&lib, "q200 p201"), [1]);
     }
 
+    /// A draft deleted for good (no API does it yet, but SQL may) takes
+    /// all its index rows with it.
+    #[test]
+    fn a_draft_deleted_for_good_leaves_no_index_rows() {
+        let mut lib = Library::open_in_memory().unwrap();
+        let long: String = (0..400)
+            .map(|i| format!("Paragraph p{i}, {}\n\n", "words ".repeat(50)))
+            .collect();
+        let gone = lib
+            .create(&NewDraft {
+                headline: "Gone".into(),
+                body: long.clone(),
+                ..Default::default()
+            })
+            .unwrap();
+        let kept = lib
+            .create(&NewDraft {
+                headline: "Kept".into(),
+                body: long,
+                ..Default::default()
+            })
+            .unwrap();
+        let rows = |lib: &Library, id: DraftId| -> i64 {
+            lib.conn
+                .query_row(
+                    "SELECT count(*) FROM drafts_fts_rows WHERE draft_id = ?1",
+                    [id],
+                    |r| r.get(0),
+                )
+                .unwrap()
+        };
+        assert!(rows(&lib, gone.id) > 5);
+        lib.conn
+            .execute("DELETE FROM drafts WHERE id = ?1", [gone.id])
+            .unwrap();
+        assert_eq!(rows(&lib, gone.id), 0);
+        let hits = lib.search("p7 p390", 10).unwrap();
+        assert_eq!(hits.iter().map(|h| h.id).collect::<Vec<_>>(), [kept.id]);
+        lib.conn
+            .execute_batch("INSERT INTO drafts_fts (drafts_fts) VALUES ('integrity-check')")
+            .unwrap();
+    }
+
     #[test]
     fn welcome_draft_has_all_its_parts() {
         let welcome = welcome_draft();
