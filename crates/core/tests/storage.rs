@@ -424,6 +424,13 @@ fn search_follows_edits_to_one_paragraph_of_a_long_draft() {
         "{hits:?}"
     );
     assert!(lib.search("marker3 nowhere", 10).unwrap().is_empty());
+    // The snippet of a long draft comes from the part that matched.
+    let hit = &lib.search("marker320", 10).unwrap()[0];
+    assert!(
+        hit.snippet.contains("<mark>marker320</mark>"),
+        "{}",
+        hit.snippet
+    );
 
     // Rewrite one paragraph in the middle.
     paragraphs[160] = "Now about lighthouses and a keeper named Oona.\n\n".into();
