@@ -49,9 +49,8 @@ pub(crate) fn draft_of(rowid: i64) -> DraftId {
 /// A part is cut only once it has this many bytes (some 3,500 words), so
 /// nearly all stories and features are one row, which search matches with
 /// one query. Smaller parts would make a save of a long read cheaper still,
-/// but a library with many drafts in parts searches slower: measured with
-/// 1,000 drafts of 3,000 words among 10,000, 8 KiB parts made search some
-/// 1.5 to 2 times slower.
+/// but search matches a draft in parts phrase by phrase, reading more rows,
+/// and a library where ordinary stories were in parts searched slower.
 const MIN_PART: usize = 24 * 1024;
 /// A part is cut here even where the content would not cut it.
 const MAX_PART: usize = 128 * 1024;
