@@ -4,9 +4,9 @@
 //! FTS5 cannot change part of a row: re-indexing a row tokenizes all of its
 //! text again (and, with `prefix = '3'`, adds every token twice). With one row
 //! per draft that was most of the time it took to save a 20,000-word draft
-//! in which one sentence had changed. So a long body is cut into parts of a
-//! few thousand words, one index row each, and a save re-indexes only the
-//! rows whose text changed.
+//! in which one sentence had changed. So a long body is cut into parts of
+//! some 3,500 to 6,000 words, one index row each, and a save re-indexes only
+//! the rows whose text changed.
 //!
 //! Rows and their ids:
 //! - a draft whose body is one part has one row, `rowid = draft id` (slot 0),
@@ -24,11 +24,10 @@
 //! Parts are cut after a line, where the content says so (a hash of the
 //! line, see [`CUT_BYTES`]), once a part has [`MIN_PART`] bytes: an edit
 //! moves at most the cuts next to it, and the other parts keep their text
-//! and hash. Tokens never
-//! cross a line break, so the parts index exactly the words of the body.
-//! Nor do words as `word_count` counts them, so each row also keeps its
-//! part's word count, and a save counts only the words of the parts it
-//! re-indexes.
+//! and hash. Tokens never cross a line break, so the parts index exactly
+//! the words of the body. Nor do words as `word_count` counts them, so each
+//! row also keeps its part's word count, and a save counts only the words
+//! of the parts it re-indexes.
 
 use rusqlite::{params, Connection, OptionalExtension};
 
