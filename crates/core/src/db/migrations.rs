@@ -153,6 +153,9 @@ CREATE TABLE drafts_fts_rows (
     words    INTEGER NOT NULL,
     PRIMARY KEY (draft_id, slot)
 ) WITHOUT ROWID;
+-- The drafts in parts, so a search in a library without any skips
+-- matching them phrase by phrase.
+CREATE INDEX drafts_fts_rows_parts ON drafts_fts_rows (draft_id) WHERE slot > 0;
 
 -- A draft deleted for good takes its index rows with it, whoever deletes it.
 CREATE TRIGGER drafts_fts_delete AFTER DELETE ON drafts BEGIN
