@@ -373,6 +373,188 @@ fn no_query_text_is_an_fts_syntax_error() {
     assert_eq!(lib.search("mayor \"no", 10).unwrap().len(), 1);
 }
 
+/// Paragraphs of a long read (some 20,000 words in all): filler words,
+/// each paragraph numbered with a word of its own (`marker12`).
+fn long_read() -> Vec<String> {
+    (0..330)
+        .map(|i| {
+            format!(
+                "Paragraph marker{i} begins. {}The end of marker{i}.\n\n",
+                "lorem ipsum dolor sit amet consectetur ".repeat(10)
+            )
+        })
+        .collect()
+}
+
+fn ids(hits: &[byline_core::SearchHit]) -> Vec<i64> {
+    hits.iter().map(|h| h.id).collect()
+}
+
+/// A long draft is indexed in parts, and a save re-indexes only the parts
+/// that changed: search must follow every edit all the same, and match
+/// words that sit in different parts.
+#[test]
+fn search_follows_edits_to_one_paragraph_of_a_long_draft() {
+    let mut lib = Library::open_in_memory().unwrap();
+    let mut paragraphs = long_read();
+    let long = lib
+        .create(&new(
+            "A long read on harbour dredging",
+            &paragraphs.concat(),
+        ))
+        .unwrap();
+    let short = lib
+        .create(&new("Short note", "lorem marker5 and marker300"))
+        .unwrap();
+
+    // Words far apart, in different parts, still match together.
+    assert_eq!(
+        ids(&lib.search("marker3 marker320", 10).unwrap()),
+        [long.id]
+    );
+    assert_eq!(
+        ids(&lib.search("dredging marker200", 10).unwrap()),
+        [long.id]
+    );
+    let hits = lib.search("marker5 marker300", 10).unwrap();
+    assert_eq!(hits.len(), 2, "both drafts have both words");
+    assert!(
+        hits.iter()
+            .all(|h| h.snippet.contains("<mark>marker5</mark>")),
+        "{hits:?}"
+    );
+    assert!(lib.search("marker3 nowhere", 10).unwrap().is_empty());
+    // The snippet of a long draft comes from the part that matched.
+    let hit = &lib.search("marker320", 10).unwrap()[0];
+    assert!(
+        hit.snippet.contains("<mark>marker320</mark>"),
+        "{}",
+        hit.snippet
+    );
+
+    // Rewrite one paragraph in the middle.
+    paragraphs[160] = "Now about lighthouses and a keeper named Oona.\n\n".into();
+    let (saved, _) = lib
+        .update(long.id, &body(&paragraphs.concat()), SaveKind::Auto)
+        .unwrap();
+    assert_eq!(
+        saved.word_count,
+        byline_core::model::word_count(&saved.body)
+    );
+    assert!(
+        lib.search("marker160", 10).unwrap().is_empty(),
+        "a word only in the old paragraph is gone"
+    );
+    assert_eq!(ids(&lib.search("lighthouses", 10).unwrap()), [long.id]);
+    assert_eq!(
+        ids(&lib.search("oona marker2 marker329", 10).unwrap()),
+        [long.id]
+    );
+    let hit = &lib.search("lighthou", 10).unwrap()[0];
+    assert!(
+        hit.snippet.contains("<mark>lighthouses</mark>"),
+        "{}",
+        hit.snippet
+    );
+    // Untouched paragraphs are still found.
+    assert_eq!(
+        ids(&lib.search("marker159 marker161", 10).unwrap()),
+        [long.id]
+    );
+
+    // A headline hit ranks a long draft above a body hit in a short one.
+    assert_eq!(ids(&lib.search("harbour marker5", 10).unwrap()), [long.id]);
+    lib.update(
+        short.id,
+        &DraftPatch {
+            headline: Some("Harbour note".into()),
+            ..DraftPatch::default()
+        },
+        SaveKind::Auto,
+    )
+    .unwrap();
+    let mut both = ids(&lib.search("harbour marker5", 10).unwrap());
+    both.sort();
+    assert_eq!(both, [long.id, short.id]);
+    assert_eq!(lib.search("harbour marker5", 1).unwrap().len(), 1);
+
+    // Shrinking a long draft to one paragraph, and growing it back.
+    lib.update(long.id, &body("Only this now."), SaveKind::Explicit)
+        .unwrap();
+    assert!(lib
+        .search("marker3", 10)
+        .unwrap()
+        .iter()
+        .all(|h| h.id != long.id));
+    assert_eq!(ids(&lib.search("only this", 10).unwrap()), [long.id]);
+    lib.update(long.id, &body(&paragraphs.concat()), SaveKind::Explicit)
+        .unwrap();
+    assert!(lib.search("only this", 10).unwrap().is_empty());
+    assert_eq!(
+        ids(&lib.search("marker3 marker320", 10).unwrap()),
+        [long.id]
+    );
+
+    // Restoring brings the old text back into the index.
+    lib.restore(long.id, 2).unwrap();
+    assert_eq!(ids(&lib.search("only this", 10).unwrap()), [long.id]);
+    assert!(lib
+        .search("marker320", 10)
+        .unwrap()
+        .iter()
+        .all(|h| h.id != long.id));
+
+    // The trash hides long drafts too.
+    lib.update(long.id, &body(&paragraphs.concat()), SaveKind::Auto)
+        .unwrap();
+    lib.delete(long.id).unwrap();
+    assert!(lib.search("marker3 marker320", 10).unwrap().is_empty());
+    lib.undelete(long.id).unwrap();
+    assert_eq!(
+        ids(&lib.search("marker3 marker320", 10).unwrap()),
+        [long.id]
+    );
+}
+
+/// Saving the same text again, or only a status, changes nothing that
+/// search sees; a changed headline is searchable at once.
+#[test]
+fn metadata_and_headline_saves_of_a_long_draft_keep_search_right() {
+    let mut lib = Library::open_in_memory().unwrap();
+    let text = long_read().concat();
+    let d = lib.create(&new("Tides", &text)).unwrap();
+    lib.update(
+        d.id,
+        &DraftPatch {
+            status: Some(Status::Editing),
+            body: Some(text.clone()),
+            ..DraftPatch::default()
+        },
+        SaveKind::Explicit,
+    )
+    .unwrap();
+    assert_eq!(ids(&lib.search("tides marker7", 10).unwrap()), [d.id]);
+    lib.update(
+        d.id,
+        &DraftPatch {
+            headline: Some("Currents".into()),
+            dek: Some("Where the water goes".into()),
+            ..DraftPatch::default()
+        },
+        SaveKind::Auto,
+    )
+    .unwrap();
+    assert!(lib.search("tides", 10).unwrap().is_empty());
+    assert_eq!(
+        ids(&lib.search("currents water marker300", 10).unwrap()),
+        [d.id]
+    );
+    assert_eq!(
+        lib.get(d.id).unwrap().word_count,
+        byline_core::model::word_count(&text)
+    );
+}
+
 #[test]
 fn trash_hides_drafts_until_undeleted() {
     let mut lib = Library::open_in_memory().unwrap();
@@ -613,6 +795,36 @@ fn two_writers_on_one_draft_both_succeed() {
     assert_eq!(history.len(), 81);
     let last = lib.revision(id, 81).unwrap();
     assert_eq!(lib.get(id).unwrap().body, last.body, "the last write wins");
+}
+
+/// Many saves of a long draft, with the write-ahead log checkpointed into
+/// the file along the way: every save is there after reopening, and the
+/// log stays bounded.
+#[test]
+fn many_saves_of_a_long_draft_survive_checkpoints() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("lib.db");
+    let mut paragraphs = long_read();
+    let id;
+    {
+        let mut lib = open(&path).unwrap();
+        id = lib
+            .create(&new("Checkpoints", &paragraphs.concat()))
+            .unwrap()
+            .id;
+        for i in 0..120 {
+            paragraphs[i * 7 % 330] = format!("Edit number{i}.\n\n");
+            lib.update(id, &body(&paragraphs.concat()), SaveKind::Explicit)
+                .unwrap();
+        }
+        let wal = std::fs::metadata(dir.path().join("lib.db-wal")).unwrap();
+        // 120 saves of ~150 KiB each would be ~40 MiB without checkpoints.
+        assert!(wal.len() < 30 << 20, "log of {} bytes", wal.len());
+    }
+    let lib = open(&path).unwrap();
+    assert_eq!(lib.get(id).unwrap().body, paragraphs.concat());
+    assert_eq!(lib.history(id).unwrap().len(), 121);
+    assert_eq!(lib.search("number0 number119", 10).unwrap().len(), 1);
 }
 
 /// When the folder cannot be written, opening fails with `ReadOnly` naming

@@ -10,8 +10,11 @@
 /// A search as FTS5 runs it and as snippets highlight it.
 #[derive(Debug, PartialEq)]
 pub(crate) struct Query {
-    /// The FTS5 `MATCH` expression.
+    /// The FTS5 `MATCH` expression: every phrase must match.
     pub fts: String,
+    /// Each phrase of `fts` on its own, to match a long draft whose words
+    /// sit in different rows of the index (see `index.rs`).
+    pub phrases: Vec<String>,
     /// The tokens to highlight, folded; the last may match as a prefix.
     terms: Vec<(String, bool)>,
 }
@@ -31,27 +34,27 @@ pub(crate) fn query_from_text(text: &str) -> Option<Query> {
         .collect();
     let last = words.len().checked_sub(1)?;
     let prefix_last = !text.ends_with(char::is_whitespace);
-    let mut fts = String::new();
+    let mut phrases = Vec::with_capacity(words.len());
     let mut terms = Vec::new();
     for (i, word) in words.iter().enumerate() {
-        if i > 0 {
-            fts.push(' ');
-        }
-        fts.push('"');
-        fts.push_str(&word.replace('"', "\"\""));
-        fts.push('"');
+        let mut phrase = format!("\"{}\"", word.replace('"', "\"\""));
         let prefix =
             i == last && prefix_last && word.chars().filter(|c| c.is_alphanumeric()).count() >= 3;
         if prefix {
-            fts.push('*');
+            phrase.push('*');
         }
+        phrases.push(phrase);
         let tokens = tokens(word);
         let count = tokens.len();
         for (j, (_, folded)) in tokens.into_iter().enumerate() {
             terms.push((folded, prefix && j + 1 == count));
         }
     }
-    Some(Query { fts, terms })
+    Some(Query {
+        fts: phrases.join(" "),
+        phrases,
+        terms,
+    })
 }
 
 /// Folds a character the way `remove_diacritics 2` does for the common

@@ -1,8 +1,8 @@
 //! The draft library: one SQLite file. `open()` is the only way in.
 //!
 //! Every write is one `BEGIN IMMEDIATE` transaction: the draft row, its
-//! full-text index entry (kept by triggers, see `migrations.rs`) and its
-//! revision snapshot commit together or not at all. Immediate transactions
+//! full-text index rows (kept by `index.rs`) and its revision snapshot
+//! commit together or not at all. Immediate transactions
 //! take the write lock up front, so a writer that has to wait does so in the
 //! busy handler instead of failing with "database is locked" half way.
 
@@ -22,6 +22,7 @@ use crate::model::{
 };
 
 mod fts;
+mod index;
 mod migrations;
 
 /// How long a writer waits for another process's write to finish before
@@ -486,7 +487,7 @@ fn insert_revision(
     number: u32,
     now: i64,
     reason: RevisionReason,
-) -> rusqlite::Result<Revision> {
+) -> rusqlite::Result<()> {
     conn.prepare_cached(
         "INSERT INTO revisions (draft_id, number, created_at, reason, headline, word_count, body)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -500,15 +501,7 @@ fn insert_revision(
         draft.word_count,
         draft.body
     ])?;
-    Ok(Revision {
-        draft_id: draft.id,
-        number,
-        created_at: now,
-        reason,
-        headline: draft.headline.clone(),
-        word_count: draft.word_count,
-        body: draft.body.clone(),
-    })
+    Ok(())
 }
 
 fn write_draft(conn: &Connection, d: &Draft) -> rusqlite::Result<()> {
@@ -540,8 +533,10 @@ fn create_in(tx: &Transaction, new: &NewDraft, now: i64) -> rusqlite::Result<Dra
          VALUES (?1, ?2, ?3, ?4, ?5, 'draft', ?6, ?6, ?7, ?8)",
     )?
     .execute(params![slug, new.headline, new.dek, new.byline, new.dateline, now, words, new.body])?;
+    let id = tx.last_insert_rowid();
+    index::index_draft(tx, id, &new.headline, &new.dek, &new.body)?;
     let draft = Draft {
-        id: tx.last_insert_rowid(),
+        id,
         slug,
         headline: new.headline.clone(),
         dek: new.dek.clone(),
@@ -675,28 +670,34 @@ impl Library {
     ) -> Result<(Draft, Option<u32>)> {
         self.write(|tx, now| {
             let old = get_draft(tx, id)?;
-            let mut new = old.clone();
-            let set = |field: &mut String, value: &Option<String>| {
-                if let Some(value) = value {
-                    value.clone_into(field);
-                }
+            let pick = |value: &Option<String>, old: &String| value.as_ref().unwrap_or(old).clone();
+            // Field by field: the old body is not copied only to be replaced.
+            let mut new = Draft {
+                slug: old.slug.clone(),
+                headline: pick(&patch.headline, &old.headline),
+                dek: pick(&patch.dek, &old.dek),
+                byline: pick(&patch.byline, &old.byline),
+                dateline: pick(&patch.dateline, &old.dateline),
+                body: pick(&patch.body, &old.body),
+                ..old
             };
-            set(&mut new.headline, &patch.headline);
-            set(&mut new.dek, &patch.dek);
-            set(&mut new.byline, &patch.byline);
-            set(&mut new.dateline, &patch.dateline);
-            set(&mut new.body, &patch.body);
             if let Some(status) = patch.status {
                 new.status = status;
             }
             if let Some(target) = patch.target_words {
                 new.target_words = target;
             }
-            if new.body != old.body {
-                new.word_count = word_count(&new.body);
-            }
             if new.headline != old.headline {
                 new.slug = unique_slug(tx, &new.headline, Some(id))?;
+            }
+            // Saving a status or a byline costs no re-indexing. Indexing
+            // counts the words too, in the parts it re-indexes only.
+            let body_changed = new.body != old.body;
+            if body_changed || new.headline != old.headline || new.dek != old.dek {
+                let words = index::index_draft(tx, id, &new.headline, &new.dek, &new.body)?;
+                if body_changed {
+                    new.word_count = words;
+                }
             }
             let changed = new != old;
             if changed {
@@ -766,14 +767,18 @@ impl Library {
             draft.word_count = old.word_count;
             draft.updated_at = now;
             write_draft(tx, &draft)?;
+            index::index_draft(tx, id, &draft.headline, &draft.dek, &draft.body)?;
             let next = last_revision(tx, id)?.map_or(1, |(n, _)| n + 1);
-            Ok(insert_revision(
-                tx,
-                &draft,
-                next,
-                now,
-                RevisionReason::Restore,
-            )?)
+            insert_revision(tx, &draft, next, now, RevisionReason::Restore)?;
+            Ok(Revision {
+                draft_id: id,
+                number: next,
+                created_at: now,
+                reason: RevisionReason::Restore,
+                headline: draft.headline,
+                word_count: draft.word_count,
+                body: draft.body,
+            })
         })
     }
 
@@ -781,34 +786,91 @@ impl Library {
     /// trash, best match first (a hit in the headline weighs most). Any text
     /// is a valid query: see `fts::query_from_text`. See [`SearchHit`] for the
     /// snippet format.
+    ///
+    /// A draft matches when each word of the query is in its headline, dek
+    /// or body. Drafts indexed in one row (most) are matched by one FTS5
+    /// query; a long draft, indexed in parts (see `index.rs`), matches when
+    /// each word is in one of its parts, and ranks by the sum of each
+    /// word's best `bm25` over its parts, the sum FTS5 makes for one row.
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>> {
         let Some(query) = fts::query_from_text(query) else {
             return Ok(Vec::new());
         };
-        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        if limit == 0 {
+            return Ok(Vec::new());
+        }
+        let sql_limit = i64::try_from(limit).unwrap_or(i64::MAX);
         self.read(|conn| {
+            let hit = |id, headline: String, dek: &str, body: &str, updated_at| SearchHit {
+                id,
+                snippet: query.snippet(&[body, dek, &headline]),
+                headline,
+                updated_at,
+            };
             // `ORDER BY rank LIMIT` lets FTS5 rank inside the index, so only
             // the rows returned are read from `drafts`.
             let mut stmt = conn.prepare_cached(
-                "SELECT d.id, d.headline, d.dek, d.body, d.updated_at
+                "SELECT d.id, d.headline, d.dek, d.body, d.updated_at, rank
                  FROM drafts_fts CROSS JOIN drafts AS d ON d.id = drafts_fts.rowid
-                 WHERE drafts_fts MATCH ?1 AND d.deleted_at IS NULL
+                 WHERE drafts_fts MATCH ?1 AND drafts_fts.rowid < ?3 AND d.deleted_at IS NULL
                  ORDER BY rank LIMIT ?2",
             )?;
-            let hits = stmt
-                .query_map(params![query.fts, limit], |row| {
-                    let headline: String = row.get(1)?;
-                    let dek: String = row.get(2)?;
-                    let body: String = row.get(3)?;
-                    let snippet = query.snippet(&[&body, &dek, &headline]);
-                    Ok(SearchHit {
-                        id: row.get(0)?,
-                        headline,
-                        snippet,
-                        updated_at: row.get(4)?,
-                    })
-                })?
+            let one_row: Vec<(f64, SearchHit)> = stmt
+                .query_map(
+                    params![query.fts, sql_limit, index::FIRST_PART_ROWID],
+                    |row| {
+                        let headline: String = row.get(1)?;
+                        let dek = row.get_ref(2)?.as_str()?;
+                        let body = row.get_ref(3)?.as_str()?;
+                        Ok((
+                            row.get(5)?,
+                            hit(row.get(0)?, headline, dek, body, row.get(4)?),
+                        ))
+                    },
+                )?
                 .collect::<rusqlite::Result<_>>()?;
+
+            let long = long_drafts_matching(conn, &query.phrases)?;
+
+            if long.is_empty() {
+                return Ok(one_row.into_iter().map(|(_, hit)| hit).collect());
+            }
+            // Merge the two lists, best first; a draft in the trash is
+            // skipped when its text is read.
+            let mut fetch = conn.prepare_cached(
+                "SELECT headline, dek, body, updated_at FROM drafts WHERE id = ?1 AND deleted_at IS NULL",
+            )?;
+            let mut hits = Vec::with_capacity(limit);
+            let mut one_row = one_row.into_iter().peekable();
+            let mut long = long.into_iter().peekable();
+            while hits.len() < limit {
+                let take_long = match (one_row.peek(), long.peek()) {
+                    (Some((a, _)), Some((b, _, _))) => b < a,
+                    (None, Some(_)) => true,
+                    (_, None) => false,
+                };
+                if !take_long {
+                    match one_row.next() {
+                        Some((_, hit)) => hits.push(hit),
+                        None => break,
+                    }
+                    continue;
+                }
+                let Some((_, id, best_row)) = long.next() else { break };
+                let found = fetch
+                    .query_row([id], |row| {
+                        let headline: String = row.get(0)?;
+                        let dek = row.get_ref(1)?.as_str()?;
+                        let body = row.get_ref(2)?.as_str()?;
+                        // The snippet comes from the part that matched best:
+                        // tokenizing all of a long body for it was most of
+                        // the time a search took.
+                        let part = index::part_text(conn, best_row, &headline, dek, body)?;
+                        Ok(hit(id, headline, dek, part, row.get(3)?))
+                    })
+                    .optional()?;
+                hits.extend(found);
+            }
             Ok(hits)
         })
     }
@@ -874,6 +936,62 @@ impl Library {
             Ok(Some(create_in(tx, &welcome_draft(), now)?.id))
         })
     }
+}
+
+/// The long drafts (indexed in parts) in which every phrase is in some
+/// part, best first, with their scores (per phrase the best, lowest, `bm25`
+/// of the draft's parts, summed over the phrases) and the index row that
+/// matched the first phrase best.
+fn long_drafts_matching(conn: &Connection, phrases: &[String]) -> Result<Vec<(f64, DraftId, i64)>> {
+    // One probe of a partial index: most libraries have no draft in parts.
+    let any = conn
+        .prepare_cached("SELECT 1 FROM drafts_fts_rows WHERE slot > 0 LIMIT 1")?
+        .exists([])?;
+    if !any {
+        return Ok(Vec::new());
+    }
+    let mut stmt = conn.prepare_cached(
+        "SELECT rowid, rank FROM drafts_fts WHERE drafts_fts MATCH ?1 AND rowid >= ?2",
+    )?;
+    // Per draft: the score so far, and the best row for the first phrase.
+    let mut found: Option<std::collections::HashMap<DraftId, (f64, i64)>> = None;
+    for phrase in phrases {
+        let mut best = std::collections::HashMap::new();
+        let mut rows = stmt.query(params![phrase, index::FIRST_PART_ROWID])?;
+        while let Some(row) = rows.next()? {
+            let rowid: i64 = row.get(0)?;
+            let id = index::draft_of(rowid);
+            let score: f64 = row.get(1)?;
+            if found.as_ref().is_some_and(|f| !f.contains_key(&id)) {
+                continue;
+            }
+            best.entry(id)
+                .and_modify(|b: &mut (f64, i64)| {
+                    if score < b.0 {
+                        *b = (score, rowid);
+                    }
+                })
+                .or_insert((score, rowid));
+        }
+        if let Some(before) = &found {
+            for (id, (score, rowid)) in &mut best {
+                let (before_score, before_row) = before[id];
+                *score += before_score;
+                *rowid = before_row;
+            }
+        }
+        if best.is_empty() {
+            return Ok(Vec::new());
+        }
+        found = Some(best);
+    }
+    let mut ranked: Vec<(f64, DraftId, i64)> = found
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(id, (score, rowid))| (score, id, rowid))
+        .collect();
+    ranked.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    Ok(ranked)
 }
 
 /// The welcome draft: `welcome.md` is a headline line (`# …`), a dek line
@@ -994,6 +1112,113 @@ mod tests {
             )
             .unwrap();
         assert_eq!(rev, Some(2));
+    }
+
+    /// A library written by schema 2 (one index row per draft, kept by
+    /// triggers) is re-indexed in parts on open, in the upgrade's
+    /// transaction, and searches as before; later saves keep it in step.
+    #[test]
+    fn a_schema_2_library_is_reindexed_in_parts_on_open() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v2.db");
+        let long: String = (0..400)
+            .map(|i| format!("Paragraph p{i} of the inquiry, {}\n\n", "words ".repeat(50)))
+            .collect();
+        {
+            let mut conn = Connection::open(&path).unwrap();
+            migrations::migrate(&mut conn, &migrations::MIGRATIONS[..2]).unwrap();
+            conn.execute(
+                "INSERT INTO drafts (slug, headline, dek, created_at, updated_at, body)
+                 VALUES ('inquiry', 'The inquiry', 'Long', 1, 1, ?1),
+                        ('brief', 'Brief', '', 1, 2, 'Short text about p7 and p390.')",
+                [&long],
+            )
+            .unwrap();
+            assert_eq!(migrations::user_version(&conn).unwrap(), 2);
+        }
+        let mut lib = open(&path).unwrap();
+        assert_eq!(
+            migrations::user_version(&lib.conn).unwrap(),
+            migrations::latest()
+        );
+        let rows: i64 = lib
+            .conn
+            .query_row(
+                "SELECT count(*) FROM drafts_fts_rows WHERE draft_id = 1",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert!(rows > 2, "the long draft is indexed in parts ({rows})");
+        lib.conn
+            .execute_batch("INSERT INTO drafts_fts (drafts_fts) VALUES ('integrity-check')")
+            .unwrap();
+        let found = |lib: &Library, q: &str| -> Vec<DraftId> {
+            lib.search(q, 10).unwrap().iter().map(|h| h.id).collect()
+        };
+        assert_eq!(found(&lib, "inquiry p3 p399"), [1]);
+        let mut both = found(&lib, "p7 p390");
+        both.sort();
+        assert_eq!(both, [1, 2]);
+        assert_eq!(found(&lib, "brief short"), [2]);
+
+        let edited = long.replace("Paragraph p200 of", "Paragraph q200 of");
+        let (draft, _) = lib
+            .update(
+                1,
+                &DraftPatch {
+                    body: Some(edited),
+                    ..Default::default()
+                },
+                SaveKind::Auto,
+            )
+            .unwrap();
+        assert_eq!(draft.word_count, word_count(&draft.body));
+        assert!(found(&lib, "p200").is_empty());
+        assert_eq!(found(&lib, "q200 p201"), [1]);
+    }
+
+    /// A draft deleted for good (no API does it yet, but SQL may) takes
+    /// all its index rows with it.
+    #[test]
+    fn a_draft_deleted_for_good_leaves_no_index_rows() {
+        let mut lib = Library::open_in_memory().unwrap();
+        let long: String = (0..400)
+            .map(|i| format!("Paragraph p{i}, {}\n\n", "words ".repeat(50)))
+            .collect();
+        let gone = lib
+            .create(&NewDraft {
+                headline: "Gone".into(),
+                body: long.clone(),
+                ..Default::default()
+            })
+            .unwrap();
+        let kept = lib
+            .create(&NewDraft {
+                headline: "Kept".into(),
+                body: long,
+                ..Default::default()
+            })
+            .unwrap();
+        let rows = |lib: &Library, id: DraftId| -> i64 {
+            lib.conn
+                .query_row(
+                    "SELECT count(*) FROM drafts_fts_rows WHERE draft_id = ?1",
+                    [id],
+                    |r| r.get(0),
+                )
+                .unwrap()
+        };
+        assert!(rows(&lib, gone.id) > 2);
+        lib.conn
+            .execute("DELETE FROM drafts WHERE id = ?1", [gone.id])
+            .unwrap();
+        assert_eq!(rows(&lib, gone.id), 0);
+        let hits = lib.search("p7 p390", 10).unwrap();
+        assert_eq!(hits.iter().map(|h| h.id).collect::<Vec<_>>(), [kept.id]);
+        lib.conn
+            .execute_batch("INSERT INTO drafts_fts (drafts_fts) VALUES ('integrity-check')")
+            .unwrap();
     }
 
     #[test]
