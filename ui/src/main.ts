@@ -134,10 +134,12 @@ function bodyText(): string {
 }
 
 function showSaveState(state: SaveState): void {
+  // Typing reports "saving" on every keystroke: leave the DOM alone when nothing changed.
+  const text = state.kind === "saved" ? "Saved" : state.kind === "saving" ? "Saving…" : `Not saved: ${state.message}`;
+  if (saveStateEl.textContent === text) return;
   saveStateEl.classList.toggle("error", state.kind === "error");
   saveStateEl.classList.toggle("saving", state.kind === "saving");
-  saveStateEl.textContent =
-    state.kind === "saved" ? "Saved" : state.kind === "saving" ? "Saving…" : `Not saved: ${state.message}`;
+  saveStateEl.textContent = text;
 }
 
 let noticeTimer: ReturnType<typeof setTimeout> | undefined;
@@ -378,9 +380,13 @@ async function check(markdown: string): Promise<CheckResult> {
   return result;
 }
 
+let panelFrame = 0;
 function onCheckResult(result: CheckResult): void {
   report = reports.get(result) ?? EMPTY_REPORT;
-  if (!quotePanel.hidden) drawPanel();
+  // The editor's underlines are painted first; the panel follows right after that frame.
+  if (quotePanel.hidden) return;
+  cancelAnimationFrame(panelFrame);
+  panelFrame = requestAnimationFrame(() => setTimeout(drawPanel, 0));
 }
 
 function drawPanel(): void {
