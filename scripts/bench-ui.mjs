@@ -98,6 +98,10 @@ try {
     await browser.setWindowSize(1280, 820).catch(() => {});
     await browser.$(byTest("draft-item")).waitForExist({ timeout: WAIT });
     await sleep(1000);
+    // BENCH_CSS: extra style rules, to try a layout change without a rebuild.
+    if (process.env.BENCH_CSS) {
+      await browser.execute((css) => document.head.append(Object.assign(document.createElement("style"), { textContent: css })), process.env.BENCH_CSS);
+    }
 
     // Open: from the click to the first frame that shows the long body. Three
     // times (the short draft in between): the first open also compiles code.
@@ -122,6 +126,13 @@ try {
       );
       await sleep(1000);
     }
+    // The app's own user timings of the last open: the IPC, parsing, building the DOM.
+    const phases = await browser.execute(() =>
+      ["byline:get_draft", "byline:parse", "byline:render"].map((name) => {
+        const all = performance.getEntriesByName(name);
+        return `${name.slice(7)} ${all.length ? all[all.length - 1].duration.toFixed(0) : "?"} ms`;
+      }),
+    );
     await sleep(1500);
     const mem = memoryMB(db);
 
@@ -187,7 +198,7 @@ try {
 
     console.log(`bench-ui: ${BUILD} app ${APP}`);
     console.log(`bench-ui: draft of ${words.toLocaleString("en-GB")} words (${(markdown.length / 1024).toFixed(0)} KB of Markdown)`);
-    console.log(`  open draft (click to painted body):        ${opens.map((v) => v.toFixed(0)).join(", ")} ms (first, then again)`);
+    console.log(`  open draft (click to painted body):        ${opens.map((v) => v.toFixed(0)).join(", ")} ms (first, then again); last: ${phases.join(", ")}`);
     const fmt = (v) => `p50 ${pctl(v, 50).toFixed(1)} ms, p95 ${pctl(v, 95).toFixed(1)} ms, max ${Math.max(...v).toFixed(1)} ms`;
     console.log(`  keystroke to next frame, ${lat.length} keys one by one: ${fmt(lat)}`);
     console.log(`  keystroke to next frame, ${burst.length} keys in a burst: ${fmt(burst)}`);

@@ -271,7 +271,10 @@ async function openDraft(id: number): Promise<void> {
   if (current?.id === id) return;
   if (!(await flush())) return;
   try {
-    showDraft(await api.getDraft(id));
+    const start = performance.now();
+    const d = await api.getDraft(id);
+    performance.measure("byline:get_draft", { start });
+    showDraft(d);
   } catch (e) {
     notice(`Could not open the draft: ${(e as Error).message}`, 8000);
   }
@@ -408,7 +411,7 @@ function mountBody(markdown: string): void {
     element: editorHost,
     markdown,
     changeDelay: 300,
-    checkDelay: 120,
+    checkDelay: 100,
     check: (md) =>
       check(md).catch((e: unknown) => {
         notice(`The quote checker failed: ${(e as Error).message}`, 8000);
