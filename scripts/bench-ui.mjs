@@ -161,6 +161,7 @@ try {
     for (const ch of text) await browser.keys(ch);
     await sleep(1000);
     const lat = await browser.execute(() => window.__lat.splice(0));
+    if (process.env.BENCH_DEBUG) console.log("slowest keys (index, ms):", lat.map((v, i) => [i, Math.round(v)]).sort((a, b) => b[1] - a[1]).slice(0, 5));
     // A burst: all keys in one action sequence, faster than the debounce.
     await browser.keys(text.split(""));
     await sleep(1000);

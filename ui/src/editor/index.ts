@@ -11,7 +11,7 @@ import { type Command, EditorState, type Plugin, TextSelection } from "prosemirr
 import { EditorView } from "prosemirror-view";
 import { findNext, findPlugin, findPrevious, replaceAll, replaceCurrent, setSearch, findKey } from "./find";
 import { parseMarkdown, serialize, serializeMarkdown } from "./markdown";
-import { layOutProgressively } from "./lazyLayout";
+import { layOutAfterFirstFrame } from "./lazyLayout";
 import { cleanPastedHTML } from "./paste";
 import { RawBlockView } from "./rawView";
 import { applyFix, type Checker, type CheckResult, type Fix, latestResult, mapRange, quoteCheck } from "./quoteCheck";
@@ -360,8 +360,7 @@ export function createEditor(options: EditorOptions): Editor {
   };
 
   const initial = makeState(options.markdown);
-  const blocks = () => view.state.doc.childCount;
-  let stopLayout = layOutProgressively(element.ownerDocument, initial.doc.childCount, blocks);
+  let stopLayout = layOutAfterFirstFrame(element.ownerDocument, initial.doc.childCount);
   const view: EditorView = new EditorView(element, {
     state: initial,
     attributes: { class: "byline-editor", "data-testid": "editor", spellcheck: "true" },
@@ -408,7 +407,7 @@ export function createEditor(options: EditorOptions): Editor {
       const state = makeState(markdown);
       const start = performance.now();
       stopLayout();
-      stopLayout = layOutProgressively(element.ownerDocument, state.doc.childCount, blocks);
+      stopLayout = layOutAfterFirstFrame(element.ownerDocument, state.doc.childCount);
       view.updateState(state);
       performance.measure("byline:render", { start });
     },
