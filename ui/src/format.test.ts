@@ -8,6 +8,28 @@ describe("wordCount", () => {
     expect(wordCount("Russia’s well-known ’90s  rock")).toBe(4);
     expect(wordCount("# Head\n\nOne, two — three.")).toBe(4);
   });
+  it("agrees with core's character-by-character rule on random text", () => {
+    // Core's loop, transcribed: the regular expression must count exactly like it.
+    const byChar = (text: string) => {
+      let n = 0;
+      let inWord = false;
+      for (const c of text) {
+        if (/[\p{L}\p{N}]/u.test(c)) {
+          if (!inWord) n++;
+          inWord = true;
+        } else if (!(inWord && "'’-‐".includes(c))) inWord = false;
+      }
+      return n;
+    };
+    const alphabet = ["a", "Z", "é", "ß", "7", "٣", "'", "’", "-", "‐", " ", "\n", ",", "—", "*", "#", "😀", "_"];
+    let seed = 7;
+    const rand = (k: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % k);
+    for (let i = 0; i < 500; i++) {
+      let text = "";
+      for (let j = rand(40); j > 0; j--) text += alphabet[rand(alphabet.length)];
+      expect(wordCount(text), JSON.stringify(text)).toBe(byChar(text));
+    }
+  });
   it("formats", () => {
     expect(formatWords(1)).toBe("1 word");
     expect(formatWords(12345)).toBe("12,345 words");

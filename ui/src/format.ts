@@ -1,22 +1,18 @@
 // Small text helpers for the UI: the word count (the same rule as core's
 // `model::word_count`) and human times for the draft list.
 
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+/**
+ * A word: a letter or digit, then letters, digits, apostrophes and hyphens (so `well-known`
+ * and `Russia’s` are one word each). One regular expression over the text rather than a test
+ * per character: a 20,000-word body is counted in a couple of milliseconds.
+ */
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’\-‐]*/gu;
 
 /** Words as a journalist counts them; mirrors `byline_core::model::word_count`. */
 export function wordCount(text: string): number {
   let n = 0;
-  let inWord = false;
-  for (const c of text) {
-    if (LETTER_OR_DIGIT.test(c)) {
-      if (!inWord) {
-        n++;
-        inWord = true;
-      }
-    } else if (!(inWord && (c === "'" || c === "’" || c === "-" || c === "‐"))) {
-      inWord = false;
-    }
-  }
+  WORD.lastIndex = 0;
+  while (WORD.exec(text) !== null) n++;
   return n;
 }
 

@@ -134,10 +134,12 @@ function bodyText(): string {
 }
 
 function showSaveState(state: SaveState): void {
+  // Typing reports "saving" on every keystroke: leave the DOM alone when nothing changed.
+  const text = state.kind === "saved" ? "Saved" : state.kind === "saving" ? "Saving…" : `Not saved: ${state.message}`;
+  if (saveStateEl.textContent === text) return;
   saveStateEl.classList.toggle("error", state.kind === "error");
   saveStateEl.classList.toggle("saving", state.kind === "saving");
-  saveStateEl.textContent =
-    state.kind === "saved" ? "Saved" : state.kind === "saving" ? "Saving…" : `Not saved: ${state.message}`;
+  saveStateEl.textContent = text;
 }
 
 let noticeTimer: ReturnType<typeof setTimeout> | undefined;
@@ -269,7 +271,10 @@ async function openDraft(id: number): Promise<void> {
   if (current?.id === id) return;
   if (!(await flush())) return;
   try {
-    showDraft(await api.getDraft(id));
+    const start = performance.now();
+    const d = await api.getDraft(id);
+    performance.measure("byline:get_draft", { start });
+    showDraft(d);
   } catch (e) {
     notice(`Could not open the draft: ${(e as Error).message}`, 8000);
   }
@@ -378,9 +383,13 @@ async function check(markdown: string): Promise<CheckResult> {
   return result;
 }
 
+let panelFrame = 0;
 function onCheckResult(result: CheckResult): void {
   report = reports.get(result) ?? EMPTY_REPORT;
-  if (!quotePanel.hidden) drawPanel();
+  // The editor's underlines are painted first; the panel follows right after that frame.
+  if (quotePanel.hidden) return;
+  cancelAnimationFrame(panelFrame);
+  panelFrame = requestAnimationFrame(() => setTimeout(drawPanel, 0));
 }
 
 function drawPanel(): void {
@@ -402,7 +411,7 @@ function mountBody(markdown: string): void {
     element: editorHost,
     markdown,
     changeDelay: 300,
-    checkDelay: 120,
+    checkDelay: 100,
     check: (md) =>
       check(md).catch((e: unknown) => {
         notice(`The quote checker failed: ${(e as Error).message}`, 8000);

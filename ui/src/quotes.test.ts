@@ -2,7 +2,7 @@
 // quote is edited in the right place; speakers keep their colours.
 import { describe, expect, it } from "vitest";
 import type { Quote, Report } from "./ipc";
-import { applyFix, speakerSlots, toCheckResult } from "./quotes";
+import { applyFix, renderPanel, speakerSlots, toCheckResult } from "./quotes";
 import { createEditor } from "./editor";
 
 describe("applyFix", () => {
@@ -77,5 +77,53 @@ describe("toCheckResult", () => {
     expect(editor.applyFix(fix)).toBe(true);
     expect(editor.getMarkdown()).toBe(md.replace("Half", "“Half"));
     editor.destroy();
+  });
+});
+
+describe("renderPanel", () => {
+  const quote = (start: number, text: string, speaker: string | null): Quote => ({
+    range: { start, end: start + text.length + 2 },
+    text,
+    kind: "speech",
+    speaker,
+    speaker_mention: speaker,
+    cue: "said",
+    paragraph: 0,
+  });
+  const report = (shift: number, extra = false): Report => ({
+    quotes: [quote(10 + shift, "We sail at dawn", "Tor Lund"), quote(80 + shift, "Not today", null), ...(extra ? [quote(120 + shift, "Later", null)] : [])],
+    speakers: [{ name: "Tor Lund", description: null, quotes: 1, words: 4 }],
+    issues: [{ code: "unattributed-quote", severity: "warning", range: { start: 80 + shift, end: 91 + shift }, message: "Who said this?", fix: { label: "Fix", range: { start: 79 + shift, end: 79 + shift }, insert: "x" } }],
+  });
+
+  it("keeps its elements when only ranges moved, and clicks use the new ranges", () => {
+    const panel = document.createElement("aside");
+    const jumps: number[][] = [];
+    const fixes: number[] = [];
+    const actions = { jump: (s: number, e: number) => jumps.push([s, e]), fix: (i: { fix: { range: { start: number } } | null }) => fixes.push(i.fix!.range.start) };
+    renderPanel(panel, report(0), actions);
+    const items = [...panel.querySelectorAll<HTMLElement>('[data-testid="quote-item"]')];
+    expect(items.map((li) => li.textContent)).toEqual(["“We sail at dawn”", "“Not today”"]);
+
+    // Text typed before the quotes: same quotes, ranges 5 later.
+    renderPanel(panel, report(5), actions);
+    const again = [...panel.querySelectorAll<HTMLElement>('[data-testid="quote-item"]')];
+    expect(again[0]).toBe(items[0]);
+    again[0].click();
+    again[1].click();
+    panel.querySelector<HTMLElement>('[data-testid="issue-item"]')!.click();
+    panel.querySelector<HTMLElement>('[data-testid="issue-fix"]')!.click();
+    expect(jumps).toEqual([
+      [15, 32],
+      [85, 96],
+      [85, 96],
+    ]);
+    expect(fixes).toEqual([84]);
+
+    // A new quote: the panel is drawn anew.
+    renderPanel(panel, report(5, true), actions);
+    const third = [...panel.querySelectorAll<HTMLElement>('[data-testid="quote-item"]')];
+    expect(third.map((li) => li.textContent)).toEqual(["“We sail at dawn”", "“Not today”", "“Later”"]);
+    expect(third[0]).not.toBe(items[0]);
   });
 });

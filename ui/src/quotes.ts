@@ -43,8 +43,34 @@ function shorten(text: string, max = 90): string {
   return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
 }
 
-/** Draws the panel's content for `report`. */
+/** What each panel shows, and the report its clicks use. */
+const shown = new WeakMap<HTMLElement, { key: string; report: Report }>();
+
+/** Everything the panel shows of a report; ranges are left out, since they are not shown. */
+function panelKey(report: Report): string {
+  return JSON.stringify([
+    report.quotes.map((q) => [q.text, q.kind, q.speaker, q.speaker_mention, q.cue]),
+    report.speakers,
+    report.issues.map((i) => [i.code, i.severity, i.message, i.fix?.label]),
+  ]);
+}
+
+/**
+ * Draws the panel's content for `report`. The checker reports after every pause in typing,
+ * mostly with the same quotes at moved offsets: then only the ranges that clicks use change,
+ * and the panel's elements stay as they are.
+ */
 export function renderPanel(panel: HTMLElement, report: Report, actions: PanelActions): void {
+  const key = panelKey(report);
+  const now = shown.get(panel);
+  if (now && now.key === key && panel.firstChild) {
+    now.report = report;
+    return;
+  }
+  const state = { key, report };
+  shown.set(panel, state);
+  // Clicks read the latest report's ranges, which later checks may have moved.
+  const quoteAt = new Map(report.quotes.map((q, i) => [q, i]));
   const slots = speakerSlots(report);
   const quoteItem = (q: Quote) =>
     h(
@@ -55,7 +81,10 @@ export function renderPanel(panel: HTMLElement, report: Report, actions: PanelAc
         "data-speaker": q.speaker ?? "",
         tabindex: 0,
         title: q.cue ? `${q.speaker_mention ?? ""} ${q.cue}`.trim() : undefined,
-        onclick: () => actions.jump(q.range.start, q.range.end),
+        onclick: () => {
+          const { range } = state.report.quotes[quoteAt.get(q)!];
+          actions.jump(range.start, range.end);
+        },
       },
       h("span", { class: "q-text", text: `“${shorten(q.text)}”` }),
     );
@@ -73,7 +102,7 @@ export function renderPanel(panel: HTMLElement, report: Report, actions: PanelAc
   const unattributed = report.quotes.filter((q) => !q.speaker && q.kind === "speech");
   const others = report.quotes.filter((q) => !q.speaker && q.kind !== "speech");
 
-  const issues = report.issues.map((issue) =>
+  const issues = report.issues.map((issue, i) =>
     h(
       "li",
       {
@@ -81,7 +110,10 @@ export function renderPanel(panel: HTMLElement, report: Report, actions: PanelAc
         "data-testid": "issue-item",
         "data-code": issue.code,
         tabindex: 0,
-        onclick: () => actions.jump(issue.range.start, issue.range.end),
+        onclick: () => {
+          const { range } = state.report.issues[i];
+          actions.jump(range.start, range.end);
+        },
       },
       h("p", { class: "msg", text: issue.message }),
       issue.fix
@@ -91,7 +123,7 @@ export function renderPanel(panel: HTMLElement, report: Report, actions: PanelAc
             text: issue.fix.label,
             onclick: (e: Event) => {
               e.stopPropagation();
-              actions.fix(issue);
+              actions.fix(state.report.issues[i]);
             },
           })
         : null,

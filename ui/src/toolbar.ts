@@ -82,7 +82,12 @@ export function createToolbar(editor: () => Editor | null, extra: HTMLElement[])
   return {
     element,
     update(active) {
-      for (const [el, b] of pairs) if (b.active) el.setAttribute("aria-pressed", String(b.active(active)));
+      // Called on every keystroke: touch the DOM only where a state changed.
+      for (const [el, b] of pairs) {
+        if (!b.active) continue;
+        const pressed = String(b.active(active));
+        if (el.getAttribute("aria-pressed") !== pressed) el.setAttribute("aria-pressed", pressed);
+      }
     },
     setEnabled(on) {
       for (const [el] of pairs) el.disabled = !on;

@@ -11,6 +11,7 @@ import { type Command, EditorState, type Plugin, TextSelection } from "prosemirr
 import { EditorView } from "prosemirror-view";
 import { findNext, findPlugin, findPrevious, replaceAll, replaceCurrent, setSearch, findKey } from "./find";
 import { parseMarkdown, serialize, serializeMarkdown } from "./markdown";
+import { layOutAfterFirstFrame } from "./lazyLayout";
 import { cleanPastedHTML } from "./paste";
 import { RawBlockView } from "./rawView";
 import { applyFix, type Checker, type CheckResult, type Fix, latestResult, mapRange, quoteCheck } from "./quoteCheck";
@@ -350,10 +351,18 @@ export function createEditor(options: EditorOptions): Editor {
     changeTimer = setTimeout(deliver, options.changeDelay);
   };
 
-  const makeState = (markdown: string) => EditorState.create({ doc: parseMarkdown(markdown), plugins });
+  const makeState = (markdown: string) => {
+    const start = performance.now();
+    const doc = parseMarkdown(markdown);
+    // User timings, read by scripts/bench-ui.mjs to split the time to open a draft.
+    performance.measure("byline:parse", { start });
+    return EditorState.create({ doc, plugins });
+  };
 
-  const view = new EditorView(element, {
-    state: makeState(options.markdown),
+  const initial = makeState(options.markdown);
+  let stopLayout = layOutAfterFirstFrame(element.ownerDocument, initial.doc.childCount);
+  const view: EditorView = new EditorView(element, {
+    state: initial,
     attributes: { class: "byline-editor", "data-testid": "editor", spellcheck: "true" },
     transformPastedHTML: cleanPastedHTML,
     nodeViews: {
@@ -366,6 +375,7 @@ export function createEditor(options: EditorOptions): Editor {
       options.onStateChange?.(activeState(view.state));
     },
   });
+
 
   const run = (cmd: Command) => cmd(view.state, view.dispatch, view);
 
@@ -394,7 +404,12 @@ export function createEditor(options: EditorOptions): Editor {
     setMarkdown(markdown) {
       if (changeTimer !== undefined) clearTimeout(changeTimer);
       changeTimer = undefined;
-      view.updateState(makeState(markdown));
+      const state = makeState(markdown);
+      const start = performance.now();
+      stopLayout();
+      stopLayout = layOutAfterFirstFrame(element.ownerDocument, state.doc.childCount);
+      view.updateState(state);
+      performance.measure("byline:render", { start });
     },
     focus: () => view.focus(),
     flush() {
@@ -402,6 +417,7 @@ export function createEditor(options: EditorOptions): Editor {
     },
     destroy() {
       if (changeTimer !== undefined) deliver();
+      stopLayout();
       view.destroy();
     },
     toggleBold: () => run(toggleMark(schema.marks.strong)),

@@ -74,7 +74,11 @@ function parseBlocks(source: string): PMNode {
     const gapLines = lines.slice(cursor, start);
     const gap = gapLines.some((l) => l !== "") ? gapLines.join("\n") : null;
     if (blocks.length === 0) leading = count;
-    blocks.push(node.type.create({ ...node.attrs, blank: blocks.length === 0 ? 0 : count, gap }, node.content, node.marks));
+    const block = node.type.create({ ...node.attrs, blank: blocks.length === 0 ? 0 : count, gap }, node.content, node.marks);
+    // The blank lines before a block are not part of its Markdown: it keeps the piece its check made.
+    const written = pieces.get(node);
+    if (written) pieces.set(block, written);
+    blocks.push(block);
     cursor = end;
   };
   const blankLine = (l: string | undefined) => l !== undefined && l.trim() === "";
@@ -101,7 +105,7 @@ function parseBlocks(source: string): PMNode {
     try {
       const built = new Builder(lines).blocks(tokens, i, close + 1);
       if (built.length === 1) built[0].check();
-      if (built.length === 1 && serializeBlock(built[0]) === src) node = built[0];
+      if (built.length === 1 && piece(built[0]).text === src) node = built[0];
     } catch {
       // Unsupported constructs, and anything the schema rejects, stay as Markdown.
     }
@@ -353,12 +357,51 @@ class Writer {
     this.last = s.charAt(s.length - 1);
   }
 
+  /**
+   * Starts a line with a top-level block written earlier on its own (`text` and its chunks,
+   * relative to the block's start and to document position `pm`).
+   */
+  block(piece: Piece, pm: number): void {
+    if (this.started) this.append("\n");
+    this.started = true;
+    const base = this.out.length;
+    for (const c of piece.chunks) this.chunks.push({ md: base + c.md, mdLen: c.mdLen, pm: pm + c.pm, pmLen: c.pmLen, exact: c.exact });
+    this.append(piece.text);
+    this.lineStart = base + piece.text.lastIndexOf("\n") + 1;
+  }
+
   /** Writes `s` standing for document range [pm, pm + pmLen). */
   mapped(s: string, pm: number, pmLen: number, exact: boolean): void {
     if (s.length === 0) return;
     this.chunks.push({ md: this.out.length, mdLen: s.length, pm, pmLen, exact });
     this.append(s);
   }
+}
+
+/** A top-level block's Markdown, and its chunks relative to the block. */
+interface Piece {
+  text: string;
+  chunks: Chunk[];
+}
+
+/**
+ * The Markdown of each top-level block, by node. Nodes never change, and a keystroke makes
+ * one new top-level node, so serializing after an edit writes one block and copies the rest:
+ * the autosave and the live check cost time in proportion to the edit, not the draft.
+ */
+const pieces = new WeakMap<PMNode, Piece>();
+
+function piece(node: PMNode): Piece {
+  let p = pieces.get(node);
+  if (!p) {
+    // A block's Markdown depends only on the block: a top-level block starts a line with no
+    // container prefix, and the character before it is a line break (or nothing).
+    const w = new Writer();
+    writeBlock(w, node, 0);
+    p = { text: w.out, chunks: w.chunks };
+    pieces.set(node, p);
+  }
+  return p;
 }
 
 /** Serializes a document to Markdown, with the map from Markdown offsets to positions. */
@@ -376,7 +419,9 @@ export function serialize(doc: PMNode): Serialized {
       const count = index === 0 ? (doc.attrs.leading ?? 0) : blankLines(block, doc);
       for (let k = 0; k < count; k++) w.blankLine();
     }
-    writeBlock(w, distinctList(block, prev), offset);
+    const distinct = distinctList(block, prev);
+    if (distinct === block) w.block(piece(block), offset);
+    else writeBlock(w, distinct, offset);
     prev = block;
   });
   if (doc.attrs.trailing < 0) w.write(w.out === "" ? "" : "\n");
@@ -390,11 +435,6 @@ export function serializeMarkdown(doc: PMNode): string {
   return doc.attrs.crlf ? text.replace(/\n/g, "\r\n") : text;
 }
 
-function serializeBlock(node: PMNode): string {
-  const w = new Writer();
-  writeBlock(w, node, 0);
-  return w.out;
-}
 
 /** Blank lines to write before `child` of `parent` (not its first child). */
 function blankLines(child: PMNode, parent: PMNode): number {
