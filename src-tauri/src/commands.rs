@@ -52,8 +52,12 @@ pub fn create_draft(state: State<'_, AppState>, draft: DraftInput) -> CmdResult<
 }
 
 /// Autosave while typing: a revision at most every few minutes.
+///
+/// The commands that run as the writer types (saving and checking) are
+/// `async`, so Tauri runs them off the main thread, which stays free to take
+/// keystrokes and paint. (A plain `fn` command runs on the main thread.)
 #[tauri::command]
-pub fn update_draft(
+pub async fn update_draft(
     state: State<'_, AppState>,
     id: DraftId,
     patch: PatchInput,
@@ -64,7 +68,7 @@ pub fn update_draft(
 
 /// The writer's explicit save (Ctrl+S): always a revision.
 #[tauri::command]
-pub fn save_draft(state: State<'_, AppState>, id: DraftId, patch: PatchInput) -> CmdResult<Saved> {
+pub async fn save_draft(state: State<'_, AppState>, id: DraftId, patch: PatchInput) -> CmdResult<Saved> {
     let patch = patch.into_patch()?;
     with_library(&state, |lib| lib.update(id, &patch, SaveKind::Explicit)).map(Saved::from)
 }
@@ -103,7 +107,7 @@ pub fn preview_html(state: State<'_, AppState>, id: DraftId) -> CmdResult<String
 
 /// The quote checker over `text`, with ranges in UTF-16 code units.
 #[tauri::command]
-pub fn check_quotes(text: String) -> Utf16Report {
+pub async fn check_quotes(text: String) -> Utf16Report {
     let report: Report = byline_core::check::check(&text);
     Utf16Report::new(&text, report)
 }

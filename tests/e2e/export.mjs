@@ -64,15 +64,17 @@ export const exportScenarios = {
         await waitSaved(browser);
 
         await browser.$(byTest("export-html")).click();
-        const findings = await browser.$$(byTest("ready-finding"));
-        await browser.$(byTest("ready-finding")).waitForDisplayed({ timeout: WAIT });
+        // The placeholder and the quote error: wait for both before reading.
+        await browser.waitUntil(async () => (await browser.$$(byTest("ready-finding"))).length >= 2, {
+          timeout: WAIT,
+          timeoutMsg: "the ready-to-file check did not list its findings",
+        });
         const codes = [];
         const texts = [];
         for (const f of await browser.$$(byTest("ready-finding"))) {
           codes.push(await f.getAttribute("data-code"));
           texts.push(await f.getText());
         }
-        assert(findings.length > 0, "no findings were listed");
         assert(codes.includes("quote-error"), `the missing opening mark is not listed: ${JSON.stringify(texts)}`);
         assert(codes.includes("placeholder"), `the TK is not listed: ${JSON.stringify(texts)}`);
         assert(!codes.includes("missing-byline") && !codes.includes("missing-headline"), `headline and byline are there: ${JSON.stringify(texts)}`);
