@@ -80,26 +80,12 @@ pub(crate) fn run(text: &str) -> Report {
             .map_or(block.range.end, span_start)
             .max(after_start);
 
-        names.window(
+        // Words of earlier quotes in the window are left out.
+        names.window_outside_quotes(
             sp.block,
             before_start..before_end.max(before_start),
             &mut toks,
         );
-        let mut k = si;
-        while k > 0
-            && sc.spans[k - 1].block == sp.block
-            && span_end(&sc.spans[k - 1]) > before_start
-        {
-            k -= 1;
-        }
-        if k < si {
-            let earlier = &sc.spans[k..si];
-            toks.retain(|t| {
-                !earlier
-                    .iter()
-                    .any(|e| e.inner.start <= t.start && t.end <= e.inner.end)
-            });
-        }
         let fb = attrib::before(text, &toks);
         let fp = attrib::previous_sentence(text, &toks);
         let before_words = toks.iter().filter(|t| t.word).count();
@@ -593,9 +579,10 @@ fn resolve_pronoun(
     while !text.is_char_boundary(from) {
         from += 1;
     }
+    // `names` knows the quoted spans.
+    let _ = spans;
     let mut toks = Vec::new();
     let mut mentions = Vec::new();
-    let mut k = spans.partition_point(|s| span_end(s) <= from);
     for (bi, b) in blocks
         .iter()
         .enumerate()
@@ -606,14 +593,8 @@ fn resolve_pronoun(
         if r.start >= r.end || is_heading_like(text, b) {
             continue;
         }
-        names.window(bi, r, &mut toks);
         // Words inside quotes do not name the speaker.
-        toks.retain(|t| {
-            while k < spans.len() && span_end(&spans[k]) <= t.start {
-                k += 1;
-            }
-            !(k < spans.len() && spans[k].inner.start <= t.start && t.end <= spans[k].inner.end)
-        });
+        names.window_outside_quotes(bi, r, &mut toks);
         attrib::name_mentions(text, &toks, &mut mentions);
     }
 

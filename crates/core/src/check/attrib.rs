@@ -914,7 +914,13 @@ pub(crate) struct Names<'a> {
     /// where the mention is.
     resolved: HashMap<&'a str, Option<Resolved>>,
     blocks: Vec<Range<usize>>,
-    block_toks: Vec<Option<Vec<Tok>>>,
+    /// Where each block's tokens are in `arena`, once made.
+    block_toks: Vec<Option<Range<usize>>>,
+    /// The tokens of every block made so far, in one buffer.
+    arena: Vec<Tok>,
+    /// The same for the tokens outside `quoted`.
+    outside_toks: Vec<Option<Range<usize>>>,
+    outside_arena: Vec<Tok>,
 }
 
 /// A name mention made canonical.
@@ -938,22 +944,66 @@ impl<'a> Names<'a> {
             resolved: HashMap::default(),
             blocks,
             block_toks: vec![None; n],
+            // About one token per five bytes of prose.
+            arena: Vec::with_capacity(text.len() / 4 + 16),
+            outside_toks: vec![None; n],
+            outside_arena: Vec::new(),
         }
     }
 
     /// The tokens of block `bi`, made on first use.
     pub fn block_tokens(&mut self, bi: usize) -> &[Tok] {
-        let (text, range) = (self.text, self.blocks[bi].clone());
-        self.block_toks[bi].get_or_insert_with(|| {
-            let mut toks = Vec::new();
-            words::tokens(text, range, &mut toks);
-            toks
-        })
+        let r = match &self.block_toks[bi] {
+            Some(r) => r.clone(),
+            None => {
+                let start = self.arena.len();
+                words::push_tokens(self.text, self.blocks[bi].clone(), &mut self.arena);
+                let r = start..self.arena.len();
+                self.block_toks[bi] = Some(r.clone());
+                r
+            }
+        };
+        &self.arena[r]
     }
 
     /// Copies the tokens of block `bi` that lie within `range` into `out`.
     pub fn window(&mut self, bi: usize, range: Range<usize>, out: &mut Vec<Tok>) {
         let toks = self.block_tokens(bi);
+        let lo = toks.partition_point(|t| t.start < range.start);
+        let hi = toks.partition_point(|t| t.end <= range.end).max(lo);
+        out.clear();
+        out.extend_from_slice(&toks[lo..hi]);
+    }
+
+    /// The tokens of block `bi` that are not inside a quoted span, made on
+    /// first use.
+    pub fn tokens_outside_quotes(&mut self, bi: usize) -> &[Tok] {
+        if self.outside_toks[bi].is_none() {
+            self.block_tokens(bi);
+            let all = self.block_toks[bi].clone().unwrap_or(0..0);
+            let start = self.outside_arena.len();
+            let quoted = &self.quoted;
+            // The quoted spans are in order and do not overlap: the first
+            // one ending at or after a token is the only one that can hold it.
+            let mut k = quoted.partition_point(|r| r.end < self.blocks[bi].start);
+            for &t in &self.arena[all] {
+                while k < quoted.len() && quoted[k].end < t.end {
+                    k += 1;
+                }
+                if !(k < quoted.len() && quoted[k].start <= t.start) {
+                    self.outside_arena.push(t);
+                }
+            }
+            self.outside_toks[bi] = Some(start..self.outside_arena.len());
+        }
+        let r = self.outside_toks[bi].clone().unwrap_or(0..0);
+        &self.outside_arena[r]
+    }
+
+    /// Copies the tokens of block `bi` that lie within `range` and outside
+    /// every quoted span into `out`.
+    pub fn window_outside_quotes(&mut self, bi: usize, range: Range<usize>, out: &mut Vec<Tok>) {
+        let toks = self.tokens_outside_quotes(bi);
         let lo = toks.partition_point(|t| t.start < range.start);
         let hi = toks.partition_point(|t| t.end <= range.end).max(lo);
         out.clear();
@@ -1095,7 +1145,10 @@ impl<'a> Names<'a> {
         let text = self.text;
         let bytes = text.as_bytes();
         let mut from = 0;
-        while let Some(i) = text[from..].find(surname) {
+        // A SIMD substring search: an unknown surname is looked for across
+        // the whole text.
+        let finder = memchr::memmem::Finder::new(surname.as_bytes());
+        while let Some(i) = finder.find(&bytes[from..]) {
             let at = from + i;
             let end = at + surname.len();
             from = end;
