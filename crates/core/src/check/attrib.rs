@@ -2,6 +2,7 @@
 //! resolution of that mention ("he", "Sharaa") to the full name the article
 //! introduces.
 
+use std::borrow::Cow;
 use std::collections::HashMap as StdHashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
@@ -936,7 +937,7 @@ pub(crate) struct Resolved {
 impl<'a> Names<'a> {
     pub fn new(text: &'a str, quoted: Vec<Range<usize>>, blocks: Vec<Range<usize>>) -> Self {
         let n = blocks.len();
-        Names {
+        let mut names = Names {
             text,
             full: HashMap::default(),
             gender: HashMap::default(),
@@ -944,70 +945,74 @@ impl<'a> Names<'a> {
             resolved: HashMap::default(),
             blocks,
             block_toks: vec![None; n],
-            // About one token per five bytes of prose.
-            arena: Vec::with_capacity(text.len() / 4 + 16),
+            arena: Vec::new(),
             outside_toks: vec![None; n],
             outside_arena: Vec::new(),
-        }
-    }
-
-    /// The tokens of block `bi`, made on first use.
-    pub fn block_tokens(&mut self, bi: usize) -> &[Tok] {
-        let r = match &self.block_toks[bi] {
-            Some(r) => r.clone(),
-            None => {
-                let start = self.arena.len();
-                words::push_tokens(self.text, self.blocks[bi].clone(), &mut self.arena);
-                let r = start..self.arena.len();
-                self.block_toks[bi] = Some(r.clone());
-                r
-            }
         };
-        &self.arena[r]
+        names.tokenise_around_quotes();
+        names
     }
 
-    /// Copies the tokens of block `bi` that lie within `range` into `out`.
-    pub fn window(&mut self, bi: usize, range: Range<usize>, out: &mut Vec<Tok>) {
-        let toks = self.block_tokens(bi);
-        let lo = toks.partition_point(|t| t.start < range.start);
-        let hi = toks.partition_point(|t| t.end <= range.end).max(lo);
-        out.clear();
-        out.extend_from_slice(&toks[lo..hi]);
-    }
-
-    /// The tokens of block `bi` that are not inside a quoted span, made on
-    /// first use.
-    pub fn tokens_outside_quotes(&mut self, bi: usize) -> &[Tok] {
-        if self.outside_toks[bi].is_none() {
-            self.block_tokens(bi);
-            let all = self.block_toks[bi].clone().unwrap_or(0..0);
-            let start = self.outside_arena.len();
-            let quoted = &self.quoted;
-            // The quoted spans are in order and do not overlap: the first
-            // one ending at or after a token is the only one that can hold it.
-            let mut k = quoted.partition_point(|r| r.end < self.blocks[bi].start);
-            for &t in &self.arena[all] {
-                while k < quoted.len() && quoted[k].end < t.end {
-                    k += 1;
-                }
-                if !(k < quoted.len() && quoted[k].start <= t.start) {
-                    self.outside_arena.push(t);
-                }
+    /// Tokenises, once, the blocks the rules read: each block with a quote
+    /// and the two before it. The token lists are then shared, read-only,
+    /// by every window.
+    fn tokenise_around_quotes(&mut self) {
+        let n = self.blocks.len();
+        let mut want = vec![false; n];
+        for q in &self.quoted {
+            let b = self.blocks.partition_point(|r| r.end < q.start);
+            if b < n {
+                want[b.saturating_sub(2)..=b].fill(true);
             }
-            self.outside_toks[bi] = Some(start..self.outside_arena.len());
         }
-        let r = self.outside_toks[bi].clone().unwrap_or(0..0);
-        &self.outside_arena[r]
+        // About one token per five bytes of prose.
+        let bytes: usize = (0..n)
+            .filter(|&b| want[b])
+            .map(|b| self.blocks[b].len())
+            .sum();
+        self.arena.reserve(bytes / 4 + 16);
+        self.outside_arena.reserve(bytes / 4 + 16);
+        let mut k = 0;
+        for bi in (0..n).filter(|&b| want[b]) {
+            let start = self.arena.len();
+            words::push_tokens(self.text, self.blocks[bi].clone(), &mut self.arena);
+            self.block_toks[bi] = Some(start..self.arena.len());
+            let out_start = self.outside_arena.len();
+            k = outside_quotes(
+                &self.quoted,
+                k,
+                &self.arena[start..],
+                &mut self.outside_arena,
+            );
+            self.outside_toks[bi] = Some(out_start..self.outside_arena.len());
+        }
     }
 
-    /// Copies the tokens of block `bi` that lie within `range` and outside
-    /// every quoted span into `out`.
-    pub fn window_outside_quotes(&mut self, bi: usize, range: Range<usize>, out: &mut Vec<Tok>) {
-        let toks = self.tokens_outside_quotes(bi);
-        let lo = toks.partition_point(|t| t.start < range.start);
-        let hi = toks.partition_point(|t| t.end <= range.end).max(lo);
-        out.clear();
-        out.extend_from_slice(&toks[lo..hi]);
+    /// The tokens of block `bi` that lie within `range`.
+    pub fn window(&self, bi: usize, range: Range<usize>) -> Cow<'_, [Tok]> {
+        match &self.block_toks[bi] {
+            Some(r) => Cow::Borrowed(within(&self.arena[r.clone()], range)),
+            None => {
+                let mut toks = Vec::new();
+                words::tokens(self.text, self.blocks[bi].clone(), &mut toks);
+                Cow::Owned(within(&toks, range).to_vec())
+            }
+        }
+    }
+
+    /// The tokens of block `bi` that lie within `range` and outside every
+    /// quoted span.
+    pub fn window_outside_quotes(&self, bi: usize, range: Range<usize>) -> Cow<'_, [Tok]> {
+        match &self.outside_toks[bi] {
+            Some(r) => Cow::Borrowed(within(&self.outside_arena[r.clone()], range)),
+            None => {
+                let mut toks = Vec::new();
+                words::tokens(self.text, self.blocks[bi].clone(), &mut toks);
+                let mut out = Vec::new();
+                outside_quotes(&self.quoted, 0, &toks, &mut out);
+                Cow::Owned(within(&out, range).to_vec())
+            }
+        }
     }
 
     fn in_quote(&self, pos: usize) -> bool {
@@ -1492,4 +1497,32 @@ pub(crate) fn name_mentions(text: &str, toks: &[Tok], out: &mut Vec<(Range<usize
         }
         sentence_start = false;
     }
+}
+
+/// The tokens that lie within `range`.
+fn within(toks: &[Tok], range: Range<usize>) -> &[Tok] {
+    let lo = toks.partition_point(|t| t.start < range.start);
+    let hi = toks.partition_point(|t| t.end <= range.end).max(lo);
+    &toks[lo..hi]
+}
+
+/// Appends the tokens of `toks` that are not inside a quoted span to `out`.
+/// The spans are in order and do not overlap, so the first one ending at or
+/// after a token is the only one that can hold it; `k` is where to start
+/// looking, and the return value where the next call may start.
+fn outside_quotes(
+    quoted: &[Range<usize>],
+    mut k: usize,
+    toks: &[Tok],
+    out: &mut Vec<Tok>,
+) -> usize {
+    for &t in toks {
+        while k < quoted.len() && quoted[k].end < t.end {
+            k += 1;
+        }
+        if !(k < quoted.len() && quoted[k].start <= t.start) {
+            out.push(t);
+        }
+    }
+    k
 }
