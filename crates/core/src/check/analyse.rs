@@ -58,6 +58,7 @@ pub(crate) fn run(text: &str) -> Report {
             None => sp,
         };
         let block = &sc.blocks[sp.block];
+        names.prepare(sp.block);
         let prev_same = si
             .checked_sub(1)
             .map(|i| &sc.spans[i])

@@ -915,13 +915,18 @@ pub(crate) struct Names<'a> {
     /// where the mention is.
     resolved: HashMap<&'a str, Option<Resolved>>,
     blocks: Vec<Range<usize>>,
-    /// Where each block's tokens are in `arena`, once made.
-    block_toks: Vec<Option<Range<usize>>>,
-    /// The tokens of every block made so far, in one buffer.
-    arena: Vec<Tok>,
-    /// The same for the tokens outside `quoted`.
-    outside_toks: Vec<Option<Range<usize>>>,
-    outside_arena: Vec<Tok>,
+    /// The tokens of the last few blocks the rules read.
+    cache: Vec<BlockToks>,
+}
+
+/// How many blocks' tokens are kept: a quote's block and the two before it.
+const CACHED_BLOCKS: usize = 4;
+
+/// The tokens of one block, all of them and those outside quotes.
+struct BlockToks {
+    block: usize,
+    all: Vec<Tok>,
+    outside: Vec<Tok>,
 }
 
 /// A name mention made canonical.
@@ -936,62 +941,54 @@ pub(crate) struct Resolved {
 
 impl<'a> Names<'a> {
     pub fn new(text: &'a str, quoted: Vec<Range<usize>>, blocks: Vec<Range<usize>>) -> Self {
-        let n = blocks.len();
-        let mut names = Names {
+        Names {
             text,
             full: HashMap::default(),
             gender: HashMap::default(),
             quoted,
             resolved: HashMap::default(),
             blocks,
-            block_toks: vec![None; n],
-            arena: Vec::new(),
-            outside_toks: vec![None; n],
-            outside_arena: Vec::new(),
-        };
-        names.tokenise_around_quotes();
-        names
+            cache: Vec::with_capacity(CACHED_BLOCKS),
+        }
     }
 
-    /// Tokenises, once, the blocks the rules read: each block with a quote
-    /// and the two before it. The token lists are then shared, read-only,
-    /// by every window.
-    fn tokenise_around_quotes(&mut self) {
-        let n = self.blocks.len();
-        let mut want = vec![false; n];
-        for q in &self.quoted {
-            let b = self.blocks.partition_point(|r| r.end < q.start);
-            if b < n {
-                want[b.saturating_sub(2)..=b].fill(true);
+    /// Tokenises block `bi` and the two before it, unless they are among
+    /// the blocks last tokenised. The rules read a quote's block and the
+    /// two before it, and quotes come in order, so the same few buffers
+    /// serve the whole text while they are warm in the cache.
+    pub fn prepare(&mut self, bi: usize) {
+        for b in bi.saturating_sub(2)..=bi.min(self.blocks.len().saturating_sub(1)) {
+            if self.cache.iter().any(|c| c.block == b) {
+                continue;
             }
-        }
-        // About one token per five bytes of prose.
-        let bytes: usize = (0..n)
-            .filter(|&b| want[b])
-            .map(|b| self.blocks[b].len())
-            .sum();
-        self.arena.reserve(bytes / 4 + 16);
-        self.outside_arena.reserve(bytes / 4 + 16);
-        let mut k = 0;
-        for bi in (0..n).filter(|&b| want[b]) {
-            let start = self.arena.len();
-            words::push_tokens(self.text, self.blocks[bi].clone(), &mut self.arena);
-            self.block_toks[bi] = Some(start..self.arena.len());
-            let out_start = self.outside_arena.len();
-            k = outside_quotes(
-                &self.quoted,
-                k,
-                &self.arena[start..],
-                &mut self.outside_arena,
-            );
-            self.outside_toks[bi] = Some(out_start..self.outside_arena.len());
+            let mut entry = if self.cache.len() < CACHED_BLOCKS {
+                BlockToks {
+                    block: b,
+                    all: Vec::new(),
+                    outside: Vec::new(),
+                }
+            } else {
+                // Reuse the buffers of the earliest block.
+                let (oldest, _) = self
+                    .cache
+                    .iter()
+                    .enumerate()
+                    .min_by_key(|(_, c)| c.block)
+                    .unwrap_or((0, &self.cache[0]));
+                self.cache.swap_remove(oldest)
+            };
+            entry.block = b;
+            words::tokens(self.text, self.blocks[b].clone(), &mut entry.all);
+            entry.outside.clear();
+            outside_quotes(&self.quoted, &entry.all, &mut entry.outside);
+            self.cache.push(entry);
         }
     }
 
     /// The tokens of block `bi` that lie within `range`.
     pub fn window(&self, bi: usize, range: Range<usize>) -> Cow<'_, [Tok]> {
-        match &self.block_toks[bi] {
-            Some(r) => Cow::Borrowed(within(&self.arena[r.clone()], range)),
+        match self.cache.iter().find(|c| c.block == bi) {
+            Some(c) => Cow::Borrowed(within(&c.all, range)),
             None => {
                 let mut toks = Vec::new();
                 words::tokens(self.text, self.blocks[bi].clone(), &mut toks);
@@ -1003,13 +1000,13 @@ impl<'a> Names<'a> {
     /// The tokens of block `bi` that lie within `range` and outside every
     /// quoted span.
     pub fn window_outside_quotes(&self, bi: usize, range: Range<usize>) -> Cow<'_, [Tok]> {
-        match &self.outside_toks[bi] {
-            Some(r) => Cow::Borrowed(within(&self.outside_arena[r.clone()], range)),
+        match self.cache.iter().find(|c| c.block == bi) {
+            Some(c) => Cow::Borrowed(within(&c.outside, range)),
             None => {
                 let mut toks = Vec::new();
                 words::tokens(self.text, self.blocks[bi].clone(), &mut toks);
                 let mut out = Vec::new();
-                outside_quotes(&self.quoted, 0, &toks, &mut out);
+                outside_quotes(&self.quoted, &toks, &mut out);
                 Cow::Owned(within(&out, range).to_vec())
             }
         }
@@ -1506,16 +1503,14 @@ fn within(toks: &[Tok], range: Range<usize>) -> &[Tok] {
     &toks[lo..hi]
 }
 
-/// Appends the tokens of `toks` that are not inside a quoted span to `out`.
-/// The spans are in order and do not overlap, so the first one ending at or
-/// after a token is the only one that can hold it; `k` is where to start
-/// looking, and the return value where the next call may start.
-fn outside_quotes(
-    quoted: &[Range<usize>],
-    mut k: usize,
-    toks: &[Tok],
-    out: &mut Vec<Tok>,
-) -> usize {
+/// Appends the tokens of `toks` (in order) that are not inside a quoted
+/// span to `out`. The spans are in order and do not overlap, so the first
+/// one ending at or after a token is the only one that can hold it.
+fn outside_quotes(quoted: &[Range<usize>], toks: &[Tok], out: &mut Vec<Tok>) {
+    let Some(first) = toks.first() else {
+        return;
+    };
+    let mut k = quoted.partition_point(|r| r.end < first.end);
     for &t in toks {
         while k < quoted.len() && quoted[k].end < t.end {
             k += 1;
@@ -1524,5 +1519,4 @@ fn outside_quotes(
             out.push(t);
         }
     }
-    k
 }
