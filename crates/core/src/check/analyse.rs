@@ -6,7 +6,7 @@ use std::ops::Range;
 use super::attrib::{self, Found, Mention, MentionKind, Names};
 use super::lexicon::{self, Gender};
 use super::scan::{self, Span};
-use super::words::{self, Tok};
+use super::words;
 use super::{Fix, Issue, Quote, QuoteKind, Report, Severity, Speaker};
 
 /// How far back (in bytes) a pronoun looks for the person it refers to.
@@ -31,7 +31,6 @@ pub(crate) fn run(text: &str) -> Report {
         sc.blocks.iter().map(|b| b.range.clone()).collect(),
     );
     let mut report = Report::default();
-    let mut toks: Vec<Tok> = Vec::new();
     let mut last: Option<Last> = None;
     let mut introduced: Vec<String> = Vec::new();
     let mut quote_spans: Vec<usize> = Vec::new();
@@ -59,6 +58,7 @@ pub(crate) fn run(text: &str) -> Report {
             None => sp,
         };
         let block = &sc.blocks[sp.block];
+        names.prepare(sp.block);
         let prev_same = si
             .checked_sub(1)
             .map(|i| &sc.spans[i])
@@ -80,26 +80,9 @@ pub(crate) fn run(text: &str) -> Report {
             .map_or(block.range.end, span_start)
             .max(after_start);
 
-        names.window(
-            sp.block,
-            before_start..before_end.max(before_start),
-            &mut toks,
-        );
-        let mut k = si;
-        while k > 0
-            && sc.spans[k - 1].block == sp.block
-            && span_end(&sc.spans[k - 1]) > before_start
-        {
-            k -= 1;
-        }
-        if k < si {
-            let earlier = &sc.spans[k..si];
-            toks.retain(|t| {
-                !earlier
-                    .iter()
-                    .any(|e| e.inner.start <= t.start && t.end <= e.inner.end)
-            });
-        }
+        // Words of earlier quotes in the window are left out.
+        let toks =
+            names.window_outside_quotes(sp.block, before_start..before_end.max(before_start));
         let fb = attrib::before(text, &toks);
         let fp = attrib::previous_sentence(text, &toks);
         let before_words = toks.iter().filter(|t| t.word).count();
@@ -114,7 +97,7 @@ pub(crate) fn run(text: &str) -> Report {
                 "titled" | "entitled" | "headlined" | "nicknamed" | "named"
             )
         });
-        names.window(sp.block, after_start..after_end, &mut toks);
+        let toks = names.window(sp.block, after_start..after_end);
         let new_sentence = text[sp.inner.clone()]
             .trim_end_matches(['*', '_'])
             .ends_with(['.', '!', '?', '…']);
@@ -243,8 +226,7 @@ pub(crate) fn run(text: &str) -> Report {
                     }
                 }
                 if !resolved {
-                    if let Some(f) = colon_intro(text, &sc.blocks, sp.block, &mut toks, &mut names)
-                    {
+                    if let Some(f) = colon_intro(text, &sc.blocks, sp.block, &names) {
                         if let Some(m) = f.mention {
                             quote.cue = f.cue.map(|c| text[c].to_string());
                             quote.speaker_mention = Some(text[m.range.clone()].to_string());
@@ -428,18 +410,12 @@ fn prev_block_ends_colon(text: &str, blocks: &[scan::Block], bi: usize) -> bool 
 
 /// The speaker a paragraph ending in a colon introduces (`Caddell
 /// continued:` before a quoted paragraph).
-fn colon_intro(
-    text: &str,
-    blocks: &[scan::Block],
-    bi: usize,
-    toks: &mut Vec<Tok>,
-    names: &mut Names<'_>,
-) -> Option<Found> {
+fn colon_intro(text: &str, blocks: &[scan::Block], bi: usize, names: &Names<'_>) -> Option<Found> {
     if !prev_block_ends_colon(text, blocks, bi) {
         return None;
     }
-    names.window(bi - 1, blocks[bi - 1].range.clone(), toks);
-    let f = attrib::before(text, toks);
+    let toks = names.window(bi - 1, blocks[bi - 1].range.clone());
+    let f = attrib::before(text, &toks);
     f.mention.is_some().then_some(f)
 }
 
@@ -593,9 +569,9 @@ fn resolve_pronoun(
     while !text.is_char_boundary(from) {
         from += 1;
     }
-    let mut toks = Vec::new();
+    // `names` knows the quoted spans.
+    let _ = spans;
     let mut mentions = Vec::new();
-    let mut k = spans.partition_point(|s| span_end(s) <= from);
     for (bi, b) in blocks
         .iter()
         .enumerate()
@@ -606,14 +582,8 @@ fn resolve_pronoun(
         if r.start >= r.end || is_heading_like(text, b) {
             continue;
         }
-        names.window(bi, r, &mut toks);
         // Words inside quotes do not name the speaker.
-        toks.retain(|t| {
-            while k < spans.len() && span_end(&spans[k]) <= t.start {
-                k += 1;
-            }
-            !(k < spans.len() && spans[k].inner.start <= t.start && t.end <= spans[k].inner.end)
-        });
+        let toks = names.window_outside_quotes(bi, r);
         attrib::name_mentions(text, &toks, &mut mentions);
     }
 

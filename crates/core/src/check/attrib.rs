@@ -2,6 +2,7 @@
 //! resolution of that mention ("he", "Sharaa") to the full name the article
 //! introduces.
 
+use std::borrow::Cow;
 use std::collections::HashMap as StdHashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
@@ -914,7 +915,18 @@ pub(crate) struct Names<'a> {
     /// where the mention is.
     resolved: HashMap<&'a str, Option<Resolved>>,
     blocks: Vec<Range<usize>>,
-    block_toks: Vec<Option<Vec<Tok>>>,
+    /// The tokens of the last few blocks the rules read.
+    cache: Vec<BlockToks>,
+}
+
+/// How many blocks' tokens are kept: a quote's block and the two before it.
+const CACHED_BLOCKS: usize = 4;
+
+/// The tokens of one block, all of them and those outside quotes.
+struct BlockToks {
+    block: usize,
+    all: Vec<Tok>,
+    outside: Vec<Tok>,
 }
 
 /// A name mention made canonical.
@@ -929,7 +941,6 @@ pub(crate) struct Resolved {
 
 impl<'a> Names<'a> {
     pub fn new(text: &'a str, quoted: Vec<Range<usize>>, blocks: Vec<Range<usize>>) -> Self {
-        let n = blocks.len();
         Names {
             text,
             full: HashMap::default(),
@@ -937,27 +948,68 @@ impl<'a> Names<'a> {
             quoted,
             resolved: HashMap::default(),
             blocks,
-            block_toks: vec![None; n],
+            cache: Vec::with_capacity(CACHED_BLOCKS),
         }
     }
 
-    /// The tokens of block `bi`, made on first use.
-    pub fn block_tokens(&mut self, bi: usize) -> &[Tok] {
-        let (text, range) = (self.text, self.blocks[bi].clone());
-        self.block_toks[bi].get_or_insert_with(|| {
-            let mut toks = Vec::new();
-            words::tokens(text, range, &mut toks);
-            toks
-        })
+    /// Tokenises block `bi` and the two before it, unless they are among
+    /// the blocks last tokenised. The rules read a quote's block and the
+    /// two before it, and quotes come in order, so the same few buffers
+    /// serve the whole text while they are warm in the cache.
+    pub fn prepare(&mut self, bi: usize) {
+        for b in bi.saturating_sub(2)..=bi.min(self.blocks.len().saturating_sub(1)) {
+            if self.cache.iter().any(|c| c.block == b) {
+                continue;
+            }
+            let mut entry = if self.cache.len() < CACHED_BLOCKS {
+                BlockToks {
+                    block: b,
+                    all: Vec::new(),
+                    outside: Vec::new(),
+                }
+            } else {
+                // Reuse the buffers of the earliest block.
+                let (oldest, _) = self
+                    .cache
+                    .iter()
+                    .enumerate()
+                    .min_by_key(|(_, c)| c.block)
+                    .unwrap_or((0, &self.cache[0]));
+                self.cache.swap_remove(oldest)
+            };
+            entry.block = b;
+            words::tokens(self.text, self.blocks[b].clone(), &mut entry.all);
+            entry.outside.clear();
+            outside_quotes(&self.quoted, &entry.all, &mut entry.outside);
+            self.cache.push(entry);
+        }
     }
 
-    /// Copies the tokens of block `bi` that lie within `range` into `out`.
-    pub fn window(&mut self, bi: usize, range: Range<usize>, out: &mut Vec<Tok>) {
-        let toks = self.block_tokens(bi);
-        let lo = toks.partition_point(|t| t.start < range.start);
-        let hi = toks.partition_point(|t| t.end <= range.end).max(lo);
-        out.clear();
-        out.extend_from_slice(&toks[lo..hi]);
+    /// The tokens of block `bi` that lie within `range`.
+    pub fn window(&self, bi: usize, range: Range<usize>) -> Cow<'_, [Tok]> {
+        match self.cache.iter().find(|c| c.block == bi) {
+            Some(c) => Cow::Borrowed(within(&c.all, range)),
+            None => {
+                let mut toks = Vec::new();
+                words::tokens(self.text, self.blocks[bi].clone(), &mut toks);
+                Cow::Owned(within(&toks, range).to_vec())
+            }
+        }
+    }
+
+    /// The tokens of block `bi` that lie within `range` and outside every
+    /// quoted span.
+    pub fn window_outside_quotes(&self, bi: usize, range: Range<usize>) -> Cow<'_, [Tok]> {
+        match self.cache.iter().find(|c| c.block == bi) {
+            Some(c) => Cow::Borrowed(within(&c.outside, range)),
+            None => {
+                let mut toks = Vec::new();
+                words::tokens(self.text, self.blocks[bi].clone(), &mut toks);
+                let mut out = Vec::new();
+                outside_quotes(&self.quoted, &toks, &mut out);
+                Cow::Owned(within(&out, range).to_vec())
+            }
+        }
     }
 
     fn in_quote(&self, pos: usize) -> bool {
@@ -1095,7 +1147,10 @@ impl<'a> Names<'a> {
         let text = self.text;
         let bytes = text.as_bytes();
         let mut from = 0;
-        while let Some(i) = text[from..].find(surname) {
+        // A SIMD substring search: an unknown surname is looked for across
+        // the whole text.
+        let finder = memchr::memmem::Finder::new(surname.as_bytes());
+        while let Some(i) = finder.find(&bytes[from..]) {
             let at = from + i;
             let end = at + surname.len();
             from = end;
@@ -1438,5 +1493,30 @@ pub(crate) fn name_mentions(text: &str, toks: &[Tok], out: &mut Vec<(Range<usize
             i += 1;
         }
         sentence_start = false;
+    }
+}
+
+/// The tokens that lie within `range`.
+fn within(toks: &[Tok], range: Range<usize>) -> &[Tok] {
+    let lo = toks.partition_point(|t| t.start < range.start);
+    let hi = toks.partition_point(|t| t.end <= range.end).max(lo);
+    &toks[lo..hi]
+}
+
+/// Appends the tokens of `toks` (in order) that are not inside a quoted
+/// span to `out`. The spans are in order and do not overlap, so the first
+/// one ending at or after a token is the only one that can hold it.
+fn outside_quotes(quoted: &[Range<usize>], toks: &[Tok], out: &mut Vec<Tok>) {
+    let Some(first) = toks.first() else {
+        return;
+    };
+    let mut k = quoted.partition_point(|r| r.end < first.end);
+    for &t in toks {
+        while k < quoted.len() && quoted[k].end < t.end {
+            k += 1;
+        }
+        if !(k < quoted.len() && quoted[k].start <= t.start) {
+            out.push(t);
+        }
     }
 }

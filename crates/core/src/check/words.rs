@@ -106,51 +106,122 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
-/// The character at byte `i` and its length, fast for ASCII.
+/// What an ASCII byte is to the tokeniser.
+const SKIP: u8 = 0;
+const WORD: u8 = 1;
+const PUNCT: u8 = 2;
+/// Joins two runs of letters into one word (`Russia's`, `al-Sharaa`, `U.S`).
+const JOIN: u8 = 3;
+
+/// Byte classes for ASCII; bytes from 0x80 up start or continue a
+/// multi-byte character and are classified by decoding it.
+static CLASS: [u8; 128] = {
+    let mut t = [PUNCT; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            t[b] = WORD;
+        }
+        b += 1;
+    }
+    // White space as `char::is_whitespace` sees it, and emphasis markers.
+    t[b'\t' as usize] = SKIP;
+    t[b'\n' as usize] = SKIP;
+    t[0x0B] = SKIP;
+    t[0x0C] = SKIP;
+    t[b'\r' as usize] = SKIP;
+    t[b' ' as usize] = SKIP;
+    t[b'*' as usize] = SKIP;
+    t[b'_' as usize] = SKIP;
+    t[b'\'' as usize] = JOIN;
+    t[b'-' as usize] = JOIN;
+    t[b'.' as usize] = JOIN;
+    t
+};
+
+/// The class of the character at byte `i` and its length, decoding only
+/// non-ASCII characters.
 #[inline]
-fn char_at(text: &str, i: usize) -> (char, usize) {
+fn class_at(text: &str, i: usize) -> (u8, usize) {
     let b = text.as_bytes()[i];
     if b < 0x80 {
-        (b as char, 1)
+        (CLASS[b as usize], 1)
     } else {
         let c = text[i..].chars().next().unwrap_or('\u{fffd}');
-        (c, c.len_utf8())
+        // General punctuation (curly quotes, dashes, odd spaces) has no
+        // letters: skip the slow alphanumeric tables.
+        let class = if ('\u{2000}'..='\u{206f}').contains(&c) {
+            if c.is_whitespace() {
+                SKIP
+            } else if c == '’' || c == '‑' {
+                JOIN
+            } else {
+                PUNCT
+            }
+        } else if is_word_char(c) {
+            WORD
+        } else if c.is_whitespace() {
+            SKIP
+        } else if matches!(c, '’' | '‑') {
+            JOIN
+        } else {
+            PUNCT
+        };
+        (class, c.len_utf8())
     }
 }
 
 /// Tokenises `text[range]` (a range on character boundaries).
 pub(crate) fn tokens(text: &str, range: Range<usize>, out: &mut Vec<Tok>) {
     out.clear();
+    push_tokens(text, range, out);
+}
+
+/// Appends the tokens of `text[range]` to `out`.
+pub(crate) fn push_tokens(text: &str, range: Range<usize>, out: &mut Vec<Tok>) {
+    let bytes = text.as_bytes();
     let end = range.end;
     let mut i = range.start;
     while i < end {
-        let (c, len) = char_at(text, i);
-        if c.is_whitespace() || c == '*' || c == '_' {
-            i += len;
-            continue;
-        }
-        if !is_word_char(c) {
-            out.push(Tok {
-                start: i,
-                end: i + len,
-                word: false,
-            });
-            i += len;
-            continue;
+        let (class, len) = class_at(text, i);
+        match class {
+            SKIP => {
+                i += len;
+                continue;
+            }
+            PUNCT | JOIN => {
+                out.push(Tok {
+                    start: i,
+                    end: i + len,
+                    word: false,
+                });
+                i += len;
+                continue;
+            }
+            _ => {}
         }
         let start = i;
         let mut e = i + len;
+        // Whether a full stop joined two parts of the word (`U.S`).
+        let mut dotted = false;
         while e < end {
-            let (d, dl) = char_at(text, e);
-            if is_word_char(d) {
+            let b = bytes[e];
+            if b < 0x80 && CLASS[b as usize] == WORD {
+                e += 1;
+                continue;
+            }
+            let (d, dl) = class_at(text, e);
+            if d == WORD {
                 e += dl;
-            } else if matches!(d, '\'' | '’' | '-' | '.' | '‑') {
+            } else if d == JOIN {
                 // A joiner inside a word: Russia's, al-Sharaa, U.S.
                 let after = e + dl;
-                if after < end && is_word_char(char_at(text, after).0) {
+                if after < end && class_at(text, after).0 == WORD {
+                    dotted |= b == b'.';
                     e = after;
                 } else {
-                    if d == '.' && (keeps_dot(&text[start..e]) || text[start..e].contains('.')) {
+                    if b == b'.' && (dotted || keeps_dot(&text[start..e])) {
                         e += 1;
                     }
                     break;
@@ -169,6 +240,12 @@ pub(crate) fn tokens(text: &str, range: Range<usize>, out: &mut Vec<Tok>) {
 }
 
 pub(crate) fn is_capitalised(w: &str) -> bool {
+    // ASCII fast paths; the rest as below.
+    match w.as_bytes().first() {
+        Some(b) if b.is_ascii_uppercase() => return true,
+        Some(b) if b.is_ascii_lowercase() && !w.as_bytes().contains(&b'-') => return false,
+        _ => {}
+    }
     let mut cs = w.chars();
     match cs.next() {
         Some(c) if c.is_uppercase() => true,
