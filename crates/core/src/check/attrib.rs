@@ -303,12 +303,49 @@ fn outer_reporter(text: &str, toks: &[Tok]) -> Option<(Range<usize>, Mention)> {
             continue;
         }
         if let Some(m) = subject_before(text, &toks[..k]) {
-            if !matches!(m.kind, MentionKind::Noun) {
+            // `When Clinton noted that …, Trump boasted, “…”`: a reporter in
+            // a subordinate clause does not own the main clause's quote.
+            // (`That's when she pointed to …` is no such clause.)
+            let before_m = toks.iter().take_while(|t| t.start < m.range.start).count();
+            let subordinate = before_m > 0
+                && is_subordinator(&text[toks[before_m - 1].range()])
+                && (before_m == 1 || !toks[before_m - 2].word);
+            if !matches!(m.kind, MentionKind::Noun) && !subordinate {
                 return Some((toks[k].range(), m));
             }
         }
     }
     None
+}
+
+/// A conjunction that opens a subordinate clause.
+fn is_subordinator(w: &str) -> bool {
+    matches!(
+        w,
+        "When"
+            | "when"
+            | "As"
+            | "as"
+            | "After"
+            | "after"
+            | "Before"
+            | "before"
+            | "While"
+            | "while"
+            | "If"
+            | "if"
+            | "Although"
+            | "although"
+            | "Because"
+            | "because"
+            | "Since"
+            | "since"
+            | "Until"
+            | "until"
+            | "Once"
+            | "Whenever"
+            | "whenever"
+    )
 }
 
 /// The attribution of the sentence before a quote that opens a sentence of
