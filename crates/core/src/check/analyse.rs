@@ -99,6 +99,26 @@ pub(crate) fn run(text: &str) -> Report {
                     .iter()
                     .any(|e| e.inner.start <= t.start && t.end <= e.inner.end)
             });
+            // An earlier quote that ends its sentence (`“… smart.” Trump
+            // was …`) took the full stop with it: the quote's sentence
+            // starts after it.
+            let cut = earlier
+                .iter()
+                .rev()
+                .find(|e| {
+                    let end = span_end(e);
+                    text[e.inner.clone()]
+                        .trim_end_matches(['*', '_'])
+                        .ends_with(['.', '!', '?'])
+                        && toks
+                            .iter()
+                            .find(|t| t.start >= end)
+                            .is_some_and(|t| t.word && words::is_capitalised(&text[t.range()]))
+                })
+                .map(span_end);
+            if let Some(c) = cut {
+                toks.retain(|t| t.start >= c);
+            }
         }
         let fb = attrib::before(text, &toks);
         let fp = attrib::previous_sentence(text, &toks);
