@@ -1199,6 +1199,13 @@ impl<'a> Names<'a> {
                 if is_name_adjective(w) {
                     break;
                 }
+                // A headline's verb: `Christie Calls Hillary Clinton …` names
+                // two people, not one.
+                if w.chars().next().is_some_and(char::is_uppercase)
+                    && lexicon::cue(&w.to_lowercase()).is_some()
+                {
+                    break;
+                }
                 if !words::nameish(w)
                     || lexicon::is_name_stop(w)
                     || words::is_possessive(w)
