@@ -771,9 +771,9 @@ pub(crate) fn first_name_gender(w: &str) -> Option<Gender> {
         | "Boris" | "Emmanuel" | "Olaf" | "Xi" | "Recep" | "Bashar" | "Benjamin," | "Rex"
         | "Reince" | "Corey" | "Steve" | "Tom" | "Jim" | "Dan" | "Ben" | "Nick" | "Matt"
         | "Greg" | "Jeff" | "Doug" | "Ken" | "Rick" | "Ron" | "Jon" | "Rand" | "Lindsey"
-        | "Mitch" | "Harry" | "Hugh" | "Pete" | "Kurt" | "Lester" | "Wolf" | "Sean," | "Marc"
-        | "Hans" | "Karl" | "Pierre" | "Jean-Claude" | "Luis" | "Carlos" | "Miguel" | "Pedro"
-        | "Jorge" | "Antonio" | "Francisco" | "Mario" | "Giuseppe" | "Luca" | "Marek"
+        | "Chris" | "Mitch" | "Harry" | "Hugh" | "Pete" | "Kurt" | "Lester" | "Wolf" | "Sean,"
+        | "Marc" | "Hans" | "Karl" | "Pierre" | "Jean-Claude" | "Luis" | "Carlos" | "Miguel"
+        | "Pedro" | "Jorge" | "Antonio" | "Francisco" | "Mario" | "Giuseppe" | "Luca" | "Marek"
         | "Tomasz" => Some(Gender::Male),
         "Mary" | "Patricia" | "Jennifer" | "Linda" | "Elizabeth" | "Barbara" | "Susan"
         | "Jessica" | "Sarah" | "Karen" | "Nancy" | "Lisa" | "Betty" | "Margaret" | "Sandra"
