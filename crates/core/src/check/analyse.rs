@@ -685,7 +685,7 @@ fn resolve_pronoun(
             let newer = cands.iter().find(|c| c.1 > l.end && c.2);
             match newer {
                 None => return (Some(l.name.clone()), None),
-                Some(c) => return (Some(c.0.clone()), None),
+                Some(c) => return (Some(main_subject(text, &cands, c).0.clone()), None),
             }
         }
     }
@@ -699,7 +699,7 @@ fn resolve_pronoun(
         cands
             .iter()
             .find(|c| c.2 && c.1 >= sentence_start)
-            .unwrap_or(first)
+            .map_or(first, |c| main_subject(text, &cands, c))
     });
     let Some(pick) = pick else {
         // No one fits the pronoun's gender (the name list may be wrong about
@@ -727,6 +727,41 @@ fn resolve_pronoun(
         fix: None,
     });
     (Some(pick.0.clone()), issue)
+}
+
+/// The subject of the main clause of the sentence holding candidate `c`,
+/// when it opens that sentence: in `Ryan, despite his doubts, believes
+/// McConnell is right`, a later "he" is Ryan, not McConnell.
+fn main_subject<'c>(
+    text: &str,
+    cands: &'c [(String, usize, bool, bool)],
+    c: &'c (String, usize, bool, bool),
+) -> &'c (String, usize, bool, bool) {
+    // Only a candidate in an embedded clause (`believes McConnell is`,
+    // `that Trump's plan`) gives way.
+    let prev = text[..c.1].split_whitespace().next_back().unwrap_or("");
+    let embedded = matches!(
+        prev,
+        "that" | "believe" | "think" | "thinks" | "know" | "knows" | "feel" | "feels" | "hope"
+    ) || attrib::looks_like_verb(prev);
+    if !embedded {
+        return c;
+    }
+    let para = text[..c.1].rfind('\n').map_or(0, |i| i + 1);
+    let start = sentence_start_before(text, c.1).max(para);
+    cands
+        .iter()
+        .rev()
+        .find(|o| {
+            if !(o.2 && o.1 >= start && o.1 < c.1) {
+                return false;
+            }
+            let lead = &text[start..o.1];
+            lead.split_whitespace().count() <= 1
+                && !lead.contains([',', '\n'])
+                && !attrib::is_subordinator(lead.trim())
+        })
+        .unwrap_or(c)
 }
 
 /// The latest sentence in `r` whose subject is a body or a group that fits

@@ -319,7 +319,7 @@ fn outer_reporter(text: &str, toks: &[Tok]) -> Option<(Range<usize>, Mention)> {
 }
 
 /// A conjunction that opens a subordinate clause.
-fn is_subordinator(w: &str) -> bool {
+pub(crate) fn is_subordinator(w: &str) -> bool {
     matches!(
         w,
         "When"
