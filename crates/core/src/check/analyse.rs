@@ -128,6 +128,7 @@ pub(crate) fn run(text: &str) -> Report {
             .rev()
             .find(|t| !matches!(&text[t.range()], "," | ":" | "*" | "_"));
         let prev_word = prev_tok.filter(|t| t.word).map(|t| &text[t.range()]);
+        let after_stop = prev_tok.is_some_and(|t| is_terminator_tok(text, t));
         let before_titled = toks.iter().rev().take(3).any(|t| {
             matches!(
                 &text[t.range()],
@@ -152,6 +153,14 @@ pub(crate) fn run(text: &str) -> Report {
             before_words,
             sp,
         );
+
+        // A whole sentence quoted after a full stop (`Graham asked. “Neither
+        // do I.”`) is speech, however short.
+        let kind = if kind == QuoteKind::Scare && after_stop && is_sentence(inner) {
+            QuoteKind::Speech
+        } else {
+            kind
+        };
 
         let mut quote = Quote {
             range: sp.inner.clone(),
@@ -388,6 +397,18 @@ fn classify(
         return QuoteKind::Title;
     }
     QuoteKind::Speech
+}
+
+/// A full stop, question or exclamation mark token.
+fn is_terminator_tok(text: &str, t: &Tok) -> bool {
+    !t.word && matches!(&text[t.range()], "." | "!" | "?")
+}
+
+/// Words that read as a sentence of their own: a capital first, a full
+/// stop, question or exclamation mark last.
+fn is_sentence(inner: &str) -> bool {
+    let s = inner.trim_end_matches(['*', '_']);
+    s.chars().next().is_some_and(char::is_uppercase) && s.ends_with(['.', '!', '?'])
 }
 
 /// Every significant word capitalised and no sentence inside.
