@@ -204,6 +204,9 @@ pub(crate) fn before(text: &str, toks: &[Tok]) -> Found {
         }
         let w = &text[t.range()];
         let Some(c) = lexicon::cue(w) else { continue };
+        if plural_noun_use(text, toks, k) {
+            continue;
+        }
         match c {
             Cue::According => {
                 if toks.get(k + 1).is_some_and(|n| &text[n.range()] == "to") {
@@ -263,6 +266,25 @@ pub(crate) fn before(text: &str, toks: &[Tok]) -> Found {
         }
     }
     found
+}
+
+/// A cue such as `claims` or `reports` used as a plural noun: after a
+/// determiner, a possessive, a number, `of`, or a party or nationality
+/// adjective (`32% of Republican claims`, `his tweets`).
+fn plural_noun_use(text: &str, toks: &[Tok], k: usize) -> bool {
+    let w = &text[toks[k].range()];
+    if !w.ends_with('s') || k == 0 || !toks[k - 1].word {
+        return false;
+    }
+    let p = &text[toks[k - 1].range()];
+    lexicon::is_determiner(p)
+        || words::is_possessive(p)
+        || is_name_adjective(p)
+        || matches!(
+            p,
+            "of" | "his" | "her" | "their" | "its" | "our" | "many" | "such"
+        )
+        || p.chars().all(|c| c.is_ascii_digit() || c == ',')
 }
 
 /// A reporting verb with its subject earlier in the sentence, followed by
