@@ -557,21 +557,7 @@ fn mention_ending(text: &str, toks: &[Tok]) -> Option<Mention> {
             if lexicon::is_determiner(pw) {
                 break;
             }
-            if lexicon::cue(pw).is_some()
-                || matches!(
-                    pw,
-                    "to" | "of"
-                        | "in"
-                        | "on"
-                        | "at"
-                        | "for"
-                        | "by"
-                        | "with"
-                        | "and"
-                        | "that"
-                        | "from"
-                )
-            {
+            if lexicon::cue(pw).is_some() || is_function_word(pw) || is_subordinator(pw) {
                 j += 1;
                 break;
             }

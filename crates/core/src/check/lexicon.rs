@@ -746,6 +746,8 @@ pub(crate) fn is_speaker_noun(w: &str) -> bool {
             | "veterans"
             | "republicans"
             | "democrats"
+            | "percent"
+            | "majority"
     )
 }
 
