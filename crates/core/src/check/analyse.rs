@@ -122,6 +122,7 @@ pub(crate) fn run(text: &str) -> Report {
         }
         let fb = attrib::before(text, &toks);
         let fp = attrib::previous_sentence(text, &toks);
+        let fs = attrib::sentence_subject(text, &toks);
         let before_words = toks.iter().filter(|t| t.word).count();
         let prev_tok = toks
             .iter()
@@ -294,6 +295,30 @@ pub(crate) fn run(text: &str) -> Report {
                     }
                 }
             }
+            if !resolved && quote.speaker_mention.is_none() && !new_sentence_quote(inner) {
+                // A quote woven into a sentence with no cue (`Trump admires
+                // Putin as a “strong leader”`) is the subject's wording.
+                if let Some(m) =
+                    fs.filter(|m| !matches!(m.kind, MentionKind::Pronoun(Gender::Neuter)))
+                {
+                    let (name, _) = resolve(
+                        text,
+                        &m,
+                        &mut names,
+                        &last,
+                        &sc.spans,
+                        sp,
+                        &sc.blocks,
+                        &mut introduced,
+                    );
+                    if name.is_some() {
+                        quote.speaker_mention = Some(text[m.range.clone()].to_string());
+                        quote.speaker_range = Some(m.range.clone());
+                        quote.speaker = name;
+                        resolved = true;
+                    }
+                }
+            }
             if !resolved && !sp.missing_close {
                 report.issues.push(Issue {
                     code: "unattributed-quote",
@@ -397,6 +422,12 @@ fn classify(
         return QuoteKind::Title;
     }
     QuoteKind::Speech
+}
+
+/// Quoted words that start with a capital: a sentence of their own rather
+/// than a fragment woven into the writer's sentence.
+fn new_sentence_quote(inner: &str) -> bool {
+    inner.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// A full stop, question or exclamation mark token.

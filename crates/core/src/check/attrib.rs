@@ -885,6 +885,33 @@ fn name_forward(text: &str, toks: &[Tok]) -> Option<Mention> {
     })
 }
 
+/// The subject of the sentence that `toks` ends in, for a quote with no
+/// cue of its own (`Trump openly admires Putin as a “strong leader,”`): a
+/// name, a pronoun, or `The Republican nominee`.
+pub(crate) fn sentence_subject(text: &str, toks: &[Tok]) -> Option<Mention> {
+    let start = toks
+        .iter()
+        .rposition(|&t| is_terminator(text, t))
+        .map_or(0, |i| i + 1);
+    let sentence = &toks[start..];
+    let first = sentence.iter().position(|t| t.word)?;
+    let lead = &text[sentence[first].range()];
+    if matches!(lead, "The" | "A" | "An") {
+        // `The Republican nominee also outlined …`
+        let head = sentence[first + 1..]
+            .iter()
+            .take(3)
+            .take_while(|t| t.word)
+            .position(|t| lexicon::is_speaker_noun(&text[t.range()]))?;
+        let end = sentence[first + 1 + head].end;
+        return Some(Mention {
+            range: sentence[first].start..end,
+            kind: MentionKind::Noun,
+        });
+    }
+    first_subject(text, sentence)
+}
+
 /// The first name or pronoun of a sentence: the subject a participle cue
 /// (`…, calling it “…”`) refers to.
 fn first_subject(text: &str, toks: &[Tok]) -> Option<Mention> {
