@@ -124,6 +124,15 @@ pub(crate) fn run(text: &str) -> Report {
         let fp = attrib::previous_sentence(text, &toks);
         let fs = attrib::sentence_subject(text, &toks);
         let before_words = toks.iter().filter(|t| t.word).count();
+        // Plain text often breaks paragraphs with a single newline, which
+        // stays inside one block: the words on the quote's own line.
+        let line_start = text[before_start..before_end.max(before_start)]
+            .rfind('\n')
+            .map_or(0, |i| before_start + i + 1);
+        let line_words = toks
+            .iter()
+            .filter(|t| t.word && t.start >= line_start)
+            .count();
         let prev_tok = toks
             .iter()
             .rev()
@@ -229,7 +238,9 @@ pub(crate) fn run(text: &str) -> Report {
             if !resolved && quote.speaker_mention.is_none() {
                 // A quote that opens its own sentence after one naming the
                 // speaker: `…, Schiff said. “The other factor …”`.
-                let same_block_last = last.as_ref().is_some_and(|l| l.block == sp.block);
+                let same_block_last = last
+                    .as_ref()
+                    .is_some_and(|l| l.block == sp.block && !line_between(text, l, sp));
                 if let (
                     false,
                     Some(Found {
@@ -265,8 +276,11 @@ pub(crate) fn run(text: &str) -> Report {
                 // paragraph, in a run-on paragraph, or after a colon.
                 if let Some(l) = last.as_ref() {
                     let colon = prev_block_ends_colon(text, &sc.blocks, sp.block);
-                    let same_block = l.block == sp.block;
-                    let run_on = sp.continued || (l.block + 1 == sp.block && before_words == 0);
+                    let new_line = l.block == sp.block && line_between(text, l, sp);
+                    let same_block = l.block == sp.block && !new_line;
+                    let run_on = sp.continued
+                        || (l.block + 1 == sp.block && before_words == 0)
+                        || (new_line && line_words == 0);
                     if same_block || run_on || colon {
                         quote.speaker = Some(l.name.clone());
                         resolved = true;
@@ -364,6 +378,13 @@ pub(crate) fn run(text: &str) -> Report {
     report.speakers = speakers(text, &report.quotes);
     report.issues.sort_by_key(|i| (i.range.start, i.range.end));
     report
+}
+
+/// Whether a line break separates the last speaker's quote from `sp` in
+/// the same block (a paragraph break in plain text).
+fn line_between(text: &str, l: &Last, sp: &Span) -> bool {
+    text.get(l.end..span_start(sp))
+        .is_some_and(|g| g.contains('\n'))
 }
 
 fn span_end(sp: &Span) -> usize {
