@@ -272,9 +272,32 @@ pub(crate) fn run(text: &str) -> Report {
                 }
             }
             if !resolved && quote.speaker_mention.is_none() {
+                // A paragraph ending in a colon names the speaker of the
+                // quoted paragraph after it (`He said:`, `Caddell continued:`).
+                if let Some(f) = colon_intro(text, &sc.blocks, sp.block, &mut toks, &mut names) {
+                    if let Some(m) = f.mention {
+                        let (name, _) = resolve(
+                            text,
+                            &m,
+                            &mut names,
+                            &last,
+                            &sc.spans,
+                            sp,
+                            &sc.blocks,
+                            &mut introduced,
+                        );
+                        if name.is_some() {
+                            quote.cue = f.cue.map(|c| text[c].to_string());
+                            quote.speaker_mention = Some(text[m.range.clone()].to_string());
+                            quote.speaker_range = Some(m.range.clone());
+                            quote.speaker = name;
+                            resolved = true;
+                        }
+                    }
+                }
                 // Continuation: the same speaker as the quote before, in this
                 // paragraph, in a run-on paragraph, or after a colon.
-                if let Some(l) = last.as_ref() {
+                if let Some(l) = last.as_ref().filter(|_| !resolved) {
                     let colon = prev_block_ends_colon(text, &sc.blocks, sp.block);
                     let new_line = l.block == sp.block && line_between(text, l, sp);
                     let same_block = l.block == sp.block && !new_line;
@@ -284,28 +307,6 @@ pub(crate) fn run(text: &str) -> Report {
                     if same_block || run_on || colon {
                         quote.speaker = Some(l.name.clone());
                         resolved = true;
-                    }
-                }
-                if !resolved {
-                    if let Some(f) = colon_intro(text, &sc.blocks, sp.block, &mut toks, &mut names)
-                    {
-                        if let Some(m) = f.mention {
-                            quote.cue = f.cue.map(|c| text[c].to_string());
-                            quote.speaker_mention = Some(text[m.range.clone()].to_string());
-                            quote.speaker_range = Some(m.range.clone());
-                            let (name, _) = resolve(
-                                text,
-                                &m,
-                                &mut names,
-                                &last,
-                                &sc.spans,
-                                sp,
-                                &sc.blocks,
-                                &mut introduced,
-                            );
-                            quote.speaker = name;
-                            resolved = quote.speaker.is_some();
-                        }
                     }
                 }
             }
