@@ -21,6 +21,8 @@ struct Last {
     name: String,
     block: usize,
     end: usize,
+    /// The mention that named the speaker, for the quotes that continue.
+    mention: Option<(String, Range<usize>)>,
 }
 
 pub(crate) fn run(text: &str) -> Report {
@@ -306,6 +308,10 @@ pub(crate) fn run(text: &str) -> Report {
                         || (new_line && line_words == 0);
                     if same_block || run_on || colon {
                         quote.speaker = Some(l.name.clone());
+                        if let Some((m, r)) = &l.mention {
+                            quote.speaker_mention = Some(m.clone());
+                            quote.speaker_range = Some(r.clone());
+                        }
                         resolved = true;
                     }
                 }
@@ -353,6 +359,10 @@ pub(crate) fn run(text: &str) -> Report {
                     name: n.clone(),
                     block: sp.block,
                     end: span_end(sp),
+                    mention: quote
+                        .speaker_mention
+                        .clone()
+                        .zip(quote.speaker_range.clone()),
                 });
             }
         }
