@@ -604,7 +604,9 @@ fn resolve(
             }
             (Some(r.name), issue)
         }
-        MentionKind::Pronoun(g) => resolve_pronoun(text, m, g, names, last, spans, sp, blocks),
+        MentionKind::Pronoun(g) => {
+            resolve_pronoun(text, m, g, names, last, spans, sp, blocks, introduced)
+        }
     }
 }
 
@@ -668,6 +670,7 @@ fn resolve_pronoun(
     spans: &[Span],
     sp: &Span,
     blocks: &[scan::Block],
+    introduced: &[String],
 ) -> (Option<String>, Option<Issue>) {
     let pos = m.range.start;
     // "it" and "they" speak for a body or a group named as the subject of a
@@ -748,9 +751,11 @@ fn resolve_pronoun(
         let Some(res) = names.resolve(r.clone()) else {
             continue;
         };
+        // A bare surname is a person once it has been quoted.
         let person = !res.bare
             || names.gender.contains_key(&res.name)
-            || last_recent.is_some_and(|l| l.name == res.name);
+            || last_recent.is_some_and(|l| l.name == res.name)
+            || introduced.contains(&res.name);
         let person =
             person && res.name.split_whitespace().count() <= 4 && !attrib::is_org_name(&res.name);
         if matches!(g, Gender::Male | Gender::Female) && !person {
