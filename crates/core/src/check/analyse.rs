@@ -6,7 +6,7 @@ use std::ops::Range;
 use super::attrib::{self, Found, Mention, MentionKind, Names};
 use super::lexicon::{self, Gender};
 use super::scan::{self, Span};
-use super::words;
+use super::words::{self, Tok};
 use super::{Fix, Issue, Quote, QuoteKind, Report, Severity, Speaker};
 
 /// How far back (in bytes) a pronoun looks for the person it refers to.
@@ -21,6 +21,8 @@ struct Last {
     name: String,
     block: usize,
     end: usize,
+    /// The mention that named the speaker, for the quotes that continue.
+    mention: Option<(String, Range<usize>)>,
 }
 
 pub(crate) fn run(text: &str) -> Report {
@@ -81,16 +83,55 @@ pub(crate) fn run(text: &str) -> Report {
             .max(after_start);
 
         // Words of earlier quotes in the window are left out.
-        let toks =
+        let window =
             names.window_outside_quotes(sp.block, before_start..before_end.max(before_start));
+        // An earlier quote that ends its sentence (`“… smart.” Trump
+        // was …`) took the full stop with it: the quote's sentence
+        // starts after it.
+        let mut k = si;
+        while k > 0
+            && sc.spans[k - 1].block == sp.block
+            && span_end(&sc.spans[k - 1]) > before_start
+        {
+            k -= 1;
+        }
+        let cut = sc.spans[k..si]
+            .iter()
+            .rev()
+            .find(|e| {
+                let end = span_end(e);
+                text[e.inner.clone()]
+                    .trim_end_matches(['*', '_'])
+                    .ends_with(['.', '!', '?'])
+                    && window
+                        .iter()
+                        .find(|t| t.start >= end)
+                        .is_some_and(|t| t.word && words::is_capitalised(&text[t.range()]))
+            })
+            .map(span_end);
+        let toks: &[Tok] = match cut {
+            Some(c) => &window[window.partition_point(|t| t.start < c)..],
+            None => &window,
+        };
         let fb = attrib::before(text, &toks);
         let fp = attrib::previous_sentence(text, &toks);
+        let fs = attrib::sentence_subject(text, &toks);
         let before_words = toks.iter().filter(|t| t.word).count();
+        // Plain text often breaks paragraphs with a single newline, which
+        // stays inside one block: the words on the quote's own line.
+        let line_start = text[before_start..before_end.max(before_start)]
+            .rfind('\n')
+            .map_or(0, |i| before_start + i + 1);
+        let line_words = toks
+            .iter()
+            .filter(|t| t.word && t.start >= line_start)
+            .count();
         let prev_tok = toks
             .iter()
             .rev()
             .find(|t| !matches!(&text[t.range()], "," | ":" | "*" | "_"));
         let prev_word = prev_tok.filter(|t| t.word).map(|t| &text[t.range()]);
+        let after_stop = prev_tok.is_some_and(|t| is_terminator_tok(text, t));
         let before_titled = toks.iter().rev().take(3).any(|t| {
             matches!(
                 &text[t.range()],
@@ -115,6 +156,14 @@ pub(crate) fn run(text: &str) -> Report {
             before_words,
             sp,
         );
+
+        // A whole sentence quoted after a full stop (`Graham asked. “Neither
+        // do I.”`) is speech, however short.
+        let kind = if kind == QuoteKind::Scare && after_stop && is_sentence(inner) {
+            QuoteKind::Speech
+        } else {
+            kind
+        };
 
         let mut quote = Quote {
             range: sp.inner.clone(),
@@ -182,7 +231,9 @@ pub(crate) fn run(text: &str) -> Report {
             if !resolved && quote.speaker_mention.is_none() {
                 // A quote that opens its own sentence after one naming the
                 // speaker: `…, Schiff said. “The other factor …”`.
-                let same_block_last = last.as_ref().is_some_and(|l| l.block == sp.block);
+                let same_block_last = last
+                    .as_ref()
+                    .is_some_and(|l| l.block == sp.block && !line_between(text, l, sp));
                 if let (
                     false,
                     Some(Found {
@@ -214,36 +265,69 @@ pub(crate) fn run(text: &str) -> Report {
                 }
             }
             if !resolved && quote.speaker_mention.is_none() {
-                // Continuation: the same speaker as the quote before, in this
-                // paragraph, in a run-on paragraph, or after a colon.
-                if let Some(l) = last.as_ref() {
-                    let colon = prev_block_ends_colon(text, &sc.blocks, sp.block);
-                    let same_block = l.block == sp.block;
-                    let run_on = sp.continued || (l.block + 1 == sp.block && before_words == 0);
-                    if same_block || run_on || colon {
-                        quote.speaker = Some(l.name.clone());
-                        resolved = true;
-                    }
-                }
-                if !resolved {
-                    if let Some(f) = colon_intro(text, &sc.blocks, sp.block, &names) {
-                        if let Some(m) = f.mention {
+                // A paragraph ending in a colon names the speaker of the
+                // quoted paragraph after it (`He said:`, `Caddell continued:`).
+                if let Some(f) = colon_intro(text, &sc.blocks, sp.block, &names) {
+                    if let Some(m) = f.mention {
+                        let (name, _) = resolve(
+                            text,
+                            &m,
+                            &mut names,
+                            &last,
+                            &sc.spans,
+                            sp,
+                            &sc.blocks,
+                            &mut introduced,
+                        );
+                        if name.is_some() {
                             quote.cue = f.cue.map(|c| text[c].to_string());
                             quote.speaker_mention = Some(text[m.range.clone()].to_string());
                             quote.speaker_range = Some(m.range.clone());
-                            let (name, _) = resolve(
-                                text,
-                                &m,
-                                &mut names,
-                                &last,
-                                &sc.spans,
-                                sp,
-                                &sc.blocks,
-                                &mut introduced,
-                            );
                             quote.speaker = name;
-                            resolved = quote.speaker.is_some();
+                            resolved = true;
                         }
+                    }
+                }
+                // Continuation: the same speaker as the quote before, in this
+                // paragraph, in a run-on paragraph, or after a colon.
+                if let Some(l) = last.as_ref().filter(|_| !resolved) {
+                    let colon = prev_block_ends_colon(text, &sc.blocks, sp.block);
+                    let new_line = l.block == sp.block && line_between(text, l, sp);
+                    let same_block = l.block == sp.block && !new_line;
+                    let run_on = sp.continued
+                        || (l.block + 1 == sp.block && before_words == 0)
+                        || (new_line && line_words == 0);
+                    if same_block || run_on || colon {
+                        quote.speaker = Some(l.name.clone());
+                        if let Some((m, r)) = &l.mention {
+                            quote.speaker_mention = Some(m.clone());
+                            quote.speaker_range = Some(r.clone());
+                        }
+                        resolved = true;
+                    }
+                }
+            }
+            if !resolved && quote.speaker_mention.is_none() && !new_sentence_quote(inner) {
+                // A quote woven into a sentence with no cue (`Trump admires
+                // Putin as a “strong leader”`) is the subject's wording.
+                if let Some(m) =
+                    fs.filter(|m| !matches!(m.kind, MentionKind::Pronoun(Gender::Neuter)))
+                {
+                    let (name, _) = resolve(
+                        text,
+                        &m,
+                        &mut names,
+                        &last,
+                        &sc.spans,
+                        sp,
+                        &sc.blocks,
+                        &mut introduced,
+                    );
+                    if name.is_some() {
+                        quote.speaker_mention = Some(text[m.range.clone()].to_string());
+                        quote.speaker_range = Some(m.range.clone());
+                        quote.speaker = name;
+                        resolved = true;
                     }
                 }
             }
@@ -266,6 +350,10 @@ pub(crate) fn run(text: &str) -> Report {
                     name: n.clone(),
                     block: sp.block,
                     end: span_end(sp),
+                    mention: quote
+                        .speaker_mention
+                        .clone()
+                        .zip(quote.speaker_range.clone()),
                 });
             }
         }
@@ -292,6 +380,13 @@ pub(crate) fn run(text: &str) -> Report {
     report.speakers = speakers(text, &report.quotes);
     report.issues.sort_by_key(|i| (i.range.start, i.range.end));
     report
+}
+
+/// Whether a line break separates the last speaker's quote from `sp` in
+/// the same block (a paragraph break in plain text).
+fn line_between(text: &str, l: &Last, sp: &Span) -> bool {
+    text.get(l.end..span_start(sp))
+        .is_some_and(|g| g.contains('\n'))
 }
 
 fn span_end(sp: &Span) -> usize {
@@ -350,6 +445,24 @@ fn classify(
         return QuoteKind::Title;
     }
     QuoteKind::Speech
+}
+
+/// Quoted words that start with a capital: a sentence of their own rather
+/// than a fragment woven into the writer's sentence.
+fn new_sentence_quote(inner: &str) -> bool {
+    inner.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// A full stop, question or exclamation mark token.
+fn is_terminator_tok(text: &str, t: &Tok) -> bool {
+    !t.word && matches!(&text[t.range()], "." | "!" | "?")
+}
+
+/// Words that read as a sentence of their own: a capital first, a full
+/// stop, question or exclamation mark last.
+fn is_sentence(inner: &str) -> bool {
+    let s = inner.trim_end_matches(['*', '_']);
+    s.chars().next().is_some_and(char::is_uppercase) && s.ends_with(['.', '!', '?'])
 }
 
 /// Every significant word capitalised and no sentence inside.
@@ -476,7 +589,9 @@ fn resolve(
             }
             (Some(r.name), issue)
         }
-        MentionKind::Pronoun(g) => resolve_pronoun(text, m, g, names, last, spans, sp, blocks),
+        MentionKind::Pronoun(g) => {
+            resolve_pronoun(text, m, g, names, last, spans, sp, blocks, introduced)
+        }
     }
 }
 
@@ -540,6 +655,7 @@ fn resolve_pronoun(
     spans: &[Span],
     sp: &Span,
     blocks: &[scan::Block],
+    introduced: &[String],
 ) -> (Option<String>, Option<Issue>) {
     let pos = m.range.start;
     // "it" and "they" speak for a body or a group named as the subject of a
@@ -614,9 +730,11 @@ fn resolve_pronoun(
         let Some(res) = names.resolve(r.clone()) else {
             continue;
         };
+        // A bare surname is a person once it has been quoted.
         let person = !res.bare
             || names.gender.contains_key(&res.name)
-            || last_recent.is_some_and(|l| l.name == res.name);
+            || last_recent.is_some_and(|l| l.name == res.name)
+            || introduced.contains(&res.name);
         let person =
             person && res.name.split_whitespace().count() <= 4 && !attrib::is_org_name(&res.name);
         if matches!(g, Gender::Male | Gender::Female) && !person {
@@ -635,7 +753,7 @@ fn resolve_pronoun(
             let newer = cands.iter().find(|c| c.1 > l.end && c.2);
             match newer {
                 None => return (Some(l.name.clone()), None),
-                Some(c) => return (Some(c.0.clone()), None),
+                Some(c) => return (Some(main_subject(text, &cands, c).0.clone()), None),
             }
         }
     }
@@ -649,7 +767,7 @@ fn resolve_pronoun(
         cands
             .iter()
             .find(|c| c.2 && c.1 >= sentence_start)
-            .unwrap_or(first)
+            .map_or(first, |c| main_subject(text, &cands, c))
     });
     let Some(pick) = pick else {
         // No one fits the pronoun's gender (the name list may be wrong about
@@ -677,6 +795,41 @@ fn resolve_pronoun(
         fix: None,
     });
     (Some(pick.0.clone()), issue)
+}
+
+/// The subject of the main clause of the sentence holding candidate `c`,
+/// when it opens that sentence: in `Ryan, despite his doubts, believes
+/// McConnell is right`, a later "he" is Ryan, not McConnell.
+fn main_subject<'c>(
+    text: &str,
+    cands: &'c [(String, usize, bool, bool)],
+    c: &'c (String, usize, bool, bool),
+) -> &'c (String, usize, bool, bool) {
+    // Only a candidate in an embedded clause (`believes McConnell is`,
+    // `that Trump's plan`) gives way.
+    let prev = text[..c.1].split_whitespace().next_back().unwrap_or("");
+    let embedded = matches!(
+        prev,
+        "that" | "believe" | "think" | "thinks" | "know" | "knows" | "feel" | "feels" | "hope"
+    ) || attrib::looks_like_verb(prev);
+    if !embedded {
+        return c;
+    }
+    let para = text[..c.1].rfind('\n').map_or(0, |i| i + 1);
+    let start = sentence_start_before(text, c.1).max(para);
+    cands
+        .iter()
+        .rev()
+        .find(|o| {
+            if !(o.2 && o.1 >= start && o.1 < c.1) {
+                return false;
+            }
+            let lead = &text[start..o.1];
+            lead.split_whitespace().count() <= 1
+                && !lead.contains([',', '\n'])
+                && !attrib::is_subordinator(lead.trim())
+        })
+        .unwrap_or(c)
 }
 
 /// The latest sentence in `r` whose subject is a body or a group that fits

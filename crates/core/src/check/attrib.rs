@@ -205,6 +205,9 @@ pub(crate) fn before(text: &str, toks: &[Tok]) -> Found {
         }
         let w = &text[t.range()];
         let Some(c) = lexicon::cue(w) else { continue };
+        if plural_noun_use(text, toks, k) {
+            continue;
+        }
         match c {
             Cue::According => {
                 if toks.get(k + 1).is_some_and(|n| &text[n.range()] == "to") {
@@ -266,6 +269,25 @@ pub(crate) fn before(text: &str, toks: &[Tok]) -> Found {
     found
 }
 
+/// A cue such as `claims` or `reports` used as a plural noun: after a
+/// determiner, a possessive, a number, `of`, or a party or nationality
+/// adjective (`32% of Republican claims`, `his tweets`).
+fn plural_noun_use(text: &str, toks: &[Tok], k: usize) -> bool {
+    let w = &text[toks[k].range()];
+    if !w.ends_with('s') || k == 0 || !toks[k - 1].word {
+        return false;
+    }
+    let p = &text[toks[k - 1].range()];
+    lexicon::is_determiner(p)
+        || words::is_possessive(p)
+        || is_name_adjective(p)
+        || matches!(
+            p,
+            "of" | "his" | "her" | "their" | "its" | "our" | "many" | "such"
+        )
+        || p.chars().all(|c| c.is_ascii_digit() || c == ',')
+}
+
 /// A reporting verb with its subject earlier in the sentence, followed by
 /// `that` (`Trump said during a rally that …`, `she pointed to reports
 /// that …`).
@@ -304,12 +326,49 @@ fn outer_reporter(text: &str, toks: &[Tok]) -> Option<(Range<usize>, Mention)> {
             continue;
         }
         if let Some(m) = subject_before(text, &toks[..k]) {
-            if !matches!(m.kind, MentionKind::Noun) {
+            // `When Clinton noted that …, Trump boasted, “…”`: a reporter in
+            // a subordinate clause does not own the main clause's quote.
+            // (`That's when she pointed to …` is no such clause.)
+            let before_m = toks.iter().take_while(|t| t.start < m.range.start).count();
+            let subordinate = before_m > 0
+                && is_subordinator(&text[toks[before_m - 1].range()])
+                && (before_m == 1 || !toks[before_m - 2].word);
+            if !matches!(m.kind, MentionKind::Noun) && !subordinate {
                 return Some((toks[k].range(), m));
             }
         }
     }
     None
+}
+
+/// A conjunction that opens a subordinate clause.
+pub(crate) fn is_subordinator(w: &str) -> bool {
+    matches!(
+        w,
+        "When"
+            | "when"
+            | "As"
+            | "as"
+            | "After"
+            | "after"
+            | "Before"
+            | "before"
+            | "While"
+            | "while"
+            | "If"
+            | "if"
+            | "Although"
+            | "although"
+            | "Because"
+            | "because"
+            | "Since"
+            | "since"
+            | "Until"
+            | "until"
+            | "Once"
+            | "Whenever"
+            | "whenever"
+    )
 }
 
 /// The attribution of the sentence before a quote that opens a sentence of
@@ -499,21 +558,7 @@ fn mention_ending(text: &str, toks: &[Tok]) -> Option<Mention> {
             if lexicon::is_determiner(pw) {
                 break;
             }
-            if lexicon::cue(pw).is_some()
-                || matches!(
-                    pw,
-                    "to" | "of"
-                        | "in"
-                        | "on"
-                        | "at"
-                        | "for"
-                        | "by"
-                        | "with"
-                        | "and"
-                        | "that"
-                        | "from"
-                )
-            {
+            if lexicon::cue(pw).is_some() || is_function_word(pw) || is_subordinator(pw) {
                 j += 1;
                 break;
             }
@@ -839,6 +884,33 @@ fn name_forward(text: &str, toks: &[Tok]) -> Option<Mention> {
         range: toks[s].start..toks[j].end,
         kind: MentionKind::Name,
     })
+}
+
+/// The subject of the sentence that `toks` ends in, for a quote with no
+/// cue of its own (`Trump openly admires Putin as a “strong leader,”`): a
+/// name, a pronoun, or `The Republican nominee`.
+pub(crate) fn sentence_subject(text: &str, toks: &[Tok]) -> Option<Mention> {
+    let start = toks
+        .iter()
+        .rposition(|&t| is_terminator(text, t))
+        .map_or(0, |i| i + 1);
+    let sentence = &toks[start..];
+    let first = sentence.iter().position(|t| t.word)?;
+    let lead = &text[sentence[first].range()];
+    if matches!(lead, "The" | "A" | "An") {
+        // `The Republican nominee also outlined …`
+        let head = sentence[first + 1..]
+            .iter()
+            .take(3)
+            .take_while(|t| t.word)
+            .position(|t| lexicon::is_speaker_noun(&text[t.range()]))?;
+        let end = sentence[first + 1 + head].end;
+        return Some(Mention {
+            range: sentence[first].start..end,
+            kind: MentionKind::Noun,
+        });
+    }
+    first_subject(text, sentence)
 }
 
 /// The first name or pronoun of a sentence: the subject a participle cue
@@ -1215,6 +1287,13 @@ impl<'a> Names<'a> {
                     break;
                 }
                 if is_name_adjective(w) {
+                    break;
+                }
+                // A headline's verb: `Christie Calls Hillary Clinton …` names
+                // two people, not one.
+                if w.chars().next().is_some_and(char::is_uppercase)
+                    && lexicon::cue(&w.to_lowercase()).is_some()
+                {
                     break;
                 }
                 if !words::nameish(w)
