@@ -104,7 +104,7 @@ pub(crate) fn run(text: &str) -> Report {
         let fa = attrib::after(text, &toks, new_sentence);
 
         let inner = &text[sp.inner.clone()];
-        let n_words = inner.split_whitespace().count();
+        let n_words = words::count_words(inner);
         let kind = classify(
             inner,
             n_words,
@@ -583,6 +583,10 @@ fn resolve_pronoun(
             continue;
         }
         // Words inside quotes do not name the speaker.
+        if r == b.range {
+            mentions.extend_from_slice(names.block_name_mentions(bi));
+            continue;
+        }
         let toks = names.window_outside_quotes(bi, r);
         attrib::name_mentions(text, &toks, &mut mentions);
     }
@@ -875,7 +879,7 @@ fn speakers(text: &str, quotes: &[Quote]) -> Vec<Speaker> {
     let mut out: Vec<Speaker> = Vec::new();
     for q in quotes {
         let Some(name) = &q.speaker else { continue };
-        let words = q.text.split_whitespace().count();
+        let words = words::count_words(&q.text);
         match out.iter_mut().find(|s| &s.name == name) {
             Some(s) => {
                 s.quotes += 1;

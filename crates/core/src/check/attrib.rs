@@ -917,6 +917,8 @@ pub(crate) struct Names<'a> {
     blocks: Vec<Range<usize>>,
     /// The tokens of the last few blocks the rules read.
     cache: Vec<BlockToks>,
+    /// Mentions of a block outside `cache`, for `block_name_mentions`.
+    spare_mentions: Vec<(Range<usize>, bool)>,
 }
 
 /// How many blocks' tokens are kept: a quote's block and the two before it.
@@ -927,6 +929,9 @@ struct BlockToks {
     block: usize,
     all: Vec<Tok>,
     outside: Vec<Tok>,
+    /// `name_mentions` of all of `outside`, once asked for.
+    mentions: Vec<(Range<usize>, bool)>,
+    mentions_made: bool,
 }
 
 /// A name mention made canonical.
@@ -949,6 +954,7 @@ impl<'a> Names<'a> {
             resolved: HashMap::default(),
             blocks,
             cache: Vec::with_capacity(CACHED_BLOCKS),
+            spare_mentions: Vec::new(),
         }
     }
 
@@ -966,6 +972,8 @@ impl<'a> Names<'a> {
                     block: b,
                     all: Vec::new(),
                     outside: Vec::new(),
+                    mentions: Vec::new(),
+                    mentions_made: false,
                 }
             } else {
                 // Reuse the buffers of the earliest block.
@@ -981,8 +989,32 @@ impl<'a> Names<'a> {
             words::tokens(self.text, self.blocks[b].clone(), &mut entry.all);
             entry.outside.clear();
             outside_quotes(&self.quoted, &entry.all, &mut entry.outside);
+            entry.mentions_made = false;
             self.cache.push(entry);
         }
+    }
+
+    /// The names mentioned in block `bi` outside quotes, as
+    /// `name_mentions` finds them.
+    pub fn block_name_mentions(&mut self, bi: usize) -> &[(Range<usize>, bool)] {
+        let text = self.text;
+        let Some(k) = self.cache.iter().position(|c| c.block == bi) else {
+            // Not among the prepared blocks: work it out.
+            let all = self
+                .window_outside_quotes(bi, self.blocks[bi].clone())
+                .into_owned();
+            let mut out = Vec::new();
+            name_mentions(text, &all, &mut out);
+            self.spare_mentions = out;
+            return &self.spare_mentions;
+        };
+        let entry = &mut self.cache[k];
+        if !entry.mentions_made {
+            entry.mentions.clear();
+            name_mentions(text, &entry.outside, &mut entry.mentions);
+            entry.mentions_made = true;
+        }
+        &entry.mentions
     }
 
     /// The tokens of block `bi` that lie within `range`.

@@ -199,10 +199,7 @@ fn split_blocks(text: &str) -> Vec<Block> {
 }
 
 fn memchr_nl(bytes: &[u8], from: usize) -> usize {
-    bytes[from..]
-        .iter()
-        .position(|&b| b == b'\n')
-        .map_or(bytes.len(), |i| from + i)
+    memchr::memchr(b'\n', &bytes[from..]).map_or(bytes.len(), |i| from + i)
 }
 
 fn fence_of(line: &str) -> Option<(u8, usize)> {

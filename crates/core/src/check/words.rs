@@ -140,36 +140,79 @@ static CLASS: [u8; 128] = {
     t
 };
 
+/// Classes of U+2000..U+206F, General Punctuation: curly quotes and
+/// apostrophes, dashes and odd spaces, which news text is full of. None is
+/// a letter or a digit.
+static GENERAL_PUNCT: [u8; 0x70] = {
+    let mut t = [PUNCT; 0x70];
+    let mut c = 0;
+    while c <= 0x0A {
+        t[c] = SKIP;
+        c += 1;
+    }
+    t[0x28] = SKIP;
+    t[0x29] = SKIP;
+    t[0x2F] = SKIP;
+    t[0x5F] = SKIP;
+    // Non-breaking hyphen and right single quotation mark (apostrophe).
+    t[0x11] = JOIN;
+    t[0x19] = JOIN;
+    t
+};
+
 /// The class of the character at byte `i` and its length, decoding only
-/// non-ASCII characters.
+/// characters outside ASCII and General Punctuation.
 #[inline]
 fn class_at(text: &str, i: usize) -> (u8, usize) {
-    let b = text.as_bytes()[i];
+    let bytes = text.as_bytes();
+    let b = bytes[i];
     if b < 0x80 {
-        (CLASS[b as usize], 1)
-    } else {
-        let c = text[i..].chars().next().unwrap_or('\u{fffd}');
-        // General punctuation (curly quotes, dashes, odd spaces) has no
-        // letters: skip the slow alphanumeric tables.
-        let class = if ('\u{2000}'..='\u{206f}').contains(&c) {
-            if c.is_whitespace() {
-                SKIP
-            } else if c == '’' || c == '‑' {
-                JOIN
-            } else {
-                PUNCT
-            }
-        } else if is_word_char(c) {
-            WORD
-        } else if c.is_whitespace() {
-            SKIP
-        } else if matches!(c, '’' | '‑') {
-            JOIN
-        } else {
-            PUNCT
-        };
-        (class, c.len_utf8())
+        return (CLASS[b as usize], 1);
     }
+    if b == 0xE2 && i + 2 < bytes.len() {
+        // U+2000..U+206F is E2 80 80..E2 81 AF.
+        let (b1, b2) = (bytes[i + 1], bytes[i + 2]);
+        if b1 == 0x80 || (b1 == 0x81 && b2 < 0xB0) {
+            let k = (((b1 - 0x80) as usize) << 6) | (b2 - 0x80) as usize;
+            return (GENERAL_PUNCT[k], 3);
+        }
+    }
+    class_of_char(text, i)
+}
+
+#[cold]
+fn class_of_char(text: &str, i: usize) -> (u8, usize) {
+    let c = text[i..].chars().next().unwrap_or('\u{fffd}');
+    let class = if is_word_char(c) {
+        WORD
+    } else if c.is_whitespace() {
+        SKIP
+    } else if matches!(c, '’' | '‑') {
+        JOIN
+    } else {
+        PUNCT
+    };
+    (class, c.len_utf8())
+}
+
+/// The number of words in `s` as `split_whitespace` counts them, fast for
+/// ASCII.
+pub(crate) fn count_words(s: &str) -> usize {
+    let bytes = s.as_bytes();
+    let (mut n, mut in_word, mut i) = (0, false, 0);
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (space, len) = if b < 0x80 {
+            (matches!(b, b' ' | b'\t'..=b'\r'), 1)
+        } else {
+            let c = s[i..].chars().next().unwrap_or('\u{fffd}');
+            (c.is_whitespace(), c.len_utf8())
+        };
+        n += usize::from(!space && !in_word);
+        in_word = !space;
+        i += len;
+    }
+    n
 }
 
 /// Tokenises `text[range]` (a range on character boundaries).
