@@ -34,6 +34,8 @@ pub(crate) fn run(text: &str) -> Report {
     let mut last: Option<Last> = None;
     let mut introduced: Vec<String> = Vec::new();
     let mut quote_spans: Vec<usize> = Vec::new();
+    // The word count of each quote, for the speaker totals.
+    let mut quote_words: Vec<usize> = Vec::new();
 
     for (si, sp) in sc.spans.iter().enumerate() {
         if sp.inner.is_empty() {
@@ -173,7 +175,9 @@ pub(crate) fn run(text: &str) -> Report {
                 }
                 if let Some(n) = name {
                     if let MentionKind::Pronoun(g @ (Gender::Male | Gender::Female)) = m.kind {
-                        names.gender.entry(n.clone()).or_insert(g);
+                        if !names.gender.contains_key(&n) {
+                            names.gender.insert(n.clone(), g);
+                        }
                     }
                     quote.speaker = Some(n);
                     resolved = true;
@@ -271,6 +275,7 @@ pub(crate) fn run(text: &str) -> Report {
         }
         report.quotes.push(quote);
         quote_spans.push(si);
+        quote_words.push(n_words);
     }
     // A quote that runs on into the next paragraph is attributed where it
     // ends: `“… / “…,” Adeyemi said.`
@@ -289,7 +294,7 @@ pub(crate) fn run(text: &str) -> Report {
         report.quotes[qi].speaker = Some(name);
     }
     mixed_styles(&sc, &mut report.issues);
-    report.speakers = speakers(text, &report.quotes);
+    report.speakers = speakers(text, &report.quotes, &quote_words);
     report.issues.sort_by_key(|i| (i.range.start, i.range.end));
     report
 }
@@ -513,15 +518,12 @@ fn is_heading_like(text: &str, b: &scan::Block) -> bool {
     }
     // A headline: short, and nearly every long word capitalised.
     if s.len() < 160 {
-        let long: Vec<&str> = s
-            .split_whitespace()
-            .filter(|w| w.chars().count() > 3)
-            .collect();
-        let caps = long
-            .iter()
-            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-            .count();
-        return long.len() >= 3 && caps * 10 >= long.len() * 8;
+        let (mut long, mut caps) = (0, 0);
+        for w in s.split_whitespace().filter(|w| w.chars().count() > 3) {
+            long += 1;
+            caps += usize::from(w.chars().next().is_some_and(char::is_uppercase));
+        }
+        return long >= 3 && caps * 10 >= long * 8;
     }
     false
 }
@@ -546,14 +548,20 @@ fn resolve_pronoun(
     // recent sentence: `The council met. “…,” it said.`
     if matches!(g, Gender::Neuter | Gender::Plural) {
         let first = sp.block.saturating_sub(1);
-        for b in blocks[first..=sp.block].iter().rev() {
+        for (bi, b) in blocks
+            .iter()
+            .enumerate()
+            .take(sp.block + 1)
+            .skip(first)
+            .rev()
+        {
             // A bounded look-back keeps long paragraphs linear.
             let mut start = b.range.start.max(pos.saturating_sub(PRONOUN_WINDOW));
             while !text.is_char_boundary(start) {
                 start += 1;
             }
             let r = start..b.range.end.min(pos);
-            if r.start >= r.end || is_heading_like(text, b) {
+            if r.start >= r.end || names.heading_like(bi, || is_heading_like(text, b)) {
                 continue;
             }
             if let Some(n) = group_subject(text, r, g, start == b.range.start) {
@@ -579,7 +587,7 @@ fn resolve_pronoun(
         .skip(first_block)
     {
         let r = b.range.start.max(from)..b.range.end.min(pos);
-        if r.start >= r.end || is_heading_like(text, b) {
+        if r.start >= r.end || names.heading_like(bi, || is_heading_like(text, b)) {
             continue;
         }
         // Words inside quotes do not name the speaker.
@@ -875,11 +883,12 @@ fn mixed_styles(sc: &scan::Scan, issues: &mut Vec<Issue>) {
     });
 }
 
-fn speakers(text: &str, quotes: &[Quote]) -> Vec<Speaker> {
+/// `quote_words[i]` is the number of words of `quotes[i]`.
+fn speakers(text: &str, quotes: &[Quote], quote_words: &[usize]) -> Vec<Speaker> {
     let mut out: Vec<Speaker> = Vec::new();
-    for q in quotes {
+    for (qi, q) in quotes.iter().enumerate() {
         let Some(name) = &q.speaker else { continue };
-        let words = words::count_words(&q.text);
+        let words = quote_words[qi];
         match out.iter_mut().find(|s| &s.name == name) {
             Some(s) => {
                 s.quotes += 1;

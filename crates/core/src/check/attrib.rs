@@ -919,6 +919,8 @@ pub(crate) struct Names<'a> {
     cache: Vec<BlockToks>,
     /// Mentions of a block outside `cache`, for `block_name_mentions`.
     spare_mentions: Vec<(Range<usize>, bool)>,
+    /// Whether each block reads like a heading, once worked out.
+    flags: Vec<Option<bool>>,
 }
 
 /// How many blocks' tokens are kept: a quote's block and the two before it.
@@ -946,6 +948,7 @@ pub(crate) struct Resolved {
 
 impl<'a> Names<'a> {
     pub fn new(text: &'a str, quoted: Vec<Range<usize>>, blocks: Vec<Range<usize>>) -> Self {
+        let n = blocks.len();
         Names {
             text,
             full: HashMap::default(),
@@ -955,6 +958,7 @@ impl<'a> Names<'a> {
             blocks,
             cache: Vec::with_capacity(CACHED_BLOCKS),
             spare_mentions: Vec::new(),
+            flags: vec![None; n],
         }
     }
 
@@ -992,6 +996,12 @@ impl<'a> Names<'a> {
             entry.mentions_made = false;
             self.cache.push(entry);
         }
+    }
+
+    /// A yes-or-no property of block `bi` (whether it reads like a
+    /// heading), worked out by `f` the first time it is asked for.
+    pub fn heading_like(&mut self, bi: usize, f: impl FnOnce() -> bool) -> bool {
+        *self.flags[bi].get_or_insert_with(f)
     }
 
     /// The names mentioned in block `bi` outside quotes, as
