@@ -31,11 +31,12 @@ pub(crate) fn run(text: &str) -> Report {
         sc.blocks.iter().map(|b| b.range.clone()).collect(),
     );
     let mut report = Report::default();
+    report.quotes.reserve(sc.spans.len());
     let mut last: Option<Last> = None;
     let mut introduced: Vec<String> = Vec::new();
-    let mut quote_spans: Vec<usize> = Vec::new();
+    let mut quote_spans: Vec<usize> = Vec::with_capacity(sc.spans.len());
     // The word count of each quote, for the speaker totals.
-    let mut quote_words: Vec<usize> = Vec::new();
+    let mut quote_words: Vec<usize> = Vec::with_capacity(sc.spans.len());
 
     for (si, sp) in sc.spans.iter().enumerate() {
         if sp.inner.is_empty() {
@@ -519,9 +520,11 @@ fn is_heading_like(text: &str, b: &scan::Block) -> bool {
     // A headline: short, and nearly every long word capitalised.
     if s.len() < 160 {
         let (mut long, mut caps) = (0, 0);
-        for w in s.split_whitespace().filter(|w| w.chars().count() > 3) {
-            long += 1;
-            caps += usize::from(w.chars().next().is_some_and(char::is_uppercase));
+        for w in s.split_whitespace() {
+            if w.len() > 3 && (w.is_ascii() || w.chars().count() > 3) {
+                long += 1;
+                caps += usize::from(w.chars().next().is_some_and(char::is_uppercase));
+            }
         }
         return long >= 3 && caps * 10 >= long * 8;
     }

@@ -37,7 +37,8 @@ pub(crate) struct Found {
 
 fn is_terminator(text: &str, t: Tok) -> bool {
     !t.word
-        && matches!(&text[t.range()], "." | "!" | "?")
+        && t.end == t.start + 1
+        && matches!(text.as_bytes()[t.start], b'.' | b'!' | b'?')
         && !text[t.end..].starts_with([')', ',', ';', '”', '"', '’'])
 }
 
@@ -76,14 +77,14 @@ pub(crate) fn after(text: &str, toks: &[Tok], new_sentence: bool) -> Found {
     // is the noun phrase after `per` or `as`.
     if let Some(fw) = toks.iter().position(|t| t.word) {
         let lead = &text[toks[fw].range()];
-        let word_list: Vec<&str> = toks
-            .iter()
-            .filter(|t| t.word)
-            .map(|t| &text[t.range()])
-            .collect();
-        let put_it = word_list.len() >= 4
-            && word_list[word_list.len() - 1] == "it"
-            && matches!(word_list[word_list.len() - 2], "put" | "puts");
+        // The last two words, read only after `per` or `as`.
+        let put_it = matches!(lead, "per" | "as") && {
+            let mut ws = toks.iter().rev().filter(|t| t.word);
+            let (last, before) = (ws.next(), ws.next());
+            toks.iter().filter(|t| t.word).count() >= 4
+                && last.is_some_and(|t| &text[t.range()] == "it")
+                && before.is_some_and(|t| matches!(&text[t.range()], "put" | "puts"))
+        };
         if lead == "per" || (lead == "as" && put_it) {
             let stop = if put_it { 2 } else { 0 };
             let phrase = noun_phrase_forward(text, &toks[fw + 1..])
