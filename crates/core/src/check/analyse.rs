@@ -2,6 +2,7 @@
 //! attributes speech to a speaker, and raises the issues.
 
 use std::ops::Range;
+use std::rc::Rc;
 
 use super::attrib::{self, Found, Mention, MentionKind, Names};
 use super::lexicon::{self, Gender};
@@ -447,7 +448,7 @@ fn resolve(
             let Some(r) = names.resolve(m.range.clone()) else {
                 return (None, None);
             };
-            let first_time = !introduced.contains(&r.name);
+            let first_time = !introduced.iter().any(|n| **n == *r.name);
             let issue = if first_time
                 && r.bare
                 && r.name.split_whitespace().count() == 1
@@ -478,9 +479,9 @@ fn resolve(
                 None
             };
             if first_time {
-                introduced.push(r.name.clone());
+                introduced.push(r.name.to_string());
             }
-            (Some(r.name), issue)
+            (Some(r.name.to_string()), issue)
         }
         MentionKind::Pronoun(g) => resolve_pronoun(text, m, g, names, last, spans, sp, blocks),
     }
@@ -623,15 +624,15 @@ fn resolve_pronoun(
         _ => true,
     };
     // Resolve the candidates, newest first.
-    let mut cands: Vec<(String, usize, bool, bool)> = Vec::new();
+    let mut cands: Vec<(Rc<str>, usize, bool, bool)> = Vec::new();
     // A pronoun points back a few names at most.
     for (r, subject) in mentions.iter().rev().take(16) {
         let Some(res) = names.resolve(r.clone()) else {
             continue;
         };
         let person = !res.bare
-            || names.gender.contains_key(&res.name)
-            || last_recent.is_some_and(|l| l.name == res.name);
+            || names.gender.contains_key(&*res.name)
+            || last_recent.is_some_and(|l| *l.name == *res.name);
         let person =
             person && res.name.split_whitespace().count() <= 4 && !attrib::is_org_name(&res.name);
         if matches!(g, Gender::Male | Gender::Female) && !person {
@@ -640,7 +641,7 @@ fn resolve_pronoun(
         if !compatible(names, &res.name) {
             continue;
         }
-        let known = names.gender.get(&res.name) == Some(&g);
+        let known = names.gender.get(&*res.name) == Some(&g);
         cands.push((res.name, r.start, *subject, known));
     }
     if let Some(l) = last_recent {
@@ -650,7 +651,7 @@ fn resolve_pronoun(
             let newer = cands.iter().find(|c| c.1 > l.end && c.2);
             match newer {
                 None => return (Some(l.name.clone()), None),
-                Some(c) => return (Some(c.0.clone()), None),
+                Some(c) => return (Some(c.0.to_string()), None),
             }
         }
     }
@@ -691,7 +692,7 @@ fn resolve_pronoun(
         ),
         fix: None,
     });
-    (Some(pick.0.clone()), issue)
+    (Some(pick.0.to_string()), issue)
 }
 
 /// The latest sentence in `r` whose subject is a body or a group that fits

@@ -6,6 +6,7 @@ use std::borrow::Cow;
 use std::collections::HashMap as StdHashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
+use std::rc::Rc;
 
 use super::lexicon::{self, Cue, Gender};
 use super::words::{self, Tok};
@@ -940,7 +941,8 @@ struct BlockToks {
 /// A name mention made canonical.
 #[derive(Clone)]
 pub(crate) struct Resolved {
-    pub name: String,
+    /// Shared, so that the cached resolution is cheap to hand out.
+    pub name: Rc<str>,
     /// Where the full name first appears, when it came from elsewhere.
     pub introduced_at: Option<usize>,
     /// A single surname with no full name anywhere.
@@ -1120,12 +1122,12 @@ impl<'a> Names<'a> {
             let surname: &'a str = &text[first.start..last.start + last_w.len()];
             match self.full_name(surname) {
                 Some((full, at)) => Resolved {
-                    name: full,
+                    name: full.into(),
                     introduced_at: Some(at),
                     bare: false,
                 },
                 None => Resolved {
-                    name: surname.to_string(),
+                    name: surname.into(),
                     introduced_at: None,
                     bare: false,
                 },
@@ -1142,12 +1144,12 @@ impl<'a> Names<'a> {
             };
             match self.full_name(surname) {
                 Some((full, at)) => Resolved {
-                    name: full,
+                    name: full.into(),
                     introduced_at: Some(at),
                     bare: false,
                 },
                 None => Resolved {
-                    name: surname.to_string(),
+                    name: surname.into(),
                     introduced_at: None,
                     bare: true,
                 },
@@ -1155,7 +1157,7 @@ impl<'a> Names<'a> {
         } else {
             let name = format!("{}{}", &text[first.start..last.start], last_w);
             Resolved {
-                name,
+                name: name.into(),
                 introduced_at: None,
                 bare: false,
             }
@@ -1168,7 +1170,7 @@ impl<'a> Names<'a> {
             return None;
         }
         if let Some(g) = gender {
-            self.gender.entry(out.name.clone()).or_insert(g);
+            self.gender.entry(out.name.to_string()).or_insert(g);
         }
         if toks.len() == 1 && out.introduced_at.is_none() && !out.bare {
             out.bare = false;
