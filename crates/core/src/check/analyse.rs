@@ -521,7 +521,7 @@ fn is_heading_like(text: &str, b: &scan::Block) -> bool {
     // A headline: short, and nearly every long word capitalised.
     if s.len() < 160 {
         let (mut long, mut caps) = (0, 0);
-        for w in s.split_whitespace() {
+        for w in words::split_words(s) {
             if w.len() > 3 && (w.is_ascii() || w.chars().count() > 3) {
                 long += 1;
                 caps += usize::from(w.chars().next().is_some_and(char::is_uppercase));
