@@ -36,6 +36,7 @@ pub(crate) struct Found {
     pub has_cue: bool,
 }
 
+#[inline]
 fn is_terminator(text: &str, t: Tok) -> bool {
     !t.word
         && t.end == t.start + 1

@@ -198,19 +198,31 @@ fn class_of_char(text: &str, i: usize) -> (u8, usize) {
 /// Whether the character at byte `i` of `s` is white space (as
 /// `char::is_whitespace` says), and its length; decodes only the few
 /// lead bytes white space outside ASCII can start with.
-#[inline]
+#[inline(always)]
 fn space_at(s: &str, i: usize) -> (bool, usize) {
     let b = s.as_bytes()[i];
     match b {
         0..=0x7F => (matches!(b, b' ' | b'\t'..=b'\r'), 1),
-        0xC2 | 0xE1 | 0xE2 | 0xE3 => {
-            let c = s[i..].chars().next().unwrap_or('\u{fffd}');
-            (c.is_whitespace(), c.len_utf8())
+        0xE2 => {
+            // General Punctuation: U+2000..U+200A, U+2028, U+2029, U+202F
+            // (E2 80 xx) and U+205F (E2 81 9F) are spaces.
+            let bytes = s.as_bytes();
+            let (b1, b2) = (bytes[i + 1], bytes[i + 2]);
+            let space = (b1 == 0x80 && (b2 <= 0x8A || matches!(b2, 0xA8 | 0xA9 | 0xAF)))
+                || (b1 == 0x81 && b2 == 0x9F);
+            (space, 3)
         }
+        0xC2 | 0xE1 | 0xE3 => space_char_at(s, i),
         0xC0..=0xDF => (false, 2),
         0xE0..=0xEF => (false, 3),
         _ => (false, 4),
     }
+}
+
+#[inline(never)]
+fn space_char_at(s: &str, i: usize) -> (bool, usize) {
+    let c = s[i..].chars().next().unwrap_or('\u{fffd}');
+    (c.is_whitespace(), c.len_utf8())
 }
 
 /// The words of `s` exactly as `str::split_whitespace` gives them, without
