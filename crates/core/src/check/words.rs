@@ -15,6 +15,7 @@ pub(crate) struct Tok {
 }
 
 impl Tok {
+    #[inline]
     pub fn range(self) -> Range<usize> {
         self.start..self.end
     }
@@ -345,13 +346,17 @@ pub(crate) fn push_tokens(text: &str, range: Range<usize>, out: &mut Vec<Tok>) {
     }
 }
 
+#[inline]
 pub(crate) fn is_capitalised(w: &str) -> bool {
     // ASCII fast paths; the rest as below.
     match w.as_bytes().first() {
-        Some(b) if b.is_ascii_uppercase() => return true,
-        Some(b) if b.is_ascii_lowercase() && !w.as_bytes().contains(&b'-') => return false,
-        _ => {}
+        Some(b) if b.is_ascii_uppercase() => true,
+        Some(b) if b.is_ascii_lowercase() && !w.as_bytes().contains(&b'-') => false,
+        _ => is_capitalised_slow(w),
     }
+}
+
+fn is_capitalised_slow(w: &str) -> bool {
     let mut cs = w.chars();
     match cs.next() {
         Some(c) if c.is_uppercase() => true,
@@ -370,6 +375,7 @@ pub(crate) fn is_capitalised(w: &str) -> bool {
 }
 
 /// Strips a possessive ending ("Russia’s" → "Russia").
+#[inline]
 pub(crate) fn strip_possessive(w: &str) -> &str {
     w.strip_suffix("’s")
         .or_else(|| w.strip_suffix("'s"))
@@ -377,11 +383,13 @@ pub(crate) fn strip_possessive(w: &str) -> &str {
         .unwrap_or(w)
 }
 
+#[inline]
 pub(crate) fn is_possessive(w: &str) -> bool {
     w.ends_with("’s") || w.ends_with("'s")
 }
 
 /// Whether a token can be part of a name sequence.
+#[inline]
 pub(crate) fn nameish(w: &str) -> bool {
     is_capitalised(w) || lexicon::is_particle(w)
 }
