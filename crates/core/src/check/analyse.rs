@@ -2,6 +2,7 @@
 //! attributes speech to a speaker, and raises the issues.
 
 use std::ops::Range;
+use std::rc::Rc;
 
 use super::attrib::{self, Found, Mention, MentionKind, Names};
 use super::lexicon::{self, Gender};
@@ -33,9 +34,12 @@ pub(crate) fn run(text: &str) -> Report {
         sc.blocks.iter().map(|b| b.range.clone()).collect(),
     );
     let mut report = Report::default();
+    report.quotes.reserve(sc.spans.len());
     let mut last: Option<Last> = None;
     let mut introduced: Vec<String> = Vec::new();
-    let mut quote_spans: Vec<usize> = Vec::new();
+    let mut quote_spans: Vec<usize> = Vec::with_capacity(sc.spans.len());
+    // The word count of each quote, for the speaker totals.
+    let mut quote_words: Vec<usize> = Vec::with_capacity(sc.spans.len());
 
     for (si, sp) in sc.spans.iter().enumerate() {
         if sp.inner.is_empty() {
@@ -145,7 +149,7 @@ pub(crate) fn run(text: &str) -> Report {
         let fa = attrib::after(text, &toks, new_sentence);
 
         let inner = &text[sp.inner.clone()];
-        let n_words = inner.split_whitespace().count();
+        let n_words = words::count_words(inner);
         let kind = classify(
             inner,
             n_words,
@@ -222,7 +226,9 @@ pub(crate) fn run(text: &str) -> Report {
                 }
                 if let Some(n) = name {
                     if let MentionKind::Pronoun(g @ (Gender::Male | Gender::Female)) = m.kind {
-                        names.gender.entry(n.clone()).or_insert(g);
+                        if !names.gender.contains_key(&n) {
+                            names.gender.insert(n.clone(), g);
+                        }
                     }
                     quote.speaker = Some(n);
                     resolved = true;
@@ -359,6 +365,7 @@ pub(crate) fn run(text: &str) -> Report {
         }
         report.quotes.push(quote);
         quote_spans.push(si);
+        quote_words.push(n_words);
     }
     // A quote that runs on into the next paragraph is attributed where it
     // ends: `“… / “…,” Adeyemi said.`
@@ -377,7 +384,7 @@ pub(crate) fn run(text: &str) -> Report {
         report.quotes[qi].speaker = Some(name);
     }
     mixed_styles(&sc, &mut report.issues);
-    report.speakers = speakers(text, &report.quotes);
+    report.speakers = speakers(text, &report.quotes, &quote_words);
     report.issues.sort_by_key(|i| (i.range.start, i.range.end));
     report
 }
@@ -554,7 +561,7 @@ fn resolve(
             let Some(r) = names.resolve(m.range.clone()) else {
                 return (None, None);
             };
-            let first_time = !introduced.contains(&r.name);
+            let first_time = !introduced.iter().any(|n| **n == *r.name);
             let issue = if first_time
                 && r.bare
                 && r.name.split_whitespace().count() == 1
@@ -585,9 +592,9 @@ fn resolve(
                 None
             };
             if first_time {
-                introduced.push(r.name.clone());
+                introduced.push(r.name.to_string());
             }
-            (Some(r.name), issue)
+            (Some(r.name.to_string()), issue)
         }
         MentionKind::Pronoun(g) => {
             resolve_pronoun(text, m, g, names, last, spans, sp, blocks, introduced)
@@ -628,15 +635,14 @@ fn is_heading_like(text: &str, b: &scan::Block) -> bool {
     }
     // A headline: short, and nearly every long word capitalised.
     if s.len() < 160 {
-        let long: Vec<&str> = s
-            .split_whitespace()
-            .filter(|w| w.chars().count() > 3)
-            .collect();
-        let caps = long
-            .iter()
-            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-            .count();
-        return long.len() >= 3 && caps * 10 >= long.len() * 8;
+        let (mut long, mut caps) = (0, 0);
+        for w in words::split_words(s) {
+            if w.len() > 3 && (w.is_ascii() || w.chars().count() > 3) {
+                long += 1;
+                caps += usize::from(w.chars().next().is_some_and(char::is_uppercase));
+            }
+        }
+        return long >= 3 && caps * 10 >= long * 8;
     }
     false
 }
@@ -662,14 +668,20 @@ fn resolve_pronoun(
     // recent sentence: `The council met. “…,” it said.`
     if matches!(g, Gender::Neuter | Gender::Plural) {
         let first = sp.block.saturating_sub(1);
-        for b in blocks[first..=sp.block].iter().rev() {
+        for (bi, b) in blocks
+            .iter()
+            .enumerate()
+            .take(sp.block + 1)
+            .skip(first)
+            .rev()
+        {
             // A bounded look-back keeps long paragraphs linear.
             let mut start = b.range.start.max(pos.saturating_sub(PRONOUN_WINDOW));
             while !text.is_char_boundary(start) {
                 start += 1;
             }
             let r = start..b.range.end.min(pos);
-            if r.start >= r.end || is_heading_like(text, b) {
+            if r.start >= r.end || names.heading_like(bi, || is_heading_like(text, b)) {
                 continue;
             }
             if let Some(n) = group_subject(text, r, g, start == b.range.start) {
@@ -695,10 +707,14 @@ fn resolve_pronoun(
         .skip(first_block)
     {
         let r = b.range.start.max(from)..b.range.end.min(pos);
-        if r.start >= r.end || is_heading_like(text, b) {
+        if r.start >= r.end || names.heading_like(bi, || is_heading_like(text, b)) {
             continue;
         }
         // Words inside quotes do not name the speaker.
+        if r == b.range {
+            mentions.extend_from_slice(names.block_name_mentions(bi));
+            continue;
+        }
         let toks = names.window_outside_quotes(bi, r);
         attrib::name_mentions(text, &toks, &mut mentions);
     }
@@ -724,7 +740,7 @@ fn resolve_pronoun(
         _ => true,
     };
     // Resolve the candidates, newest first.
-    let mut cands: Vec<(String, usize, bool, bool)> = Vec::new();
+    let mut cands: Vec<(Rc<str>, usize, bool, bool)> = Vec::new();
     // A pronoun points back a few names at most.
     for (r, subject) in mentions.iter().rev().take(16) {
         let Some(res) = names.resolve(r.clone()) else {
@@ -732,9 +748,9 @@ fn resolve_pronoun(
         };
         // A bare surname is a person once it has been quoted.
         let person = !res.bare
-            || names.gender.contains_key(&res.name)
-            || last_recent.is_some_and(|l| l.name == res.name)
-            || introduced.contains(&res.name);
+            || names.gender.contains_key(&*res.name)
+            || last_recent.is_some_and(|l| *l.name == *res.name)
+            || introduced.iter().any(|n| **n == *res.name);
         let person =
             person && res.name.split_whitespace().count() <= 4 && !attrib::is_org_name(&res.name);
         if matches!(g, Gender::Male | Gender::Female) && !person {
@@ -743,7 +759,7 @@ fn resolve_pronoun(
         if !compatible(names, &res.name) {
             continue;
         }
-        let known = names.gender.get(&res.name) == Some(&g);
+        let known = names.gender.get(&*res.name) == Some(&g);
         cands.push((res.name, r.start, *subject, known));
     }
     if let Some(l) = last_recent {
@@ -753,7 +769,7 @@ fn resolve_pronoun(
             let newer = cands.iter().find(|c| c.1 > l.end && c.2);
             match newer {
                 None => return (Some(l.name.clone()), None),
-                Some(c) => return (Some(main_subject(text, &cands, c).0.clone()), None),
+                Some(c) => return (Some(main_subject(text, &cands, c).0.to_string()), None),
             }
         }
     }
@@ -794,7 +810,7 @@ fn resolve_pronoun(
         ),
         fix: None,
     });
-    (Some(pick.0.clone()), issue)
+    (Some(pick.0.to_string()), issue)
 }
 
 /// The subject of the main clause of the sentence holding candidate `c`,
@@ -802,9 +818,9 @@ fn resolve_pronoun(
 /// McConnell is right`, a later "he" is Ryan, not McConnell.
 fn main_subject<'c>(
     text: &str,
-    cands: &'c [(String, usize, bool, bool)],
-    c: &'c (String, usize, bool, bool),
-) -> &'c (String, usize, bool, bool) {
+    cands: &'c [(Rc<str>, usize, bool, bool)],
+    c: &'c (Rc<str>, usize, bool, bool),
+) -> &'c (Rc<str>, usize, bool, bool) {
     // Only a candidate in an embedded clause (`believes McConnell is`,
     // `that Trump's plan`) gives way.
     let prev = text[..c.1].split_whitespace().next_back().unwrap_or("");
@@ -1024,11 +1040,12 @@ fn mixed_styles(sc: &scan::Scan, issues: &mut Vec<Issue>) {
     });
 }
 
-fn speakers(text: &str, quotes: &[Quote]) -> Vec<Speaker> {
+/// `quote_words[i]` is the number of words of `quotes[i]`.
+fn speakers(text: &str, quotes: &[Quote], quote_words: &[usize]) -> Vec<Speaker> {
     let mut out: Vec<Speaker> = Vec::new();
-    for q in quotes {
+    for (qi, q) in quotes.iter().enumerate() {
         let Some(name) = &q.speaker else { continue };
-        let words = q.text.split_whitespace().count();
+        let words = quote_words[qi];
         match out.iter_mut().find(|s| &s.name == name) {
             Some(s) => {
                 s.quotes += 1;

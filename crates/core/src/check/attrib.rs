@@ -6,6 +6,7 @@ use std::borrow::Cow;
 use std::collections::HashMap as StdHashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
+use std::rc::Rc;
 
 use super::lexicon::{self, Cue, Gender};
 use super::words::{self, Tok};
@@ -35,9 +36,11 @@ pub(crate) struct Found {
     pub has_cue: bool,
 }
 
+#[inline]
 fn is_terminator(text: &str, t: Tok) -> bool {
     !t.word
-        && matches!(&text[t.range()], "." | "!" | "?")
+        && t.end == t.start + 1
+        && matches!(text.as_bytes()[t.start], b'.' | b'!' | b'?')
         && !text[t.end..].starts_with([')', ',', ';', '”', '"', '’'])
 }
 
@@ -76,14 +79,14 @@ pub(crate) fn after(text: &str, toks: &[Tok], new_sentence: bool) -> Found {
     // is the noun phrase after `per` or `as`.
     if let Some(fw) = toks.iter().position(|t| t.word) {
         let lead = &text[toks[fw].range()];
-        let word_list: Vec<&str> = toks
-            .iter()
-            .filter(|t| t.word)
-            .map(|t| &text[t.range()])
-            .collect();
-        let put_it = word_list.len() >= 4
-            && word_list[word_list.len() - 1] == "it"
-            && matches!(word_list[word_list.len() - 2], "put" | "puts");
+        // The last two words, read only after `per` or `as`.
+        let put_it = matches!(lead, "per" | "as") && {
+            let mut ws = toks.iter().rev().filter(|t| t.word);
+            let (last, before) = (ws.next(), ws.next());
+            toks.iter().filter(|t| t.word).count() >= 4
+                && last.is_some_and(|t| &text[t.range()] == "it")
+                && before.is_some_and(|t| matches!(&text[t.range()], "put" | "puts"))
+        };
         if lead == "per" || (lead == "as" && put_it) {
             let stop = if put_it { 2 } else { 0 };
             let phrase = noun_phrase_forward(text, &toks[fw + 1..])
@@ -989,6 +992,10 @@ pub(crate) struct Names<'a> {
     blocks: Vec<Range<usize>>,
     /// The tokens of the last few blocks the rules read.
     cache: Vec<BlockToks>,
+    /// Mentions of a block outside `cache`, for `block_name_mentions`.
+    spare_mentions: Vec<(Range<usize>, bool)>,
+    /// Whether each block reads like a heading, once worked out.
+    flags: Vec<Option<bool>>,
 }
 
 /// How many blocks' tokens are kept: a quote's block and the two before it.
@@ -999,12 +1006,16 @@ struct BlockToks {
     block: usize,
     all: Vec<Tok>,
     outside: Vec<Tok>,
+    /// `name_mentions` of all of `outside`, once asked for.
+    mentions: Vec<(Range<usize>, bool)>,
+    mentions_made: bool,
 }
 
 /// A name mention made canonical.
 #[derive(Clone)]
 pub(crate) struct Resolved {
-    pub name: String,
+    /// Shared, so that the cached resolution is cheap to hand out.
+    pub name: Rc<str>,
     /// Where the full name first appears, when it came from elsewhere.
     pub introduced_at: Option<usize>,
     /// A single surname with no full name anywhere.
@@ -1013,6 +1024,7 @@ pub(crate) struct Resolved {
 
 impl<'a> Names<'a> {
     pub fn new(text: &'a str, quoted: Vec<Range<usize>>, blocks: Vec<Range<usize>>) -> Self {
+        let n = blocks.len();
         Names {
             text,
             full: HashMap::default(),
@@ -1021,6 +1033,8 @@ impl<'a> Names<'a> {
             resolved: HashMap::default(),
             blocks,
             cache: Vec::with_capacity(CACHED_BLOCKS),
+            spare_mentions: Vec::new(),
+            flags: vec![None; n],
         }
     }
 
@@ -1038,6 +1052,8 @@ impl<'a> Names<'a> {
                     block: b,
                     all: Vec::new(),
                     outside: Vec::new(),
+                    mentions: Vec::new(),
+                    mentions_made: false,
                 }
             } else {
                 // Reuse the buffers of the earliest block.
@@ -1053,8 +1069,38 @@ impl<'a> Names<'a> {
             words::tokens(self.text, self.blocks[b].clone(), &mut entry.all);
             entry.outside.clear();
             outside_quotes(&self.quoted, &entry.all, &mut entry.outside);
+            entry.mentions_made = false;
             self.cache.push(entry);
         }
+    }
+
+    /// A yes-or-no property of block `bi` (whether it reads like a
+    /// heading), worked out by `f` the first time it is asked for.
+    pub fn heading_like(&mut self, bi: usize, f: impl FnOnce() -> bool) -> bool {
+        *self.flags[bi].get_or_insert_with(f)
+    }
+
+    /// The names mentioned in block `bi` outside quotes, as
+    /// `name_mentions` finds them.
+    pub fn block_name_mentions(&mut self, bi: usize) -> &[(Range<usize>, bool)] {
+        let text = self.text;
+        let Some(k) = self.cache.iter().position(|c| c.block == bi) else {
+            // Not among the prepared blocks: work it out.
+            let all = self
+                .window_outside_quotes(bi, self.blocks[bi].clone())
+                .into_owned();
+            let mut out = Vec::new();
+            name_mentions(text, &all, &mut out);
+            self.spare_mentions = out;
+            return &self.spare_mentions;
+        };
+        let entry = &mut self.cache[k];
+        if !entry.mentions_made {
+            entry.mentions.clear();
+            name_mentions(text, &entry.outside, &mut entry.mentions);
+            entry.mentions_made = true;
+        }
+        &entry.mentions
     }
 
     /// The tokens of block `bi` that lie within `range`.
@@ -1149,12 +1195,12 @@ impl<'a> Names<'a> {
             let surname: &'a str = &text[first.start..last.start + last_w.len()];
             match self.full_name(surname) {
                 Some((full, at)) => Resolved {
-                    name: full,
+                    name: full.into(),
                     introduced_at: Some(at),
                     bare: false,
                 },
                 None => Resolved {
-                    name: surname.to_string(),
+                    name: surname.into(),
                     introduced_at: None,
                     bare: false,
                 },
@@ -1171,12 +1217,12 @@ impl<'a> Names<'a> {
             };
             match self.full_name(surname) {
                 Some((full, at)) => Resolved {
-                    name: full,
+                    name: full.into(),
                     introduced_at: Some(at),
                     bare: false,
                 },
                 None => Resolved {
-                    name: surname.to_string(),
+                    name: surname.into(),
                     introduced_at: None,
                     bare: true,
                 },
@@ -1184,7 +1230,7 @@ impl<'a> Names<'a> {
         } else {
             let name = format!("{}{}", &text[first.start..last.start], last_w);
             Resolved {
-                name,
+                name: name.into(),
                 introduced_at: None,
                 bare: false,
             }
@@ -1197,7 +1243,7 @@ impl<'a> Names<'a> {
             return None;
         }
         if let Some(g) = gender {
-            self.gender.entry(out.name.clone()).or_insert(g);
+            self.gender.entry(out.name.to_string()).or_insert(g);
         }
         if toks.len() == 1 && out.introduced_at.is_none() && !out.bare {
             out.bare = false;
