@@ -402,6 +402,21 @@ pub(crate) fn is_name_stop(w: &str) -> bool {
             | "Image"
             | "Credit"
             | "Updated"
+    ) || pronoun_contraction(w)
+}
+
+/// `She’ll`, `He's`, `They’re`: a pronoun with a clipped verb, which a
+/// capital at the start of a sentence must not turn into a name.
+fn pronoun_contraction(w: &str) -> bool {
+    let Some(i) = w.find(['’', '\'']) else {
+        return false;
+    };
+    matches!(
+        &w[..i],
+        "He" | "She" | "They" | "We" | "I" | "You" | "It" | "That" | "There"
+    ) && matches!(
+        &w[i..].trim_start_matches(['’', '\'']),
+        &("s" | "ll" | "re" | "d" | "ve" | "m")
     )
 }
 
