@@ -901,7 +901,7 @@ fn group_subject(text: &str, r: Range<usize>, g: Gender, whole: bool) -> Option<
         let last = *np.last()?;
         if np.len() > 5
             || np.iter().any(|w| {
-                !w.chars().all(|c| c.is_alphanumeric() || c == '-')
+                !(w.chars().all(|c| c.is_alphanumeric() || c == '-') || words::is_possessive(w))
                     || lexicon::pronoun(w).is_some()
                     || (attrib::is_function_word(w) && !matches!(*w, "of" | "and"))
             })
@@ -912,9 +912,17 @@ fn group_subject(text: &str, r: Range<usize>, g: Gender, whole: bool) -> Option<
         let org = attrib::is_org_name(&phrase);
         let lower_head = last.chars().next().is_some_and(char::is_lowercase);
         let plural_head = last.ends_with('s') && !last.ends_with("ss");
+        // A body of people is "they" as often as "it": `the campaign …
+        // what they call`.
+        // `Clinton’s campaign`: a possessive determines the phrase too.
+        let collective = matches!(
+            last,
+            "campaign" | "administration" | "team" | "committee" | "party" | "staff" | "panel"
+        );
+        let det = det || np.iter().any(|w| words::is_possessive(w));
         let fits = match g {
             Gender::Neuter => (org || det && lower_head) && !plural_head,
-            _ => (org || det || !lower_head) && plural_head,
+            _ => (org || det || !lower_head) && (plural_head || collective),
         };
         fits.then(|| {
             let mut p = phrase;
