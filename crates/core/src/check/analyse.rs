@@ -203,6 +203,13 @@ pub(crate) fn run(text: &str) -> Report {
                 Some(fa)
             } else if fb.mention.is_some() {
                 Some(fb)
+            } else if fb.has_cue && inner_t.ends_with(',') {
+                // `After saying her foot was “so swollen …,” she was …`: an
+                // opening participle's subject is the main clause's.
+                attrib::clause_subject_after(text, &toks).map(|m| Found {
+                    mention: Some(m),
+                    ..fb
+                })
             } else {
                 None
             };

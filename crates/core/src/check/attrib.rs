@@ -912,6 +912,27 @@ pub(crate) fn sentence_subject(text: &str, toks: &[Tok]) -> Option<Mention> {
     first_subject(text, sentence)
 }
 
+/// The subject of the clause right after a quote, `, she was …`: a
+/// pronoun or a name followed by a verb.
+pub(crate) fn clause_subject_after(text: &str, toks: &[Tok]) -> Option<Mention> {
+    let i = toks.iter().position(|t| t.word)?;
+    if !toks[..i].iter().all(|t| &text[t.range()] == ",") {
+        return None;
+    }
+    let w = &text[toks[i].range()];
+    let m = if matches!(w, "he" | "she" | "they") {
+        Mention {
+            range: toks[i].range(),
+            kind: MentionKind::Pronoun(lexicon::pronoun(w)?),
+        }
+    } else {
+        name_forward(text, &toks[i..])?
+    };
+    let end = toks.iter().position(|t| t.end == m.range.end)?;
+    let next = toks.get(end + 1).filter(|t| t.word)?;
+    looks_like_verb(&text[next.range()]).then_some(m)
+}
+
 /// The first name or pronoun of a sentence: the subject a participle cue
 /// (`…, calling it “…”`) refers to.
 fn first_subject(text: &str, toks: &[Tok]) -> Option<Mention> {
