@@ -40,7 +40,7 @@ pub(crate) fn cue(w: &str) -> Option<Cue> {
         | "dubbed" | "labeled" | "labelled" | "praised" | "criticized" | "criticised"
         | "blasted" | "slammed" | "accused" | "charged" | "complained" | "joked" | "quipped"
         | "shouted" | "yelled" | "chanted" | "sang" | "sings" | "reported" | "reports"
-        | "reads" | "cited" | "concluded" | "testified" | "confirmed" | "denied" | "urged"
+        | "reads" | "read" | "cited" | "concluded" | "testified" | "confirmed" | "denied" | "urged"
         | "mused" | "wondered" | "lamented" | "boasted" | "bragged" | "countered" | "retorted"
         | "elaborated" | "agreed" | "added:" | "writing" | "proclaimed" | "exclaimed"
         | "cautioned" | "conceded:" | "recounted" | "insist" | "argue" | "promises" | "vows"
