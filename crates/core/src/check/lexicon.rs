@@ -40,7 +40,7 @@ pub(crate) fn cue(w: &str) -> Option<Cue> {
         | "dubbed" | "labeled" | "labelled" | "praised" | "criticized" | "criticised"
         | "blasted" | "slammed" | "accused" | "charged" | "complained" | "joked" | "quipped"
         | "shouted" | "yelled" | "chanted" | "sang" | "sings" | "reported" | "reports"
-        | "reads" | "read" | "cited" | "concluded" | "testified" | "confirmed" | "denied" | "urged"
+        | "reads" | "cited" | "concluded" | "testified" | "confirmed" | "denied" | "urged"
         | "mused" | "wondered" | "lamented" | "boasted" | "bragged" | "countered" | "retorted"
         | "elaborated" | "agreed" | "added:" | "writing" | "proclaimed" | "exclaimed"
         | "cautioned" | "conceded:" | "recounted" | "insist" | "argue" | "promises" | "vows"
@@ -55,7 +55,9 @@ pub(crate) fn cue(w: &str) -> Option<Cue> {
         | "responds" | "thundered" | "seethed" | "scoffed" | "sniped" | "acknowledges"
         | "publishes" | "published" | "sighed" | "laughed" | "texted" | "emailed" | "scolded"
         | "yells" | "urges" | "shouts" | "commented" | "comments" | "opined" | "snapped"
-        | "fumed" | "attacked" | "attacks" | "groused" | "marveled" | "marvelled" => Cue::Verb,
+        | "read" | "fumed" | "attacked" | "attacks" | "groused" | "marveled" | "marvelled" => {
+            Cue::Verb
+        }
         "saying" | "telling" | "adding" | "asking" | "explaining" | "noting" | "stressing"
         | "arguing" | "claiming" | "insisting" | "declaring" | "announcing" | "warning"
         | "recalling" | "replying" | "responding" | "acknowledging" | "admitting"
