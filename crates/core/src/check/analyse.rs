@@ -490,14 +490,17 @@ fn is_title_case(s: &str) -> bool {
     let mut sig = 0;
     for w in s.split_whitespace() {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let capital = w
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
         if w.chars().count() >= 4 || sig == 0 {
-            if !w
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-            {
+            if !capital {
                 return false;
             }
+            sig += 1;
+        } else if capital && w.chars().count() >= 2 {
+            // A short capitalised word counts too: `Morning Joe`.
             sig += 1;
         }
     }
