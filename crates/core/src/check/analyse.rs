@@ -170,6 +170,9 @@ pub(crate) fn run(text: &str) -> Report {
         // do I.”`) is speech, however short.
         let kind = if kind == QuoteKind::Scare && after_stop && is_sentence(inner) {
             QuoteKind::Speech
+        } else if kind == QuoteKind::Speech && (is_nickname(text, sp, prev_word) || is_aside(inner))
+        {
+            QuoteKind::Scare
         } else {
             kind
         };
@@ -467,6 +470,25 @@ fn classify(
 /// than a fragment woven into the writer's sentence.
 fn new_sentence_quote(inner: &str) -> bool {
     inner.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// A nickname inside a name: `Marcia “Cia” Price`, one capitalised word
+/// between two.
+fn is_nickname(text: &str, sp: &Span, prev_word: Option<&str>) -> bool {
+    let inner = &text[sp.inner.clone()];
+    let next = text[span_end(sp)..].split_whitespace().next();
+    !inner.contains(char::is_whitespace)
+        && words::is_capitalised(inner)
+        && prev_word.is_some_and(words::is_capitalised)
+        && next.is_some_and(words::is_capitalised)
+        && !text[span_end(sp)..].starts_with([',', '.'])
+}
+
+/// A stage direction or editor's aside alone in quotation marks:
+/// `“(CROSSTALK.)”`, `“[inaudible]”`.
+fn is_aside(inner: &str) -> bool {
+    let s = inner.trim().trim_end_matches('.');
+    (s.starts_with('(') && s.ends_with(')')) || (s.starts_with('[') && s.ends_with(']'))
 }
 
 /// A full stop, question or exclamation mark token.
