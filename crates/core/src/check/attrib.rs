@@ -557,7 +557,11 @@ fn mention_ending(text: &str, toks: &[Tok]) -> Option<Mention> {
             if lexicon::is_determiner(pw) {
                 break;
             }
-            if lexicon::cue(pw).is_some() || is_function_word(pw) || is_subordinator(pw) {
+            if lexicon::cue(pw).is_some()
+                || is_function_word(pw)
+                || is_subordinator(pw)
+                || is_function_word(&pw.to_lowercase())
+            {
                 j += 1;
                 break;
             }
@@ -946,6 +950,17 @@ fn first_subject(text: &str, toks: &[Tok]) -> Option<Mention> {
                 range: t.range(),
                 kind: MentionKind::Pronoun(lexicon::pronoun(w)?),
             });
+        }
+        // `several environmental groups granted …`: a speaker noun with its
+        // verb, before any name.
+        if lexicon::is_speaker_noun(w)
+            && toks
+                .get(i + 1)
+                .is_some_and(|n| n.word && looks_like_verb(&text[n.range()]))
+        {
+            if let Some(m) = mention_ending(text, &toks[..=i]) {
+                return Some(m);
+            }
         }
         // `Democratic leaders`, `Following the vote`, `Pressed on the
         // point`, `WASHINGTON —` are not subjects.

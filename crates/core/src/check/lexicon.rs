@@ -694,6 +694,7 @@ pub(crate) fn is_speaker_noun(w: &str) -> bool {
             | "insider"
             | "insiders"
             | "group"
+            | "groups"
             | "judge"
             | "prosecutors"
             | "prosecutor"
