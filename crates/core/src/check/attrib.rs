@@ -1153,7 +1153,15 @@ impl<'a> Names<'a> {
             } else {
                 w
             };
-            match self.full_name(surname) {
+            // `Mr. Obama` is not the `Michelle Obama` of an earlier line.
+            let full = self.full_name(surname).filter(|(full, _)| {
+                let first = full.split_whitespace().next().unwrap_or("");
+                match (gender, lexicon::first_name_gender(first)) {
+                    (Some(h), Some(f)) => h == f,
+                    _ => true,
+                }
+            });
+            match full {
                 Some((full, at)) => Resolved {
                     name: full,
                     introduced_at: Some(at),
