@@ -165,6 +165,9 @@ pub(crate) fn run(text: &str) -> Report {
         // do I.”`) is speech, however short.
         let kind = if kind == QuoteKind::Scare && after_stop && is_sentence(inner) {
             QuoteKind::Speech
+        } else if kind == QuoteKind::Speech && (is_nickname(text, sp, prev_word) || is_aside(inner))
+        {
+            QuoteKind::Scare
         } else {
             kind
         };
@@ -198,6 +201,13 @@ pub(crate) fn run(text: &str) -> Report {
                 Some(fa)
             } else if fb.mention.is_some() {
                 Some(fb)
+            } else if fb.has_cue && inner_t.ends_with(',') {
+                // `After saying her foot was “so swollen …,” she was …`: an
+                // opening participle's subject is the main clause's.
+                attrib::clause_subject_after(text, &toks).map(|m| Found {
+                    mention: Some(m),
+                    ..fb
+                })
             } else {
                 None
             };
@@ -460,6 +470,25 @@ fn new_sentence_quote(inner: &str) -> bool {
     inner.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// A nickname inside a name: `Marcia “Cia” Price`, one capitalised word
+/// between two.
+fn is_nickname(text: &str, sp: &Span, prev_word: Option<&str>) -> bool {
+    let inner = &text[sp.inner.clone()];
+    let next = text[span_end(sp)..].split_whitespace().next();
+    !inner.contains(char::is_whitespace)
+        && words::is_capitalised(inner)
+        && prev_word.is_some_and(words::is_capitalised)
+        && next.is_some_and(words::is_capitalised)
+        && !text[span_end(sp)..].starts_with([',', '.'])
+}
+
+/// A stage direction or editor's aside alone in quotation marks:
+/// `“(CROSSTALK.)”`, `“[inaudible]”`.
+fn is_aside(inner: &str) -> bool {
+    let s = inner.trim().trim_end_matches('.');
+    (s.starts_with('(') && s.ends_with(')')) || (s.starts_with('[') && s.ends_with(']'))
+}
+
 /// A full stop, question or exclamation mark token.
 fn is_terminator_tok(text: &str, t: &Tok) -> bool {
     !t.word && matches!(&text[t.range()], "." | "!" | "?")
@@ -481,14 +510,17 @@ fn is_title_case(s: &str) -> bool {
     let mut sig = 0;
     for w in s.split_whitespace() {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let capital = w
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
         if w.chars().count() >= 4 || sig == 0 {
-            if !w
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-            {
+            if !capital {
                 return false;
             }
+            sig += 1;
+        } else if capital && w.chars().count() >= 2 {
+            // A short capitalised word counts too: `Morning Joe`.
             sig += 1;
         }
     }
@@ -896,7 +928,7 @@ fn group_subject(text: &str, r: Range<usize>, g: Gender, whole: bool) -> Option<
         let last = *np.last()?;
         if np.len() > 5
             || np.iter().any(|w| {
-                !w.chars().all(|c| c.is_alphanumeric() || c == '-')
+                !(w.chars().all(|c| c.is_alphanumeric() || c == '-') || words::is_possessive(w))
                     || lexicon::pronoun(w).is_some()
                     || (attrib::is_function_word(w) && !matches!(*w, "of" | "and"))
             })
@@ -907,9 +939,17 @@ fn group_subject(text: &str, r: Range<usize>, g: Gender, whole: bool) -> Option<
         let org = attrib::is_org_name(&phrase);
         let lower_head = last.chars().next().is_some_and(char::is_lowercase);
         let plural_head = last.ends_with('s') && !last.ends_with("ss");
+        // A body of people is "they" as often as "it": `the campaign …
+        // what they call`.
+        // `Clinton’s campaign`: a possessive determines the phrase too.
+        let collective = matches!(
+            last,
+            "campaign" | "administration" | "team" | "committee" | "party" | "staff" | "panel"
+        );
+        let det = det || np.iter().any(|w| words::is_possessive(w));
         let fits = match g {
             Gender::Neuter => (org || det && lower_head) && !plural_head,
-            _ => (org || det || !lower_head) && plural_head,
+            _ => (org || det || !lower_head) && (plural_head || collective),
         };
         fits.then(|| {
             let mut p = phrase;

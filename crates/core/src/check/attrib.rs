@@ -561,7 +561,11 @@ fn mention_ending(text: &str, toks: &[Tok]) -> Option<Mention> {
             if lexicon::is_determiner(pw) {
                 break;
             }
-            if lexicon::cue(pw).is_some() || is_function_word(pw) || is_subordinator(pw) {
+            if lexicon::cue(pw).is_some()
+                || is_function_word(pw)
+                || is_subordinator(pw)
+                || is_function_word(&pw.to_lowercase())
+            {
                 j += 1;
                 break;
             }
@@ -916,6 +920,27 @@ pub(crate) fn sentence_subject(text: &str, toks: &[Tok]) -> Option<Mention> {
     first_subject(text, sentence)
 }
 
+/// The subject of the clause right after a quote, `, she was …`: a
+/// pronoun or a name followed by a verb.
+pub(crate) fn clause_subject_after(text: &str, toks: &[Tok]) -> Option<Mention> {
+    let i = toks.iter().position(|t| t.word)?;
+    if !toks[..i].iter().all(|t| &text[t.range()] == ",") {
+        return None;
+    }
+    let w = &text[toks[i].range()];
+    let m = if matches!(w, "he" | "she" | "they") {
+        Mention {
+            range: toks[i].range(),
+            kind: MentionKind::Pronoun(lexicon::pronoun(w)?),
+        }
+    } else {
+        name_forward(text, &toks[i..])?
+    };
+    let end = toks.iter().position(|t| t.end == m.range.end)?;
+    let next = toks.get(end + 1).filter(|t| t.word)?;
+    looks_like_verb(&text[next.range()]).then_some(m)
+}
+
 /// The first name or pronoun of a sentence: the subject a participle cue
 /// (`…, calling it “…”`) refers to.
 fn first_subject(text: &str, toks: &[Tok]) -> Option<Mention> {
@@ -929,6 +954,17 @@ fn first_subject(text: &str, toks: &[Tok]) -> Option<Mention> {
                 range: t.range(),
                 kind: MentionKind::Pronoun(lexicon::pronoun(w)?),
             });
+        }
+        // `several environmental groups granted …`: a speaker noun with its
+        // verb, before any name.
+        if lexicon::is_speaker_noun(w)
+            && toks
+                .get(i + 1)
+                .is_some_and(|n| n.word && looks_like_verb(&text[n.range()]))
+        {
+            if let Some(m) = mention_ending(text, &toks[..=i]) {
+                return Some(m);
+            }
         }
         // `Democratic leaders`, `Following the vote`, `Pressed on the
         // point`, `WASHINGTON —` are not subjects.
@@ -1215,7 +1251,15 @@ impl<'a> Names<'a> {
             } else {
                 w
             };
-            match self.full_name(surname) {
+            // `Mr. Obama` is not the `Michelle Obama` of an earlier line.
+            let full = self.full_name(surname).filter(|(full, _)| {
+                let first = full.split_whitespace().next().unwrap_or("");
+                match (gender, lexicon::first_name_gender(first)) {
+                    (Some(h), Some(f)) => h == f,
+                    _ => true,
+                }
+            });
+            match full {
                 Some((full, at)) => Resolved {
                     name: full.into(),
                     introduced_at: Some(at),

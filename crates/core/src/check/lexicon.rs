@@ -55,7 +55,9 @@ pub(crate) fn cue(w: &str) -> Option<Cue> {
         | "responds" | "thundered" | "seethed" | "scoffed" | "sniped" | "acknowledges"
         | "publishes" | "published" | "sighed" | "laughed" | "texted" | "emailed" | "scolded"
         | "yells" | "urges" | "shouts" | "commented" | "comments" | "opined" | "snapped"
-        | "fumed" | "attacked" | "attacks" | "groused" | "marveled" | "marvelled" => Cue::Verb,
+        | "read" | "fumed" | "attacked" | "attacks" | "groused" | "marveled" | "marvelled" => {
+            Cue::Verb
+        }
         "saying" | "telling" | "adding" | "asking" | "explaining" | "noting" | "stressing"
         | "arguing" | "claiming" | "insisting" | "declaring" | "announcing" | "warning"
         | "recalling" | "replying" | "responding" | "acknowledging" | "admitting"
@@ -402,6 +404,21 @@ pub(crate) fn is_name_stop(w: &str) -> bool {
             | "Image"
             | "Credit"
             | "Updated"
+    ) || pronoun_contraction(w)
+}
+
+/// `She’ll`, `He's`, `They’re`: a pronoun with a clipped verb, which a
+/// capital at the start of a sentence must not turn into a name.
+fn pronoun_contraction(w: &str) -> bool {
+    let Some(i) = w.find(['’', '\'']) else {
+        return false;
+    };
+    matches!(
+        &w[..i],
+        "He" | "She" | "They" | "We" | "I" | "You" | "It" | "That" | "There"
+    ) && matches!(
+        &w[i..].trim_start_matches(['’', '\'']),
+        &("s" | "ll" | "re" | "d" | "ve" | "m")
     )
 }
 
@@ -677,6 +694,7 @@ pub(crate) fn is_speaker_noun(w: &str) -> bool {
             | "insider"
             | "insiders"
             | "group"
+            | "groups"
             | "judge"
             | "prosecutors"
             | "prosecutor"
