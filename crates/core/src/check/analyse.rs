@@ -863,8 +863,11 @@ fn main_subject<'c>(
     if !embedded {
         return c;
     }
-    let para = text[..c.1].rfind('\n').map_or(0, |i| i + 1);
-    let start = sentence_start_before(text, c.1).max(para);
+    let start = sentence_start_before(text, c.1);
+    // The same paragraph: a line break ends the look back.
+    let start = text[start..c.1]
+        .rfind('\n')
+        .map_or(start, |i| start + i + 1);
     cands
         .iter()
         .rev()

@@ -255,6 +255,26 @@ pub(crate) fn before(text: &str, toks: &[Tok]) -> Found {
     if found.has_cue {
         return found;
     }
+    // `as The New Yorker put it in an essay, “…”`: the source between `as`
+    // and `put it`.
+    if let Some(p) = (1..toks.len()).find(|&p| {
+        matches!(&text[toks[p].range()], "put" | "puts") && {
+            toks.get(p + 1).is_some_and(|t| &text[t.range()] == "it")
+        }
+    }) {
+        let lo = p.saturating_sub(8);
+        if let Some(a) = (lo..p)
+            .rev()
+            .find(|&a| matches!(&text[toks[a].range()], "as" | "As"))
+        {
+            if let Some(m) = source_phrase(text, &toks[a + 1..p], 0) {
+                found.has_cue = true;
+                found.cue = Some(toks[p].start..toks[p + 1].end);
+                found.mention = Some(m);
+                return found;
+            }
+        }
+    }
     // `X: “…”`
     if let Some(last) = toks.last() {
         if &text[last.range()] == ":" && toks.len() >= 2 {

@@ -55,9 +55,8 @@ pub(crate) fn cue(w: &str) -> Option<Cue> {
         | "responds" | "thundered" | "seethed" | "scoffed" | "sniped" | "acknowledges"
         | "publishes" | "published" | "sighed" | "laughed" | "texted" | "emailed" | "scolded"
         | "yells" | "urges" | "shouts" | "commented" | "comments" | "opined" | "snapped"
-        | "read" | "fumed" | "attacked" | "attacks" | "groused" | "marveled" | "marvelled" => {
-            Cue::Verb
-        }
+        | "read" | "exhorted" | "referenced" | "invoked" | "fumed" | "attacked" | "attacks"
+        | "groused" | "marveled" | "marvelled" => Cue::Verb,
         "saying" | "telling" | "adding" | "asking" | "explaining" | "noting" | "stressing"
         | "arguing" | "claiming" | "insisting" | "declaring" | "announcing" | "warning"
         | "recalling" | "replying" | "responding" | "acknowledging" | "admitting"
