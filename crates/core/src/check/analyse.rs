@@ -88,7 +88,6 @@ pub(crate) fn run(text: &str) -> Report {
         let toks =
             names.window_outside_quotes(sp.block, before_start..before_end.max(before_start));
         let fb = attrib::before(text, &toks);
-        let fp = attrib::previous_sentence(text, &toks);
         let before_words = toks.iter().filter(|t| t.word).count();
         let prev_tok = toks
             .iter()
@@ -189,6 +188,17 @@ pub(crate) fn run(text: &str) -> Report {
                 // A quote that opens its own sentence after one naming the
                 // speaker: `…, Schiff said. “The other factor …”`.
                 let same_block_last = last.as_ref().is_some_and(|l| l.block == sp.block);
+                // Read only when it can count: the sentence before, from
+                // the same window of tokens as `fb`.
+                let fp = (!same_block_last)
+                    .then(|| {
+                        let toks = names.window_outside_quotes(
+                            sp.block,
+                            before_start..before_end.max(before_start),
+                        );
+                        attrib::previous_sentence(text, &toks)
+                    })
+                    .flatten();
                 if let (
                     false,
                     Some(Found {
