@@ -1076,11 +1076,6 @@ impl<'a> Names<'a> {
         }
     }
 
-    fn in_quote(&self, pos: usize) -> bool {
-        let k = self.quoted.partition_point(|r| r.end <= pos);
-        self.quoted.get(k).is_some_and(|r| r.start <= pos)
-    }
-
     /// Canonical name for a name mention: titles stripped, a lone surname
     /// expanded to the full name introduced elsewhere.
     pub fn resolve(&mut self, range: Range<usize>) -> Option<Resolved> {
@@ -1214,6 +1209,7 @@ impl<'a> Names<'a> {
         // A SIMD substring search: an unknown surname is looked for across
         // the whole text.
         let finder = memchr::memmem::Finder::new(surname.as_bytes());
+        let mut quoted_k = 0;
         while let Some(i) = finder.find(&bytes[from..]) {
             let at = from + i;
             let end = at + surname.len();
@@ -1223,7 +1219,13 @@ impl<'a> Names<'a> {
                 .chars()
                 .next()
                 .is_none_or(|c| !c.is_alphanumeric());
-            if !after_ok || self.in_quote(at) {
+            // Occurrences come in order, so the quoted spans are walked
+            // once rather than searched each time.
+            while quoted_k < self.quoted.len() && self.quoted[quoted_k].end <= at {
+                quoted_k += 1;
+            }
+            let in_quote = self.quoted.get(quoted_k).is_some_and(|r| r.start <= at);
+            if !after_ok || in_quote {
                 continue;
             }
             // A name ends at its surname: `Syrian Moscow Visit Highlights`
