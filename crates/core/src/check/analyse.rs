@@ -118,7 +118,6 @@ pub(crate) fn run(text: &str) -> Report {
             None => &window,
         };
         let fb = attrib::before(text, &toks);
-        let fp = attrib::previous_sentence(text, &toks);
         let fs = attrib::sentence_subject(text, &toks);
         let before_words = toks.iter().filter(|t| t.word).count();
         // Plain text often breaks paragraphs with a single newline, which
@@ -250,6 +249,21 @@ pub(crate) fn run(text: &str) -> Report {
                 let same_block_last = last
                     .as_ref()
                     .is_some_and(|l| l.block == sp.block && !line_between(text, l, sp));
+                // Read only when it can count: the sentence before, from
+                // the same window of tokens as `fb`.
+                let fp = (!same_block_last)
+                    .then(|| {
+                        let window = names.window_outside_quotes(
+                            sp.block,
+                            before_start..before_end.max(before_start),
+                        );
+                        let toks = match cut {
+                            Some(c) => &window[window.partition_point(|t| t.start < c)..],
+                            None => &window[..],
+                        };
+                        attrib::previous_sentence(text, toks)
+                    })
+                    .flatten();
                 if let (
                     false,
                     Some(Found {

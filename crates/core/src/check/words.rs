@@ -196,34 +196,56 @@ fn class_of_char(text: &str, i: usize) -> (u8, usize) {
     (class, c.len_utf8())
 }
 
-/// Whether the character at byte `i` of `s` is white space (as
-/// `char::is_whitespace` says), and its length; decodes only the few
-/// lead bytes white space outside ASCII can start with.
+/// For each byte: 1 if it is ASCII white space, 2 if it may start white
+/// space outside ASCII (U+0085, U+00A0, U+1680, U+2000.., U+3000), else 0.
+static SPACE: [u8; 256] = {
+    let mut t = [0u8; 256];
+    t[b' ' as usize] = 1;
+    let mut b = b'\t';
+    while b <= b'\r' {
+        t[b as usize] = 1;
+        b += 1;
+    }
+    t[0xC2] = 2;
+    t[0xE1] = 2;
+    t[0xE2] = 2;
+    t[0xE3] = 2;
+    t
+};
+
+/// Whether byte `i` of `s` starts white space (as `char::is_whitespace`
+/// says), and how far to step: a whole white-space character, else one
+/// byte (the rest of a character of several bytes is never white space).
 #[inline(always)]
 fn space_at(s: &str, i: usize) -> (bool, usize) {
-    let b = s.as_bytes()[i];
-    match b {
-        0..=0x7F => (matches!(b, b' ' | b'\t'..=b'\r'), 1),
-        0xE2 => {
+    let bytes = s.as_bytes();
+    match SPACE[bytes[i] as usize] {
+        0 => (false, 1),
+        1 => (true, 1),
+        _ if bytes[i] == 0xE2 => {
             // General Punctuation: U+2000..U+200A, U+2028, U+2029, U+202F
             // (E2 80 xx) and U+205F (E2 81 9F) are spaces.
-            let bytes = s.as_bytes();
             let (b1, b2) = (bytes[i + 1], bytes[i + 2]);
             let space = (b1 == 0x80 && (b2 <= 0x8A || matches!(b2, 0xA8 | 0xA9 | 0xAF)))
                 || (b1 == 0x81 && b2 == 0x9F);
-            (space, 3)
+            if space {
+                (true, 3)
+            } else {
+                (false, 1)
+            }
         }
-        0xC2 | 0xE1 | 0xE3 => space_char_at(s, i),
-        0xC0..=0xDF => (false, 2),
-        0xE0..=0xEF => (false, 3),
-        _ => (false, 4),
+        _ => space_char_at(s, i),
     }
 }
 
 #[inline(never)]
 fn space_char_at(s: &str, i: usize) -> (bool, usize) {
     let c = s[i..].chars().next().unwrap_or('\u{fffd}');
-    (c.is_whitespace(), c.len_utf8())
+    if c.is_whitespace() {
+        (true, c.len_utf8())
+    } else {
+        (false, 1)
+    }
 }
 
 /// The words of `s` exactly as `str::split_whitespace` gives them, without
