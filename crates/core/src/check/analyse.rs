@@ -2,6 +2,7 @@
 //! attributes speech to a speaker, and raises the issues.
 
 use std::ops::Range;
+use std::rc::Rc;
 
 use super::attrib::{self, Found, Mention, MentionKind, Names};
 use super::lexicon::{self, Gender};
@@ -21,6 +22,8 @@ struct Last {
     name: String,
     block: usize,
     end: usize,
+    /// The mention that named the speaker, for the quotes that continue.
+    mention: Option<(String, Range<usize>)>,
 }
 
 pub(crate) fn run(text: &str) -> Report {
@@ -31,10 +34,12 @@ pub(crate) fn run(text: &str) -> Report {
         sc.blocks.iter().map(|b| b.range.clone()).collect(),
     );
     let mut report = Report::default();
-    let mut toks: Vec<Tok> = Vec::new();
+    report.quotes.reserve(sc.spans.len());
     let mut last: Option<Last> = None;
     let mut introduced: Vec<String> = Vec::new();
-    let mut quote_spans: Vec<usize> = Vec::new();
+    let mut quote_spans: Vec<usize> = Vec::with_capacity(sc.spans.len());
+    // The word count of each quote, for the speaker totals.
+    let mut quote_words: Vec<usize> = Vec::with_capacity(sc.spans.len());
 
     for (si, sp) in sc.spans.iter().enumerate() {
         if sp.inner.is_empty() {
@@ -59,6 +64,7 @@ pub(crate) fn run(text: &str) -> Report {
             None => sp,
         };
         let block = &sc.blocks[sp.block];
+        names.prepare(sp.block);
         let prev_same = si
             .checked_sub(1)
             .map(|i| &sc.spans[i])
@@ -80,11 +86,12 @@ pub(crate) fn run(text: &str) -> Report {
             .map_or(block.range.end, span_start)
             .max(after_start);
 
-        names.window(
-            sp.block,
-            before_start..before_end.max(before_start),
-            &mut toks,
-        );
+        // Words of earlier quotes in the window are left out.
+        let window =
+            names.window_outside_quotes(sp.block, before_start..before_end.max(before_start));
+        // An earlier quote that ends its sentence (`“… smart.” Trump
+        // was …`) took the full stop with it: the quote's sentence
+        // starts after it.
         let mut k = si;
         while k > 0
             && sc.spans[k - 1].block == sp.block
@@ -92,36 +99,56 @@ pub(crate) fn run(text: &str) -> Report {
         {
             k -= 1;
         }
-        if k < si {
-            let earlier = &sc.spans[k..si];
-            toks.retain(|t| {
-                !earlier
-                    .iter()
-                    .any(|e| e.inner.start <= t.start && t.end <= e.inner.end)
-            });
-        }
-        let fb = attrib::before(text, &toks);
-        let fp = attrib::previous_sentence(text, &toks);
+        let cut = sc.spans[k..si]
+            .iter()
+            .rev()
+            .find(|e| {
+                let end = span_end(e);
+                text[e.inner.clone()]
+                    .trim_end_matches(['*', '_'])
+                    .ends_with(['.', '!', '?'])
+                    && window
+                        .iter()
+                        .find(|t| t.start >= end)
+                        .is_some_and(|t| t.word && words::is_capitalised(&text[t.range()]))
+            })
+            .map(span_end);
+        let toks: &[Tok] = match cut {
+            Some(c) => &window[window.partition_point(|t| t.start < c)..],
+            None => &window,
+        };
+        let fb = attrib::before(text, toks);
+        let fs = attrib::sentence_subject(text, toks);
         let before_words = toks.iter().filter(|t| t.word).count();
+        // Plain text often breaks paragraphs with a single newline, which
+        // stays inside one block: the words on the quote's own line.
+        let line_start = text[before_start..before_end.max(before_start)]
+            .rfind('\n')
+            .map_or(0, |i| before_start + i + 1);
+        let line_words = toks
+            .iter()
+            .filter(|t| t.word && t.start >= line_start)
+            .count();
         let prev_tok = toks
             .iter()
             .rev()
             .find(|t| !matches!(&text[t.range()], "," | ":" | "*" | "_"));
         let prev_word = prev_tok.filter(|t| t.word).map(|t| &text[t.range()]);
+        let after_stop = prev_tok.is_some_and(|t| is_terminator_tok(text, t));
         let before_titled = toks.iter().rev().take(3).any(|t| {
             matches!(
                 &text[t.range()],
                 "titled" | "entitled" | "headlined" | "nicknamed" | "named"
             )
         });
-        names.window(sp.block, after_start..after_end, &mut toks);
+        let toks = names.window(sp.block, after_start..after_end);
         let new_sentence = text[sp.inner.clone()]
             .trim_end_matches(['*', '_'])
             .ends_with(['.', '!', '?', '…']);
         let fa = attrib::after(text, &toks, new_sentence);
 
         let inner = &text[sp.inner.clone()];
-        let n_words = inner.split_whitespace().count();
+        let n_words = words::count_words(inner);
         let kind = classify(
             inner,
             n_words,
@@ -132,6 +159,17 @@ pub(crate) fn run(text: &str) -> Report {
             before_words,
             sp,
         );
+
+        // A whole sentence quoted after a full stop (`Graham asked. “Neither
+        // do I.”`) is speech, however short.
+        let kind = if kind == QuoteKind::Scare && after_stop && is_sentence(inner) {
+            QuoteKind::Speech
+        } else if kind == QuoteKind::Speech && (is_nickname(text, sp, prev_word) || is_aside(inner))
+        {
+            QuoteKind::Scare
+        } else {
+            kind
+        };
 
         let mut quote = Quote {
             range: sp.inner.clone(),
@@ -162,6 +200,13 @@ pub(crate) fn run(text: &str) -> Report {
                 Some(fa)
             } else if fb.mention.is_some() {
                 Some(fb)
+            } else if fb.has_cue && inner_t.ends_with(',') {
+                // `After saying her foot was “so swollen …,” she was …`: an
+                // opening participle's subject is the main clause's.
+                attrib::clause_subject_after(text, &toks).map(|m| Found {
+                    mention: Some(m),
+                    ..fb
+                })
             } else {
                 None
             };
@@ -190,7 +235,9 @@ pub(crate) fn run(text: &str) -> Report {
                 }
                 if let Some(n) = name {
                     if let MentionKind::Pronoun(g @ (Gender::Male | Gender::Female)) = m.kind {
-                        names.gender.entry(n.clone()).or_insert(g);
+                        if !names.gender.contains_key(&n) {
+                            names.gender.insert(n.clone(), g);
+                        }
                     }
                     quote.speaker = Some(n);
                     resolved = true;
@@ -199,7 +246,24 @@ pub(crate) fn run(text: &str) -> Report {
             if !resolved && quote.speaker_mention.is_none() {
                 // A quote that opens its own sentence after one naming the
                 // speaker: `…, Schiff said. “The other factor …”`.
-                let same_block_last = last.as_ref().is_some_and(|l| l.block == sp.block);
+                let same_block_last = last
+                    .as_ref()
+                    .is_some_and(|l| l.block == sp.block && !line_between(text, l, sp));
+                // Read only when it can count: the sentence before, from
+                // the same window of tokens as `fb`.
+                let fp = (!same_block_last)
+                    .then(|| {
+                        let window = names.window_outside_quotes(
+                            sp.block,
+                            before_start..before_end.max(before_start),
+                        );
+                        let toks = match cut {
+                            Some(c) => &window[window.partition_point(|t| t.start < c)..],
+                            None => &window[..],
+                        };
+                        attrib::previous_sentence(text, toks)
+                    })
+                    .flatten();
                 if let (
                     false,
                     Some(Found {
@@ -231,37 +295,69 @@ pub(crate) fn run(text: &str) -> Report {
                 }
             }
             if !resolved && quote.speaker_mention.is_none() {
-                // Continuation: the same speaker as the quote before, in this
-                // paragraph, in a run-on paragraph, or after a colon.
-                if let Some(l) = last.as_ref() {
-                    let colon = prev_block_ends_colon(text, &sc.blocks, sp.block);
-                    let same_block = l.block == sp.block;
-                    let run_on = sp.continued || (l.block + 1 == sp.block && before_words == 0);
-                    if same_block || run_on || colon {
-                        quote.speaker = Some(l.name.clone());
-                        resolved = true;
-                    }
-                }
-                if !resolved {
-                    if let Some(f) = colon_intro(text, &sc.blocks, sp.block, &mut toks, &mut names)
-                    {
-                        if let Some(m) = f.mention {
+                // A paragraph ending in a colon names the speaker of the
+                // quoted paragraph after it (`He said:`, `Caddell continued:`).
+                if let Some(f) = colon_intro(text, &sc.blocks, sp.block, &names) {
+                    if let Some(m) = f.mention {
+                        let (name, _) = resolve(
+                            text,
+                            &m,
+                            &mut names,
+                            &last,
+                            &sc.spans,
+                            sp,
+                            &sc.blocks,
+                            &mut introduced,
+                        );
+                        if name.is_some() {
                             quote.cue = f.cue.map(|c| text[c].to_string());
                             quote.speaker_mention = Some(text[m.range.clone()].to_string());
                             quote.speaker_range = Some(m.range.clone());
-                            let (name, _) = resolve(
-                                text,
-                                &m,
-                                &mut names,
-                                &last,
-                                &sc.spans,
-                                sp,
-                                &sc.blocks,
-                                &mut introduced,
-                            );
                             quote.speaker = name;
-                            resolved = quote.speaker.is_some();
+                            resolved = true;
                         }
+                    }
+                }
+                // Continuation: the same speaker as the quote before, in this
+                // paragraph, in a run-on paragraph, or after a colon.
+                if let Some(l) = last.as_ref().filter(|_| !resolved) {
+                    let colon = prev_block_ends_colon(text, &sc.blocks, sp.block);
+                    let new_line = l.block == sp.block && line_between(text, l, sp);
+                    let same_block = l.block == sp.block && !new_line;
+                    let run_on = sp.continued
+                        || (l.block + 1 == sp.block && before_words == 0)
+                        || (new_line && line_words == 0);
+                    if same_block || run_on || colon {
+                        quote.speaker = Some(l.name.clone());
+                        if let Some((m, r)) = &l.mention {
+                            quote.speaker_mention = Some(m.clone());
+                            quote.speaker_range = Some(r.clone());
+                        }
+                        resolved = true;
+                    }
+                }
+            }
+            if !resolved && quote.speaker_mention.is_none() && !new_sentence_quote(inner) {
+                // A quote woven into a sentence with no cue (`Trump admires
+                // Putin as a “strong leader”`) is the subject's wording.
+                if let Some(m) =
+                    fs.filter(|m| !matches!(m.kind, MentionKind::Pronoun(Gender::Neuter)))
+                {
+                    let (name, _) = resolve(
+                        text,
+                        &m,
+                        &mut names,
+                        &last,
+                        &sc.spans,
+                        sp,
+                        &sc.blocks,
+                        &mut introduced,
+                    );
+                    if name.is_some() {
+                        quote.speaker_mention = Some(text[m.range.clone()].to_string());
+                        quote.speaker_range = Some(m.range.clone());
+                        quote.speaker = name;
+                        resolved = true;
                     }
                 }
             }
@@ -284,11 +380,16 @@ pub(crate) fn run(text: &str) -> Report {
                     name: n.clone(),
                     block: sp.block,
                     end: span_end(sp),
+                    mention: quote
+                        .speaker_mention
+                        .clone()
+                        .zip(quote.speaker_range.clone()),
                 });
             }
         }
         report.quotes.push(quote);
         quote_spans.push(si);
+        quote_words.push(n_words);
     }
     // A quote that runs on into the next paragraph is attributed where it
     // ends: `“… / “…,” Adeyemi said.`
@@ -307,9 +408,16 @@ pub(crate) fn run(text: &str) -> Report {
         report.quotes[qi].speaker = Some(name);
     }
     mixed_styles(&sc, &mut report.issues);
-    report.speakers = speakers(text, &report.quotes);
+    report.speakers = speakers(text, &report.quotes, &quote_words);
     report.issues.sort_by_key(|i| (i.range.start, i.range.end));
     report
+}
+
+/// Whether a line break separates the last speaker's quote from `sp` in
+/// the same block (a paragraph break in plain text).
+fn line_between(text: &str, l: &Last, sp: &Span) -> bool {
+    text.get(l.end..span_start(sp))
+        .is_some_and(|g| g.contains('\n'))
 }
 
 fn span_end(sp: &Span) -> usize {
@@ -370,6 +478,43 @@ fn classify(
     QuoteKind::Speech
 }
 
+/// Quoted words that start with a capital: a sentence of their own rather
+/// than a fragment woven into the writer's sentence.
+fn new_sentence_quote(inner: &str) -> bool {
+    inner.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// A nickname inside a name: `Marcia “Cia” Price`, one capitalised word
+/// between two.
+fn is_nickname(text: &str, sp: &Span, prev_word: Option<&str>) -> bool {
+    let inner = &text[sp.inner.clone()];
+    let next = text[span_end(sp)..].split_whitespace().next();
+    !inner.contains(char::is_whitespace)
+        && words::is_capitalised(inner)
+        && prev_word.is_some_and(words::is_capitalised)
+        && next.is_some_and(words::is_capitalised)
+        && !text[span_end(sp)..].starts_with([',', '.'])
+}
+
+/// A stage direction or editor's aside alone in quotation marks:
+/// `“(CROSSTALK.)”`, `“[inaudible]”`.
+fn is_aside(inner: &str) -> bool {
+    let s = inner.trim().trim_end_matches('.');
+    (s.starts_with('(') && s.ends_with(')')) || (s.starts_with('[') && s.ends_with(']'))
+}
+
+/// A full stop, question or exclamation mark token.
+fn is_terminator_tok(text: &str, t: &Tok) -> bool {
+    !t.word && matches!(&text[t.range()], "." | "!" | "?")
+}
+
+/// Words that read as a sentence of their own: a capital first, a full
+/// stop, question or exclamation mark last.
+fn is_sentence(inner: &str) -> bool {
+    let s = inner.trim_end_matches(['*', '_']);
+    s.chars().next().is_some_and(char::is_uppercase) && s.ends_with(['.', '!', '?'])
+}
+
 /// Every significant word capitalised and no sentence inside.
 fn is_title_case(s: &str) -> bool {
     let s = s.trim_end_matches([',', '.']);
@@ -379,14 +524,17 @@ fn is_title_case(s: &str) -> bool {
     let mut sig = 0;
     for w in s.split_whitespace() {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let capital = w
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
         if w.chars().count() >= 4 || sig == 0 {
-            if !w
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-            {
+            if !capital {
                 return false;
             }
+            sig += 1;
+        } else if capital && w.chars().count() >= 2 {
+            // A short capitalised word counts too: `Morning Joe`.
             sig += 1;
         }
     }
@@ -428,18 +576,12 @@ fn prev_block_ends_colon(text: &str, blocks: &[scan::Block], bi: usize) -> bool 
 
 /// The speaker a paragraph ending in a colon introduces (`Caddell
 /// continued:` before a quoted paragraph).
-fn colon_intro(
-    text: &str,
-    blocks: &[scan::Block],
-    bi: usize,
-    toks: &mut Vec<Tok>,
-    names: &mut Names<'_>,
-) -> Option<Found> {
+fn colon_intro(text: &str, blocks: &[scan::Block], bi: usize, names: &Names<'_>) -> Option<Found> {
     if !prev_block_ends_colon(text, blocks, bi) {
         return None;
     }
-    names.window(bi - 1, blocks[bi - 1].range.clone(), toks);
-    let f = attrib::before(text, toks);
+    let toks = names.window(bi - 1, blocks[bi - 1].range.clone());
+    let f = attrib::before(text, &toks);
     f.mention.is_some().then_some(f)
 }
 
@@ -465,7 +607,7 @@ fn resolve(
             let Some(r) = names.resolve(m.range.clone()) else {
                 return (None, None);
             };
-            let first_time = !introduced.contains(&r.name);
+            let first_time = !introduced.iter().any(|n| **n == *r.name);
             let issue = if first_time
                 && r.bare
                 && r.name.split_whitespace().count() == 1
@@ -496,11 +638,13 @@ fn resolve(
                 None
             };
             if first_time {
-                introduced.push(r.name.clone());
+                introduced.push(r.name.to_string());
             }
-            (Some(r.name), issue)
+            (Some(r.name.to_string()), issue)
         }
-        MentionKind::Pronoun(g) => resolve_pronoun(text, m, g, names, last, spans, sp, blocks),
+        MentionKind::Pronoun(g) => {
+            resolve_pronoun(text, m, g, names, last, spans, sp, blocks, introduced)
+        }
     }
 }
 
@@ -537,15 +681,14 @@ fn is_heading_like(text: &str, b: &scan::Block) -> bool {
     }
     // A headline: short, and nearly every long word capitalised.
     if s.len() < 160 {
-        let long: Vec<&str> = s
-            .split_whitespace()
-            .filter(|w| w.chars().count() > 3)
-            .collect();
-        let caps = long
-            .iter()
-            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-            .count();
-        return long.len() >= 3 && caps * 10 >= long.len() * 8;
+        let (mut long, mut caps) = (0, 0);
+        for w in words::split_words(s) {
+            if w.len() > 3 && (w.is_ascii() || w.chars().count() > 3) {
+                long += 1;
+                caps += usize::from(w.chars().next().is_some_and(char::is_uppercase));
+            }
+        }
+        return long >= 3 && caps * 10 >= long * 8;
     }
     false
 }
@@ -564,20 +707,27 @@ fn resolve_pronoun(
     spans: &[Span],
     sp: &Span,
     blocks: &[scan::Block],
+    introduced: &[String],
 ) -> (Option<String>, Option<Issue>) {
     let pos = m.range.start;
     // "it" and "they" speak for a body or a group named as the subject of a
     // recent sentence: `The council met. “…,” it said.`
     if matches!(g, Gender::Neuter | Gender::Plural) {
         let first = sp.block.saturating_sub(1);
-        for b in blocks[first..=sp.block].iter().rev() {
+        for (bi, b) in blocks
+            .iter()
+            .enumerate()
+            .take(sp.block + 1)
+            .skip(first)
+            .rev()
+        {
             // A bounded look-back keeps long paragraphs linear.
             let mut start = b.range.start.max(pos.saturating_sub(PRONOUN_WINDOW));
             while !text.is_char_boundary(start) {
                 start += 1;
             }
             let r = start..b.range.end.min(pos);
-            if r.start >= r.end || is_heading_like(text, b) {
+            if r.start >= r.end || names.heading_like(bi, || is_heading_like(text, b)) {
                 continue;
             }
             if let Some(n) = group_subject(text, r, g, start == b.range.start) {
@@ -593,9 +743,9 @@ fn resolve_pronoun(
     while !text.is_char_boundary(from) {
         from += 1;
     }
-    let mut toks = Vec::new();
+    // `names` knows the quoted spans.
+    let _ = spans;
     let mut mentions = Vec::new();
-    let mut k = spans.partition_point(|s| span_end(s) <= from);
     for (bi, b) in blocks
         .iter()
         .enumerate()
@@ -603,17 +753,15 @@ fn resolve_pronoun(
         .skip(first_block)
     {
         let r = b.range.start.max(from)..b.range.end.min(pos);
-        if r.start >= r.end || is_heading_like(text, b) {
+        if r.start >= r.end || names.heading_like(bi, || is_heading_like(text, b)) {
             continue;
         }
-        names.window(bi, r, &mut toks);
         // Words inside quotes do not name the speaker.
-        toks.retain(|t| {
-            while k < spans.len() && span_end(&spans[k]) <= t.start {
-                k += 1;
-            }
-            !(k < spans.len() && spans[k].inner.start <= t.start && t.end <= spans[k].inner.end)
-        });
+        if r == b.range {
+            mentions.extend_from_slice(names.block_name_mentions(bi));
+            continue;
+        }
+        let toks = names.window_outside_quotes(bi, r);
         attrib::name_mentions(text, &toks, &mut mentions);
     }
 
@@ -638,15 +786,17 @@ fn resolve_pronoun(
         _ => true,
     };
     // Resolve the candidates, newest first.
-    let mut cands: Vec<(String, usize, bool, bool)> = Vec::new();
+    let mut cands: Vec<(Rc<str>, usize, bool, bool)> = Vec::new();
     // A pronoun points back a few names at most.
     for (r, subject) in mentions.iter().rev().take(16) {
         let Some(res) = names.resolve(r.clone()) else {
             continue;
         };
+        // A bare surname is a person once it has been quoted.
         let person = !res.bare
-            || names.gender.contains_key(&res.name)
-            || last_recent.is_some_and(|l| l.name == res.name);
+            || names.gender.contains_key(&*res.name)
+            || last_recent.is_some_and(|l| *l.name == *res.name)
+            || introduced.iter().any(|n| **n == *res.name);
         let person =
             person && res.name.split_whitespace().count() <= 4 && !attrib::is_org_name(&res.name);
         if matches!(g, Gender::Male | Gender::Female) && !person {
@@ -655,7 +805,7 @@ fn resolve_pronoun(
         if !compatible(names, &res.name) {
             continue;
         }
-        let known = names.gender.get(&res.name) == Some(&g);
+        let known = names.gender.get(&*res.name) == Some(&g);
         cands.push((res.name, r.start, *subject, known));
     }
     if let Some(l) = last_recent {
@@ -665,7 +815,7 @@ fn resolve_pronoun(
             let newer = cands.iter().find(|c| c.1 > l.end && c.2);
             match newer {
                 None => return (Some(l.name.clone()), None),
-                Some(c) => return (Some(c.0.clone()), None),
+                Some(c) => return (Some(main_subject(text, &cands, c).0.to_string()), None),
             }
         }
     }
@@ -679,7 +829,7 @@ fn resolve_pronoun(
         cands
             .iter()
             .find(|c| c.2 && c.1 >= sentence_start)
-            .unwrap_or(first)
+            .map_or(first, |c| main_subject(text, &cands, c))
     });
     let Some(pick) = pick else {
         // No one fits the pronoun's gender (the name list may be wrong about
@@ -706,7 +856,45 @@ fn resolve_pronoun(
         ),
         fix: None,
     });
-    (Some(pick.0.clone()), issue)
+    (Some(pick.0.to_string()), issue)
+}
+
+/// The subject of the main clause of the sentence holding candidate `c`,
+/// when it opens that sentence: in `Ryan, despite his doubts, believes
+/// McConnell is right`, a later "he" is Ryan, not McConnell.
+fn main_subject<'c>(
+    text: &str,
+    cands: &'c [(Rc<str>, usize, bool, bool)],
+    c: &'c (Rc<str>, usize, bool, bool),
+) -> &'c (Rc<str>, usize, bool, bool) {
+    // Only a candidate in an embedded clause (`believes McConnell is`,
+    // `that Trump's plan`) gives way.
+    let prev = text[..c.1].split_whitespace().next_back().unwrap_or("");
+    let embedded = matches!(
+        prev,
+        "that" | "believe" | "think" | "thinks" | "know" | "knows" | "feel" | "feels" | "hope"
+    ) || attrib::looks_like_verb(prev);
+    if !embedded {
+        return c;
+    }
+    let start = sentence_start_before(text, c.1);
+    // The same paragraph: a line break ends the look back.
+    let start = text[start..c.1]
+        .rfind('\n')
+        .map_or(start, |i| start + i + 1);
+    cands
+        .iter()
+        .rev()
+        .find(|o| {
+            if !(o.2 && o.1 >= start && o.1 < c.1) {
+                return false;
+            }
+            let lead = &text[start..o.1];
+            lead.split_whitespace().count() <= 1
+                && !lead.contains([',', '\n'])
+                && !attrib::is_subordinator(lead.trim())
+        })
+        .unwrap_or(c)
 }
 
 /// The latest sentence in `r` whose subject is a body or a group that fits
@@ -757,7 +945,7 @@ fn group_subject(text: &str, r: Range<usize>, g: Gender, whole: bool) -> Option<
         let last = *np.last()?;
         if np.len() > 5
             || np.iter().any(|w| {
-                !w.chars().all(|c| c.is_alphanumeric() || c == '-')
+                !(w.chars().all(|c| c.is_alphanumeric() || c == '-') || words::is_possessive(w))
                     || lexicon::pronoun(w).is_some()
                     || (attrib::is_function_word(w) && !matches!(*w, "of" | "and"))
             })
@@ -768,9 +956,17 @@ fn group_subject(text: &str, r: Range<usize>, g: Gender, whole: bool) -> Option<
         let org = attrib::is_org_name(&phrase);
         let lower_head = last.chars().next().is_some_and(char::is_lowercase);
         let plural_head = last.ends_with('s') && !last.ends_with("ss");
+        // A body of people is "they" as often as "it": `the campaign …
+        // what they call`.
+        // `Clinton’s campaign`: a possessive determines the phrase too.
+        let collective = matches!(
+            last,
+            "campaign" | "administration" | "team" | "committee" | "party" | "staff" | "panel"
+        );
+        let det = det || np.iter().any(|w| words::is_possessive(w));
         let fits = match g {
             Gender::Neuter => (org || det && lower_head) && !plural_head,
-            _ => (org || det || !lower_head) && plural_head,
+            _ => (org || det || !lower_head) && (plural_head || collective),
         };
         fits.then(|| {
             let mut p = phrase;
@@ -901,11 +1097,12 @@ fn mixed_styles(sc: &scan::Scan, issues: &mut Vec<Issue>) {
     });
 }
 
-fn speakers(text: &str, quotes: &[Quote]) -> Vec<Speaker> {
+/// `quote_words[i]` is the number of words of `quotes[i]`.
+fn speakers(text: &str, quotes: &[Quote], quote_words: &[usize]) -> Vec<Speaker> {
     let mut out: Vec<Speaker> = Vec::new();
-    for q in quotes {
+    for (qi, q) in quotes.iter().enumerate() {
         let Some(name) = &q.speaker else { continue };
-        let words = q.text.split_whitespace().count();
+        let words = quote_words[qi];
         match out.iter_mut().find(|s| &s.name == name) {
             Some(s) => {
                 s.quotes += 1;

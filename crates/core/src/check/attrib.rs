@@ -2,9 +2,11 @@
 //! resolution of that mention ("he", "Sharaa") to the full name the article
 //! introduces.
 
+use std::borrow::Cow;
 use std::collections::HashMap as StdHashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
+use std::rc::Rc;
 
 use super::lexicon::{self, Cue, Gender};
 use super::words::{self, Tok};
@@ -34,9 +36,11 @@ pub(crate) struct Found {
     pub has_cue: bool,
 }
 
+#[inline]
 fn is_terminator(text: &str, t: Tok) -> bool {
     !t.word
-        && matches!(&text[t.range()], "." | "!" | "?")
+        && t.end == t.start + 1
+        && matches!(text.as_bytes()[t.start], b'.' | b'!' | b'?')
         && !text[t.end..].starts_with([')', ',', ';', '”', '"', '’'])
 }
 
@@ -75,14 +79,14 @@ pub(crate) fn after(text: &str, toks: &[Tok], new_sentence: bool) -> Found {
     // is the noun phrase after `per` or `as`.
     if let Some(fw) = toks.iter().position(|t| t.word) {
         let lead = &text[toks[fw].range()];
-        let word_list: Vec<&str> = toks
-            .iter()
-            .filter(|t| t.word)
-            .map(|t| &text[t.range()])
-            .collect();
-        let put_it = word_list.len() >= 4
-            && word_list[word_list.len() - 1] == "it"
-            && matches!(word_list[word_list.len() - 2], "put" | "puts");
+        // The last two words, read only after `per` or `as`.
+        let put_it = matches!(lead, "per" | "as") && {
+            let mut ws = toks.iter().rev().filter(|t| t.word);
+            let (last, before) = (ws.next(), ws.next());
+            toks.iter().filter(|t| t.word).count() >= 4
+                && last.is_some_and(|t| &text[t.range()] == "it")
+                && before.is_some_and(|t| matches!(&text[t.range()], "put" | "puts"))
+        };
         if lead == "per" || (lead == "as" && put_it) {
             let stop = if put_it { 2 } else { 0 };
             let phrase = noun_phrase_forward(text, &toks[fw + 1..])
@@ -204,6 +208,9 @@ pub(crate) fn before(text: &str, toks: &[Tok]) -> Found {
         }
         let w = &text[t.range()];
         let Some(c) = lexicon::cue(w) else { continue };
+        if plural_noun_use(text, toks, k) {
+            continue;
+        }
         match c {
             Cue::According => {
                 if toks.get(k + 1).is_some_and(|n| &text[n.range()] == "to") {
@@ -248,6 +255,26 @@ pub(crate) fn before(text: &str, toks: &[Tok]) -> Found {
     if found.has_cue {
         return found;
     }
+    // `as The New Yorker put it in an essay, “…”`: the source between `as`
+    // and `put it`.
+    if let Some(p) = (1..toks.len()).find(|&p| {
+        matches!(&text[toks[p].range()], "put" | "puts") && {
+            toks.get(p + 1).is_some_and(|t| &text[t.range()] == "it")
+        }
+    }) {
+        let lo = p.saturating_sub(8);
+        if let Some(a) = (lo..p)
+            .rev()
+            .find(|&a| matches!(&text[toks[a].range()], "as" | "As"))
+        {
+            if let Some(m) = source_phrase(text, &toks[a + 1..p], 0) {
+                found.has_cue = true;
+                found.cue = Some(toks[p].start..toks[p + 1].end);
+                found.mention = Some(m);
+                return found;
+            }
+        }
+    }
     // `X: “…”`
     if let Some(last) = toks.last() {
         if &text[last.range()] == ":" && toks.len() >= 2 {
@@ -263,6 +290,25 @@ pub(crate) fn before(text: &str, toks: &[Tok]) -> Found {
         }
     }
     found
+}
+
+/// A cue such as `claims` or `reports` used as a plural noun: after a
+/// determiner, a possessive, a number, `of`, or a party or nationality
+/// adjective (`32% of Republican claims`, `his tweets`).
+fn plural_noun_use(text: &str, toks: &[Tok], k: usize) -> bool {
+    let w = &text[toks[k].range()];
+    if !w.ends_with('s') || k == 0 || !toks[k - 1].word {
+        return false;
+    }
+    let p = &text[toks[k - 1].range()];
+    lexicon::is_determiner(p)
+        || words::is_possessive(p)
+        || is_name_adjective(p)
+        || matches!(
+            p,
+            "of" | "his" | "her" | "their" | "its" | "our" | "many" | "such"
+        )
+        || p.chars().all(|c| c.is_ascii_digit() || c == ',')
 }
 
 /// A reporting verb with its subject earlier in the sentence, followed by
@@ -303,12 +349,49 @@ fn outer_reporter(text: &str, toks: &[Tok]) -> Option<(Range<usize>, Mention)> {
             continue;
         }
         if let Some(m) = subject_before(text, &toks[..k]) {
-            if !matches!(m.kind, MentionKind::Noun) {
+            // `When Clinton noted that …, Trump boasted, “…”`: a reporter in
+            // a subordinate clause does not own the main clause's quote.
+            // (`That's when she pointed to …` is no such clause.)
+            let before_m = toks.iter().take_while(|t| t.start < m.range.start).count();
+            let subordinate = before_m > 0
+                && is_subordinator(&text[toks[before_m - 1].range()])
+                && (before_m == 1 || !toks[before_m - 2].word);
+            if !matches!(m.kind, MentionKind::Noun) && !subordinate {
                 return Some((toks[k].range(), m));
             }
         }
     }
     None
+}
+
+/// A conjunction that opens a subordinate clause.
+pub(crate) fn is_subordinator(w: &str) -> bool {
+    matches!(
+        w,
+        "When"
+            | "when"
+            | "As"
+            | "as"
+            | "After"
+            | "after"
+            | "Before"
+            | "before"
+            | "While"
+            | "while"
+            | "If"
+            | "if"
+            | "Although"
+            | "although"
+            | "Because"
+            | "because"
+            | "Since"
+            | "since"
+            | "Until"
+            | "until"
+            | "Once"
+            | "Whenever"
+            | "whenever"
+    )
 }
 
 /// The attribution of the sentence before a quote that opens a sentence of
@@ -499,19 +582,9 @@ fn mention_ending(text: &str, toks: &[Tok]) -> Option<Mention> {
                 break;
             }
             if lexicon::cue(pw).is_some()
-                || matches!(
-                    pw,
-                    "to" | "of"
-                        | "in"
-                        | "on"
-                        | "at"
-                        | "for"
-                        | "by"
-                        | "with"
-                        | "and"
-                        | "that"
-                        | "from"
-                )
+                || is_function_word(pw)
+                || is_subordinator(pw)
+                || is_function_word(&pw.to_lowercase())
             {
                 j += 1;
                 break;
@@ -840,6 +913,54 @@ fn name_forward(text: &str, toks: &[Tok]) -> Option<Mention> {
     })
 }
 
+/// The subject of the sentence that `toks` ends in, for a quote with no
+/// cue of its own (`Trump openly admires Putin as a “strong leader,”`): a
+/// name, a pronoun, or `The Republican nominee`.
+pub(crate) fn sentence_subject(text: &str, toks: &[Tok]) -> Option<Mention> {
+    let start = toks
+        .iter()
+        .rposition(|&t| is_terminator(text, t))
+        .map_or(0, |i| i + 1);
+    let sentence = &toks[start..];
+    let first = sentence.iter().position(|t| t.word)?;
+    let lead = &text[sentence[first].range()];
+    if matches!(lead, "The" | "A" | "An") {
+        // `The Republican nominee also outlined …`
+        let head = sentence[first + 1..]
+            .iter()
+            .take(3)
+            .take_while(|t| t.word)
+            .position(|t| lexicon::is_speaker_noun(&text[t.range()]))?;
+        let end = sentence[first + 1 + head].end;
+        return Some(Mention {
+            range: sentence[first].start..end,
+            kind: MentionKind::Noun,
+        });
+    }
+    first_subject(text, sentence)
+}
+
+/// The subject of the clause right after a quote, `, she was …`: a
+/// pronoun or a name followed by a verb.
+pub(crate) fn clause_subject_after(text: &str, toks: &[Tok]) -> Option<Mention> {
+    let i = toks.iter().position(|t| t.word)?;
+    if !toks[..i].iter().all(|t| &text[t.range()] == ",") {
+        return None;
+    }
+    let w = &text[toks[i].range()];
+    let m = if matches!(w, "he" | "she" | "they") {
+        Mention {
+            range: toks[i].range(),
+            kind: MentionKind::Pronoun(lexicon::pronoun(w)?),
+        }
+    } else {
+        name_forward(text, &toks[i..])?
+    };
+    let end = toks.iter().position(|t| t.end == m.range.end)?;
+    let next = toks.get(end + 1).filter(|t| t.word)?;
+    looks_like_verb(&text[next.range()]).then_some(m)
+}
+
 /// The first name or pronoun of a sentence: the subject a participle cue
 /// (`…, calling it “…”`) refers to.
 fn first_subject(text: &str, toks: &[Tok]) -> Option<Mention> {
@@ -853,6 +974,17 @@ fn first_subject(text: &str, toks: &[Tok]) -> Option<Mention> {
                 range: t.range(),
                 kind: MentionKind::Pronoun(lexicon::pronoun(w)?),
             });
+        }
+        // `several environmental groups granted …`: a speaker noun with its
+        // verb, before any name.
+        if lexicon::is_speaker_noun(w)
+            && toks
+                .get(i + 1)
+                .is_some_and(|n| n.word && looks_like_verb(&text[n.range()]))
+        {
+            if let Some(m) = mention_ending(text, &toks[..=i]) {
+                return Some(m);
+            }
         }
         // `Democratic leaders`, `Following the vote`, `Pressed on the
         // point`, `WASHINGTON —` are not subjects.
@@ -876,30 +1008,48 @@ fn first_subject(text: &str, toks: &[Tok]) -> Option<Mention> {
     None
 }
 
-/// FNV-1a: the maps here hold short keys from the text itself, so a
-/// simple fast hash beats the default DoS-resistant one.
+/// A multiply-rotate hash over eight bytes at a time (as in rustc's
+/// FxHash): the maps here hold short keys from the text itself, so a simple
+/// fast hash beats the default DoS-resistant one. Nothing iterates these
+/// maps, so the hash never shows in the output.
 #[derive(Default)]
-pub(crate) struct Fnv(u64);
+pub(crate) struct FastHasher(u64);
 
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= b as u64;
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
+const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl FastHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(SEED);
     }
 }
 
-pub(crate) type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<Fnv>>;
+impl Hasher for FastHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.add(u64::from_le_bytes(w));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut w = [0u8; 8];
+            w[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(w) ^ ((rest.len() as u64) << 59));
+        }
+    }
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+}
+
+pub(crate) type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<FastHasher>>;
 
 /// Canonical forms of names, learned as the article is read, and the
 /// tokens of each block, made once and shared by every window.
@@ -914,13 +1064,32 @@ pub(crate) struct Names<'a> {
     /// where the mention is.
     resolved: HashMap<&'a str, Option<Resolved>>,
     blocks: Vec<Range<usize>>,
-    block_toks: Vec<Option<Vec<Tok>>>,
+    /// The tokens of the last few blocks the rules read.
+    cache: Vec<BlockToks>,
+    /// Mentions of a block outside `cache`, for `block_name_mentions`.
+    spare_mentions: Vec<(Range<usize>, bool)>,
+    /// Whether each block reads like a heading, once worked out.
+    flags: Vec<Option<bool>>,
+}
+
+/// How many blocks' tokens are kept: a quote's block and the two before it.
+const CACHED_BLOCKS: usize = 4;
+
+/// The tokens of one block, all of them and those outside quotes.
+struct BlockToks {
+    block: usize,
+    all: Vec<Tok>,
+    outside: Vec<Tok>,
+    /// `name_mentions` of all of `outside`, once asked for.
+    mentions: Vec<(Range<usize>, bool)>,
+    mentions_made: bool,
 }
 
 /// A name mention made canonical.
 #[derive(Clone)]
 pub(crate) struct Resolved {
-    pub name: String,
+    /// Shared, so that the cached resolution is cheap to hand out.
+    pub name: Rc<str>,
     /// Where the full name first appears, when it came from elsewhere.
     pub introduced_at: Option<usize>,
     /// A single surname with no full name anywhere.
@@ -937,32 +1106,102 @@ impl<'a> Names<'a> {
             quoted,
             resolved: HashMap::default(),
             blocks,
-            block_toks: vec![None; n],
+            cache: Vec::with_capacity(CACHED_BLOCKS),
+            spare_mentions: Vec::new(),
+            flags: vec![None; n],
         }
     }
 
-    /// The tokens of block `bi`, made on first use.
-    pub fn block_tokens(&mut self, bi: usize) -> &[Tok] {
-        let (text, range) = (self.text, self.blocks[bi].clone());
-        self.block_toks[bi].get_or_insert_with(|| {
-            let mut toks = Vec::new();
-            words::tokens(text, range, &mut toks);
-            toks
-        })
+    /// Tokenises block `bi` and the two before it, unless they are among
+    /// the blocks last tokenised. The rules read a quote's block and the
+    /// two before it, and quotes come in order, so the same few buffers
+    /// serve the whole text while they are warm in the cache.
+    pub fn prepare(&mut self, bi: usize) {
+        for b in bi.saturating_sub(2)..=bi.min(self.blocks.len().saturating_sub(1)) {
+            if self.cache.iter().any(|c| c.block == b) {
+                continue;
+            }
+            let mut entry = if self.cache.len() < CACHED_BLOCKS {
+                BlockToks {
+                    block: b,
+                    all: Vec::new(),
+                    outside: Vec::new(),
+                    mentions: Vec::new(),
+                    mentions_made: false,
+                }
+            } else {
+                // Reuse the buffers of the earliest block.
+                let (oldest, _) = self
+                    .cache
+                    .iter()
+                    .enumerate()
+                    .min_by_key(|(_, c)| c.block)
+                    .unwrap_or((0, &self.cache[0]));
+                self.cache.swap_remove(oldest)
+            };
+            entry.block = b;
+            words::tokens(self.text, self.blocks[b].clone(), &mut entry.all);
+            entry.outside.clear();
+            outside_quotes(&self.quoted, &entry.all, &mut entry.outside);
+            entry.mentions_made = false;
+            self.cache.push(entry);
+        }
     }
 
-    /// Copies the tokens of block `bi` that lie within `range` into `out`.
-    pub fn window(&mut self, bi: usize, range: Range<usize>, out: &mut Vec<Tok>) {
-        let toks = self.block_tokens(bi);
-        let lo = toks.partition_point(|t| t.start < range.start);
-        let hi = toks.partition_point(|t| t.end <= range.end).max(lo);
-        out.clear();
-        out.extend_from_slice(&toks[lo..hi]);
+    /// A yes-or-no property of block `bi` (whether it reads like a
+    /// heading), worked out by `f` the first time it is asked for.
+    pub fn heading_like(&mut self, bi: usize, f: impl FnOnce() -> bool) -> bool {
+        *self.flags[bi].get_or_insert_with(f)
     }
 
-    fn in_quote(&self, pos: usize) -> bool {
-        let k = self.quoted.partition_point(|r| r.end <= pos);
-        self.quoted.get(k).is_some_and(|r| r.start <= pos)
+    /// The names mentioned in block `bi` outside quotes, as
+    /// `name_mentions` finds them.
+    pub fn block_name_mentions(&mut self, bi: usize) -> &[(Range<usize>, bool)] {
+        let text = self.text;
+        let Some(k) = self.cache.iter().position(|c| c.block == bi) else {
+            // Not among the prepared blocks: work it out.
+            let all = self
+                .window_outside_quotes(bi, self.blocks[bi].clone())
+                .into_owned();
+            let mut out = Vec::new();
+            name_mentions(text, &all, &mut out);
+            self.spare_mentions = out;
+            return &self.spare_mentions;
+        };
+        let entry = &mut self.cache[k];
+        if !entry.mentions_made {
+            entry.mentions.clear();
+            name_mentions(text, &entry.outside, &mut entry.mentions);
+            entry.mentions_made = true;
+        }
+        &entry.mentions
+    }
+
+    /// The tokens of block `bi` that lie within `range`.
+    pub fn window(&self, bi: usize, range: Range<usize>) -> Cow<'_, [Tok]> {
+        match self.cache.iter().find(|c| c.block == bi) {
+            Some(c) => Cow::Borrowed(within(&c.all, range)),
+            None => {
+                let mut toks = Vec::new();
+                words::tokens(self.text, self.blocks[bi].clone(), &mut toks);
+                Cow::Owned(within(&toks, range).to_vec())
+            }
+        }
+    }
+
+    /// The tokens of block `bi` that lie within `range` and outside every
+    /// quoted span.
+    pub fn window_outside_quotes(&self, bi: usize, range: Range<usize>) -> Cow<'_, [Tok]> {
+        match self.cache.iter().find(|c| c.block == bi) {
+            Some(c) => Cow::Borrowed(within(&c.outside, range)),
+            None => {
+                let mut toks = Vec::new();
+                words::tokens(self.text, self.blocks[bi].clone(), &mut toks);
+                let mut out = Vec::new();
+                outside_quotes(&self.quoted, &toks, &mut out);
+                Cow::Owned(within(&out, range).to_vec())
+            }
+        }
     }
 
     /// Canonical name for a name mention: titles stripped, a lone surname
@@ -1025,12 +1264,12 @@ impl<'a> Names<'a> {
             let surname: &'a str = &text[first.start..last.start + last_w.len()];
             match self.full_name(surname) {
                 Some((full, at)) => Resolved {
-                    name: full,
+                    name: full.into(),
                     introduced_at: Some(at),
                     bare: false,
                 },
                 None => Resolved {
-                    name: surname.to_string(),
+                    name: surname.into(),
                     introduced_at: None,
                     bare: false,
                 },
@@ -1045,14 +1284,22 @@ impl<'a> Names<'a> {
             } else {
                 w
             };
-            match self.full_name(surname) {
+            // `Mr. Obama` is not the `Michelle Obama` of an earlier line.
+            let full = self.full_name(surname).filter(|(full, _)| {
+                let first = full.split_whitespace().next().unwrap_or("");
+                match (gender, lexicon::first_name_gender(first)) {
+                    (Some(h), Some(f)) => h == f,
+                    _ => true,
+                }
+            });
+            match full {
                 Some((full, at)) => Resolved {
-                    name: full,
+                    name: full.into(),
                     introduced_at: Some(at),
                     bare: false,
                 },
                 None => Resolved {
-                    name: surname.to_string(),
+                    name: surname.into(),
                     introduced_at: None,
                     bare: true,
                 },
@@ -1060,7 +1307,7 @@ impl<'a> Names<'a> {
         } else {
             let name = format!("{}{}", &text[first.start..last.start], last_w);
             Resolved {
-                name,
+                name: name.into(),
                 introduced_at: None,
                 bare: false,
             }
@@ -1073,7 +1320,7 @@ impl<'a> Names<'a> {
             return None;
         }
         if let Some(g) = gender {
-            self.gender.entry(out.name.clone()).or_insert(g);
+            self.gender.entry(out.name.to_string()).or_insert(g);
         }
         if toks.len() == 1 && out.introduced_at.is_none() && !out.bare {
             out.bare = false;
@@ -1095,7 +1342,11 @@ impl<'a> Names<'a> {
         let text = self.text;
         let bytes = text.as_bytes();
         let mut from = 0;
-        while let Some(i) = text[from..].find(surname) {
+        // A SIMD substring search: an unknown surname is looked for across
+        // the whole text.
+        let finder = memchr::memmem::Finder::new(surname.as_bytes());
+        let mut quoted_k = 0;
+        while let Some(i) = finder.find(&bytes[from..]) {
             let at = from + i;
             let end = at + surname.len();
             from = end;
@@ -1104,7 +1355,13 @@ impl<'a> Names<'a> {
                 .chars()
                 .next()
                 .is_none_or(|c| !c.is_alphanumeric());
-            if !after_ok || self.in_quote(at) {
+            // Occurrences come in order, so the quoted spans are walked
+            // once rather than searched each time.
+            while quoted_k < self.quoted.len() && self.quoted[quoted_k].end <= at {
+                quoted_k += 1;
+            }
+            let in_quote = self.quoted.get(quoted_k).is_some_and(|r| r.start <= at);
+            if !after_ok || in_quote {
                 continue;
             }
             // A name ends at its surname: `Syrian Moscow Visit Highlights`
@@ -1160,6 +1417,13 @@ impl<'a> Names<'a> {
                     break;
                 }
                 if is_name_adjective(w) {
+                    break;
+                }
+                // A headline's verb: `Christie Calls Hillary Clinton …` names
+                // two people, not one.
+                if w.chars().next().is_some_and(char::is_uppercase)
+                    && lexicon::cue(&w.to_lowercase()).is_some()
+                {
                     break;
                 }
                 if !words::nameish(w)
@@ -1438,5 +1702,30 @@ pub(crate) fn name_mentions(text: &str, toks: &[Tok], out: &mut Vec<(Range<usize
             i += 1;
         }
         sentence_start = false;
+    }
+}
+
+/// The tokens that lie within `range`.
+fn within(toks: &[Tok], range: Range<usize>) -> &[Tok] {
+    let lo = toks.partition_point(|t| t.start < range.start);
+    let hi = toks.partition_point(|t| t.end <= range.end).max(lo);
+    &toks[lo..hi]
+}
+
+/// Appends the tokens of `toks` (in order) that are not inside a quoted
+/// span to `out`. The spans are in order and do not overlap, so the first
+/// one ending at or after a token is the only one that can hold it.
+fn outside_quotes(quoted: &[Range<usize>], toks: &[Tok], out: &mut Vec<Tok>) {
+    let Some(first) = toks.first() else {
+        return;
+    };
+    let mut k = quoted.partition_point(|r| r.end < first.end);
+    for &t in toks {
+        while k < quoted.len() && quoted[k].end < t.end {
+            k += 1;
+        }
+        if !(k < quoted.len() && quoted[k].start <= t.start) {
+            out.push(t);
+        }
     }
 }

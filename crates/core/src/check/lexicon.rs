@@ -55,7 +55,8 @@ pub(crate) fn cue(w: &str) -> Option<Cue> {
         | "responds" | "thundered" | "seethed" | "scoffed" | "sniped" | "acknowledges"
         | "publishes" | "published" | "sighed" | "laughed" | "texted" | "emailed" | "scolded"
         | "yells" | "urges" | "shouts" | "commented" | "comments" | "opined" | "snapped"
-        | "fumed" | "attacked" | "attacks" | "groused" | "marveled" | "marvelled" => Cue::Verb,
+        | "read" | "exhorted" | "referenced" | "invoked" | "fumed" | "attacked" | "attacks"
+        | "groused" | "marveled" | "marvelled" => Cue::Verb,
         "saying" | "telling" | "adding" | "asking" | "explaining" | "noting" | "stressing"
         | "arguing" | "claiming" | "insisting" | "declaring" | "announcing" | "warning"
         | "recalling" | "replying" | "responding" | "acknowledging" | "admitting"
@@ -402,6 +403,21 @@ pub(crate) fn is_name_stop(w: &str) -> bool {
             | "Image"
             | "Credit"
             | "Updated"
+    ) || pronoun_contraction(w)
+}
+
+/// `She’ll`, `He's`, `They’re`: a pronoun with a clipped verb, which a
+/// capital at the start of a sentence must not turn into a name.
+fn pronoun_contraction(w: &str) -> bool {
+    let Some(i) = w.find(['’', '\'']) else {
+        return false;
+    };
+    matches!(
+        &w[..i],
+        "He" | "She" | "They" | "We" | "I" | "You" | "It" | "That" | "There"
+    ) && matches!(
+        &w[i..].trim_start_matches(['’', '\'']),
+        &("s" | "ll" | "re" | "d" | "ve" | "m")
     )
 }
 
@@ -677,6 +693,7 @@ pub(crate) fn is_speaker_noun(w: &str) -> bool {
             | "insider"
             | "insiders"
             | "group"
+            | "groups"
             | "judge"
             | "prosecutors"
             | "prosecutor"
@@ -746,6 +763,27 @@ pub(crate) fn is_speaker_noun(w: &str) -> bool {
             | "veterans"
             | "republicans"
             | "democrats"
+            | "percent"
+            | "majority"
+            | "congressman"
+            | "congresswoman"
+            | "legislator"
+            | "legislators"
+            | "senators"
+            | "governors"
+            | "chairwoman"
+            | "commissioner"
+            | "sheriff"
+            | "coach"
+            | "ruling"
+            | "article"
+            | "opinion"
+            | "order"
+            | "indictment"
+            | "verdict"
+            | "story"
+            | "transcript"
+            | "notice"
     )
 }
 
@@ -771,9 +809,9 @@ pub(crate) fn first_name_gender(w: &str) -> Option<Gender> {
         | "Boris" | "Emmanuel" | "Olaf" | "Xi" | "Recep" | "Bashar" | "Benjamin," | "Rex"
         | "Reince" | "Corey" | "Steve" | "Tom" | "Jim" | "Dan" | "Ben" | "Nick" | "Matt"
         | "Greg" | "Jeff" | "Doug" | "Ken" | "Rick" | "Ron" | "Jon" | "Rand" | "Lindsey"
-        | "Mitch" | "Harry" | "Hugh" | "Pete" | "Kurt" | "Lester" | "Wolf" | "Sean," | "Marc"
-        | "Hans" | "Karl" | "Pierre" | "Jean-Claude" | "Luis" | "Carlos" | "Miguel" | "Pedro"
-        | "Jorge" | "Antonio" | "Francisco" | "Mario" | "Giuseppe" | "Luca" | "Marek"
+        | "Chris" | "Mitch" | "Harry" | "Hugh" | "Pete" | "Kurt" | "Lester" | "Wolf" | "Sean,"
+        | "Marc" | "Hans" | "Karl" | "Pierre" | "Jean-Claude" | "Luis" | "Carlos" | "Miguel"
+        | "Pedro" | "Jorge" | "Antonio" | "Francisco" | "Mario" | "Giuseppe" | "Luca" | "Marek"
         | "Tomasz" => Some(Gender::Male),
         "Mary" | "Patricia" | "Jennifer" | "Linda" | "Elizabeth" | "Barbara" | "Susan"
         | "Jessica" | "Sarah" | "Karen" | "Nancy" | "Lisa" | "Betty" | "Margaret" | "Sandra"

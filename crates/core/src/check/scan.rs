@@ -199,10 +199,7 @@ fn split_blocks(text: &str) -> Vec<Block> {
 }
 
 fn memchr_nl(bytes: &[u8], from: usize) -> usize {
-    bytes[from..]
-        .iter()
-        .position(|&b| b == b'\n')
-        .map_or(bytes.len(), |i| from + i)
+    memchr::memchr(b'\n', &bytes[from..]).map_or(bytes.len(), |i| from + i)
 }
 
 fn fence_of(line: &str) -> Option<(u8, usize)> {
@@ -242,12 +239,22 @@ fn find_marks(text: &str, range: Range<usize>, out: &mut Vec<Mark>) {
     let bytes = text.as_bytes();
     let end = range.end;
     let mut i = range.start;
+    // The next `<` or `]` at or after `i`: rarer than the other three, so
+    // looked for only once `i` has passed the last one found.
+    let mut next_rare = memchr::memchr2(b'<', b']', &bytes[i..end]).map_or(end, |k| i + k);
     while i < end {
-        let b = bytes[i];
-        if !INTERESTING[b as usize] {
-            i += 1;
-            continue;
+        // Jump to the next byte of interest (SIMD search).
+        if next_rare < i {
+            next_rare = memchr::memchr2(b'<', b']', &bytes[i..end]).map_or(end, |k| i + k);
         }
+        let next =
+            memchr::memchr3(b'"', 0xE2, b'`', &bytes[i..next_rare]).map_or(next_rare, |k| i + k);
+        if next >= end {
+            break;
+        }
+        i = next;
+        let b = bytes[i];
+        debug_assert!(INTERESTING[b as usize]);
         match b {
             b'"' => {
                 if !is_inch(bytes, i) {

@@ -15,6 +15,7 @@ pub(crate) struct Tok {
 }
 
 impl Tok {
+    #[inline]
     pub fn range(self) -> Range<usize> {
         self.start..self.end
     }
@@ -106,51 +107,250 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
-/// The character at byte `i` and its length, fast for ASCII.
-#[inline]
-fn char_at(text: &str, i: usize) -> (char, usize) {
-    let b = text.as_bytes()[i];
-    if b < 0x80 {
-        (b as char, 1)
-    } else {
-        let c = text[i..].chars().next().unwrap_or('\u{fffd}');
-        (c, c.len_utf8())
+/// What an ASCII byte is to the tokeniser.
+const SKIP: u8 = 0;
+const WORD: u8 = 1;
+const PUNCT: u8 = 2;
+/// Joins two runs of letters into one word (`Russia's`, `al-Sharaa`, `U.S`).
+const JOIN: u8 = 3;
+
+/// Byte classes for ASCII; bytes from 0x80 up start or continue a
+/// multi-byte character and are classified by decoding it.
+static CLASS: [u8; 128] = {
+    let mut t = [PUNCT; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            t[b] = WORD;
+        }
+        b += 1;
     }
+    // White space as `char::is_whitespace` sees it, and emphasis markers.
+    t[b'\t' as usize] = SKIP;
+    t[b'\n' as usize] = SKIP;
+    t[0x0B] = SKIP;
+    t[0x0C] = SKIP;
+    t[b'\r' as usize] = SKIP;
+    t[b' ' as usize] = SKIP;
+    t[b'*' as usize] = SKIP;
+    t[b'_' as usize] = SKIP;
+    t[b'\'' as usize] = JOIN;
+    t[b'-' as usize] = JOIN;
+    t[b'.' as usize] = JOIN;
+    t
+};
+
+/// Classes of U+2000..U+206F, General Punctuation: curly quotes and
+/// apostrophes, dashes and odd spaces, which news text is full of. None is
+/// a letter or a digit.
+static GENERAL_PUNCT: [u8; 0x70] = {
+    let mut t = [PUNCT; 0x70];
+    let mut c = 0;
+    while c <= 0x0A {
+        t[c] = SKIP;
+        c += 1;
+    }
+    t[0x28] = SKIP;
+    t[0x29] = SKIP;
+    t[0x2F] = SKIP;
+    t[0x5F] = SKIP;
+    // Non-breaking hyphen and right single quotation mark (apostrophe).
+    t[0x11] = JOIN;
+    t[0x19] = JOIN;
+    t
+};
+
+/// The class of the character at byte `i` and its length, decoding only
+/// characters outside ASCII and General Punctuation.
+#[inline]
+fn class_at(text: &str, i: usize) -> (u8, usize) {
+    let bytes = text.as_bytes();
+    let b = bytes[i];
+    if b < 0x80 {
+        return (CLASS[b as usize], 1);
+    }
+    if b == 0xE2 && i + 2 < bytes.len() {
+        // U+2000..U+206F is E2 80 80..E2 81 AF.
+        let (b1, b2) = (bytes[i + 1], bytes[i + 2]);
+        if b1 == 0x80 || (b1 == 0x81 && b2 < 0xB0) {
+            let k = (((b1 - 0x80) as usize) << 6) | (b2 - 0x80) as usize;
+            return (GENERAL_PUNCT[k], 3);
+        }
+    }
+    class_of_char(text, i)
+}
+
+#[cold]
+fn class_of_char(text: &str, i: usize) -> (u8, usize) {
+    let c = text[i..].chars().next().unwrap_or('\u{fffd}');
+    let class = if is_word_char(c) {
+        WORD
+    } else if c.is_whitespace() {
+        SKIP
+    } else if matches!(c, '’' | '‑') {
+        JOIN
+    } else {
+        PUNCT
+    };
+    (class, c.len_utf8())
+}
+
+/// For each byte: 1 if it is ASCII white space, 2 if it may start white
+/// space outside ASCII (U+0085, U+00A0, U+1680, U+2000.., U+3000), else 0.
+static SPACE: [u8; 256] = {
+    let mut t = [0u8; 256];
+    t[b' ' as usize] = 1;
+    let mut b = b'\t';
+    while b <= b'\r' {
+        t[b as usize] = 1;
+        b += 1;
+    }
+    t[0xC2] = 2;
+    t[0xE1] = 2;
+    t[0xE2] = 2;
+    t[0xE3] = 2;
+    t
+};
+
+/// Whether byte `i` of `s` starts white space (as `char::is_whitespace`
+/// says), and how far to step: a whole white-space character, else one
+/// byte (the rest of a character of several bytes is never white space).
+#[inline(always)]
+fn space_at(s: &str, i: usize) -> (bool, usize) {
+    let bytes = s.as_bytes();
+    match SPACE[bytes[i] as usize] {
+        0 => (false, 1),
+        1 => (true, 1),
+        _ if bytes[i] == 0xE2 => {
+            // General Punctuation: U+2000..U+200A, U+2028, U+2029, U+202F
+            // (E2 80 xx) and U+205F (E2 81 9F) are spaces.
+            let (b1, b2) = (bytes[i + 1], bytes[i + 2]);
+            let space = (b1 == 0x80 && (b2 <= 0x8A || matches!(b2, 0xA8 | 0xA9 | 0xAF)))
+                || (b1 == 0x81 && b2 == 0x9F);
+            if space {
+                (true, 3)
+            } else {
+                (false, 1)
+            }
+        }
+        _ => space_char_at(s, i),
+    }
+}
+
+#[inline(never)]
+fn space_char_at(s: &str, i: usize) -> (bool, usize) {
+    let c = s[i..].chars().next().unwrap_or('\u{fffd}');
+    if c.is_whitespace() {
+        (true, c.len_utf8())
+    } else {
+        (false, 1)
+    }
+}
+
+/// The words of `s` exactly as `str::split_whitespace` gives them, without
+/// decoding most characters.
+pub(crate) fn split_words(s: &str) -> SplitWords<'_> {
+    SplitWords { s, i: 0 }
+}
+
+pub(crate) struct SplitWords<'a> {
+    s: &'a str,
+    i: usize,
+}
+
+impl<'a> Iterator for SplitWords<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let (s, n) = (self.s, self.s.len());
+        let mut i = self.i;
+        while i < n {
+            let (space, len) = space_at(s, i);
+            if !space {
+                break;
+            }
+            i += len;
+        }
+        if i >= n {
+            self.i = n;
+            return None;
+        }
+        let start = i;
+        while i < n {
+            let (space, len) = space_at(s, i);
+            if space {
+                break;
+            }
+            i += len;
+        }
+        self.i = i;
+        Some(&s[start..i])
+    }
+}
+
+/// The number of words in `s` as `split_whitespace` counts them.
+pub(crate) fn count_words(s: &str) -> usize {
+    let (mut n, mut in_word, mut i) = (0, false, 0);
+    while i < s.len() {
+        let (space, len) = space_at(s, i);
+        n += usize::from(!space && !in_word);
+        in_word = !space;
+        i += len;
+    }
+    n
 }
 
 /// Tokenises `text[range]` (a range on character boundaries).
 pub(crate) fn tokens(text: &str, range: Range<usize>, out: &mut Vec<Tok>) {
     out.clear();
+    push_tokens(text, range, out);
+}
+
+/// Appends the tokens of `text[range]` to `out`.
+pub(crate) fn push_tokens(text: &str, range: Range<usize>, out: &mut Vec<Tok>) {
+    let bytes = text.as_bytes();
     let end = range.end;
     let mut i = range.start;
     while i < end {
-        let (c, len) = char_at(text, i);
-        if c.is_whitespace() || c == '*' || c == '_' {
-            i += len;
-            continue;
-        }
-        if !is_word_char(c) {
-            out.push(Tok {
-                start: i,
-                end: i + len,
-                word: false,
-            });
-            i += len;
-            continue;
+        let (class, len) = class_at(text, i);
+        match class {
+            SKIP => {
+                i += len;
+                continue;
+            }
+            PUNCT | JOIN => {
+                out.push(Tok {
+                    start: i,
+                    end: i + len,
+                    word: false,
+                });
+                i += len;
+                continue;
+            }
+            _ => {}
         }
         let start = i;
         let mut e = i + len;
+        // Whether a full stop joined two parts of the word (`U.S`).
+        let mut dotted = false;
         while e < end {
-            let (d, dl) = char_at(text, e);
-            if is_word_char(d) {
+            let b = bytes[e];
+            if b < 0x80 && CLASS[b as usize] == WORD {
+                e += 1;
+                continue;
+            }
+            let (d, dl) = class_at(text, e);
+            if d == WORD {
                 e += dl;
-            } else if matches!(d, '\'' | '’' | '-' | '.' | '‑') {
+            } else if d == JOIN {
                 // A joiner inside a word: Russia's, al-Sharaa, U.S.
                 let after = e + dl;
-                if after < end && is_word_char(char_at(text, after).0) {
+                if after < end && class_at(text, after).0 == WORD {
+                    dotted |= b == b'.';
                     e = after;
                 } else {
-                    if d == '.' && (keeps_dot(&text[start..e]) || text[start..e].contains('.')) {
+                    if b == b'.' && (dotted || keeps_dot(&text[start..e])) {
                         e += 1;
                     }
                     break;
@@ -168,7 +368,17 @@ pub(crate) fn tokens(text: &str, range: Range<usize>, out: &mut Vec<Tok>) {
     }
 }
 
+#[inline]
 pub(crate) fn is_capitalised(w: &str) -> bool {
+    // ASCII fast paths; the rest as below.
+    match w.as_bytes().first() {
+        Some(b) if b.is_ascii_uppercase() => true,
+        Some(b) if b.is_ascii_lowercase() && !w.as_bytes().contains(&b'-') => false,
+        _ => is_capitalised_slow(w),
+    }
+}
+
+fn is_capitalised_slow(w: &str) -> bool {
     let mut cs = w.chars();
     match cs.next() {
         Some(c) if c.is_uppercase() => true,
@@ -187,6 +397,7 @@ pub(crate) fn is_capitalised(w: &str) -> bool {
 }
 
 /// Strips a possessive ending ("Russia’s" → "Russia").
+#[inline]
 pub(crate) fn strip_possessive(w: &str) -> &str {
     w.strip_suffix("’s")
         .or_else(|| w.strip_suffix("'s"))
@@ -194,11 +405,13 @@ pub(crate) fn strip_possessive(w: &str) -> &str {
         .unwrap_or(w)
 }
 
+#[inline]
 pub(crate) fn is_possessive(w: &str) -> bool {
     w.ends_with("’s") || w.ends_with("'s")
 }
 
 /// Whether a token can be part of a name sequence.
+#[inline]
 pub(crate) fn nameish(w: &str) -> bool {
     is_capitalised(w) || lexicon::is_particle(w)
 }
@@ -242,4 +455,116 @@ pub(crate) fn prev_word(text: &str, pos: usize) -> Option<Range<usize>> {
         start += text[start..].chars().next().map_or(1, char::len_utf8);
     }
     (start < end).then_some(start..end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `split_words` and `count_words` must agree with `split_whitespace`
+    /// on every kind of white space, ASCII or not.
+    #[test]
+    fn words_split_as_split_whitespace_does() {
+        let cases = [
+            "",
+            "   ",
+            "one",
+            " two  words ",
+            "tab\tnew\nline\rcr\x0bvt\x0cff",
+            "nbsp\u{a0}here\u{85}nel",
+            "em\u{2003}space\u{2009}thin\u{200b}zero-width\u{202f}narrow",
+            "ogham\u{1680}mark\u{3000}ideographic\u{2028}line\u{2029}para\u{205f}math",
+            "“Curly,” she said — ‘quietly’… é, ß, 東京, 🙂 done",
+            "\u{2000}\u{200a}edge\u{2000}",
+        ];
+        for s in cases {
+            let want: Vec<&str> = s.split_whitespace().collect();
+            assert_eq!(split_words(s).collect::<Vec<_>>(), want, "{s:?}");
+            assert_eq!(count_words(s), want.len(), "{s:?}");
+        }
+    }
+
+    /// The tokeniser as first written, a character at a time: the byte-class
+    /// one must give the same tokens.
+    fn tokens_by_char(text: &str, range: Range<usize>) -> Vec<Tok> {
+        let char_at = |i: usize| {
+            let c = text[i..].chars().next().unwrap();
+            (c, c.len_utf8())
+        };
+        let mut out = Vec::new();
+        let (end, mut i) = (range.end, range.start);
+        while i < end {
+            let (c, len) = char_at(i);
+            if c.is_whitespace() || c == '*' || c == '_' {
+                i += len;
+                continue;
+            }
+            if !is_word_char(c) {
+                out.push(Tok {
+                    start: i,
+                    end: i + len,
+                    word: false,
+                });
+                i += len;
+                continue;
+            }
+            let start = i;
+            let mut e = i + len;
+            while e < end {
+                let (d, dl) = char_at(e);
+                if is_word_char(d) {
+                    e += dl;
+                } else if matches!(d, '\'' | '’' | '-' | '.' | '‑') {
+                    let after = e + dl;
+                    if after < end && is_word_char(char_at(after).0) {
+                        e = after;
+                    } else {
+                        if d == '.' && (keeps_dot(&text[start..e]) || text[start..e].contains('.'))
+                        {
+                            e += 1;
+                        }
+                        break;
+                    }
+                } else {
+                    break;
+                }
+            }
+            out.push(Tok {
+                start,
+                end: e,
+                word: true,
+            });
+            i = e;
+        }
+        out
+    }
+
+    #[test]
+    fn tokens_match_the_character_tokeniser() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../assets/samples");
+        let mut texts: Vec<String> = std::fs::read_dir(root)
+            .unwrap()
+            .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+            .collect();
+        texts.extend(
+            [
+                "Mr. Smith, U.S. Sen. al-Sharaa’s aide‑de‑camp said: “It’s 6'3\" tall.”",
+                "Dr.  J. R. R. Tolkien—\u{2009}wrote\u{a0}it… e.g. etc. No. 5",
+                "Ünïcödé Straße 東京 🙂 x\u{2011}y a\u{2019}b c\u{2019} d-. e.-f",
+                "**bold** _em_ `code` <tag> [link](url) 3.14 1,000 -5 .5",
+            ]
+            .map(String::from),
+        );
+        for t in &texts {
+            for start in [0, 1, 7] {
+                let mut start = start.min(t.len());
+                while !t.is_char_boundary(start) {
+                    start += 1;
+                }
+                let mut got = Vec::new();
+                tokens(t, start..t.len(), &mut got);
+                assert_eq!(got, tokens_by_char(t, start..t.len()), "{t:?}");
+            }
+        }
+    }
 }
