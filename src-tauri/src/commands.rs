@@ -68,7 +68,11 @@ pub async fn update_draft(
 
 /// The writer's explicit save (Ctrl+S): always a revision.
 #[tauri::command]
-pub async fn save_draft(state: State<'_, AppState>, id: DraftId, patch: PatchInput) -> CmdResult<Saved> {
+pub async fn save_draft(
+    state: State<'_, AppState>,
+    id: DraftId,
+    patch: PatchInput,
+) -> CmdResult<Saved> {
     let patch = patch.into_patch()?;
     with_library(&state, |lib| lib.update(id, &patch, SaveKind::Explicit)).map(Saved::from)
 }
