@@ -117,9 +117,9 @@ pub(crate) fn run(text: &str) -> Report {
             Some(c) => &window[window.partition_point(|t| t.start < c)..],
             None => &window,
         };
-        let fb = attrib::before(text, &toks);
-        let fp = attrib::previous_sentence(text, &toks);
-        let fs = attrib::sentence_subject(text, &toks);
+        let fb = attrib::before(text, toks);
+        let fp = attrib::previous_sentence(text, toks);
+        let fs = attrib::sentence_subject(text, toks);
         let before_words = toks.iter().filter(|t| t.word).count();
         // Plain text often breaks paragraphs with a single newline, which
         // stays inside one block: the words on the quote's own line.
