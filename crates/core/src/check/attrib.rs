@@ -1303,6 +1303,9 @@ impl<'a> Names<'a> {
             let fw = &text[first.range()];
             gender = gender.or(lexicon::first_name_gender(fw));
         }
+        if gender.is_none() && toks.len() >= 2 {
+            gender = appositive_gender(&text[range.end..]);
+        }
         if out.name.is_empty() {
             return None;
         }
@@ -1439,6 +1442,18 @@ impl<'a> Names<'a> {
         }
         None
     }
+}
+
+/// The gender an appositive right after a name gives it: `, a
+/// 40-year-old retired fisherman,` makes its name a man's. Only the
+/// clause's first few words are read.
+fn appositive_gender(after: &str) -> Option<Gender> {
+    let rest = after
+        .strip_prefix(", a ")
+        .or_else(|| after.strip_prefix(", an "))?;
+    let clause = rest.split([',', '.', ';', '\n']).next()?;
+    let mut ws = clause.split_whitespace().take(6);
+    ws.find_map(lexicon::person_noun_gender)
 }
 
 /// A party label or nationality that may stand before a name but is not
