@@ -964,6 +964,19 @@ pub(crate) fn clause_subject_after(text: &str, toks: &[Tok]) -> Option<Mention> 
 /// The first name or pronoun of a sentence: the subject a participle cue
 /// (`…, calling it “…”`) refers to.
 fn first_subject(text: &str, toks: &[Tok]) -> Option<Mention> {
+    // An opening subordinate clause or `With …` phrase is not where the
+    // subject is: `With leaders worried about Jo Bloggs, Ann Other is …`.
+    let lead = toks.iter().find(|t| t.word).map(|t| &text[t.range()]);
+    let toks = if lead
+        .is_some_and(|w| is_subordinator(w) || matches!(w, "With" | "Without" | "Despite" | "Amid"))
+    {
+        match toks.iter().take(30).position(|t| &text[t.range()] == ",") {
+            Some(c) => &toks[c + 1..],
+            None => toks,
+        }
+    } else {
+        toks
+    };
     for (i, t) in toks.iter().enumerate().take(12) {
         if !t.word {
             continue;
