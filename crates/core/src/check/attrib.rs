@@ -1747,9 +1747,29 @@ pub(crate) fn name_mentions(text: &str, toks: &[Tok], out: &mut Vec<(Range<usize
                             | "stressed"
                     )
             };
+            // The subject of an absolute phrase: `with Jo Bloggs — who … —
+            // attacking the plan`.
+            let absolute = i > 0 && &text[toks[i - 1].range()] == "with" && {
+                let mut k = j + 1;
+                if toks.get(k).is_some_and(|t| is_dash(&text[t.range()])) {
+                    k = toks[k + 1..]
+                        .iter()
+                        .take(16)
+                        .position(|t| is_dash(&text[t.range()]))
+                        .map_or(k, |d| k + 1 + d + 1);
+                }
+                toks.get(k).is_some_and(|t| {
+                    let w = &text[t.range()];
+                    t.word && w.len() > 5 && w.ends_with("ing")
+                })
+            };
             let possessive = words::is_possessive(&text[toks[j].range()]);
             let subject = !possessive
-                && (sentence_start || appositive || inverted || (verb_next && !after_prep));
+                && (sentence_start
+                    || appositive
+                    || inverted
+                    || absolute
+                    || (verb_next && !after_prep));
             out.push((t.start..toks[j].end, subject));
             i = j + 1;
         } else {
