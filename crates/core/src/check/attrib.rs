@@ -964,6 +964,19 @@ pub(crate) fn clause_subject_after(text: &str, toks: &[Tok]) -> Option<Mention> 
 /// The first name or pronoun of a sentence: the subject a participle cue
 /// (`…, calling it “…”`) refers to.
 fn first_subject(text: &str, toks: &[Tok]) -> Option<Mention> {
+    // An opening subordinate clause or `With …` phrase is not where the
+    // subject is: `With leaders worried about Jo Bloggs, Ann Other is …`.
+    let lead = toks.iter().find(|t| t.word).map(|t| &text[t.range()]);
+    let toks = if lead
+        .is_some_and(|w| is_subordinator(w) || matches!(w, "With" | "Without" | "Despite" | "Amid"))
+    {
+        match toks.iter().take(30).position(|t| &text[t.range()] == ",") {
+            Some(c) => &toks[c + 1..],
+            None => toks,
+        }
+    } else {
+        toks
+    };
     for (i, t) in toks.iter().enumerate().take(12) {
         if !t.word {
             continue;
@@ -1055,8 +1068,12 @@ pub(crate) type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<FastHasher>>
 /// tokens of each block, made once and shared by every window.
 pub(crate) struct Names<'a> {
     text: &'a str,
-    /// Surname (as written) → the full name that introduces it, and where.
-    full: HashMap<String, Option<(String, usize)>>,
+    /// Surname (as written) → every full name outside quotes that ends
+    /// in it, and where, in text order: two people may share a surname.
+    full: HashMap<String, Vec<(String, usize)>>,
+    /// Set when a resolution depended on where the mention is, because
+    /// its surname belongs to more than one full name: not cached.
+    placed: bool,
     pub gender: HashMap<String, Gender>,
     /// The quoted spans, in order: names are introduced outside them.
     quoted: Vec<Range<usize>>,
@@ -1105,6 +1122,7 @@ impl<'a> Names<'a> {
             gender: HashMap::default(),
             quoted,
             resolved: HashMap::default(),
+            placed: false,
             blocks,
             cache: Vec::with_capacity(CACHED_BLOCKS),
             spare_mentions: Vec::new(),
@@ -1211,8 +1229,11 @@ impl<'a> Names<'a> {
         if let Some(r) = self.resolved.get(key) {
             return r.clone();
         }
+        self.placed = false;
         let r = self.resolve_uncached(range);
-        self.resolved.insert(key, r.clone());
+        if !self.placed {
+            self.resolved.insert(key, r.clone());
+        }
         r
     }
 
@@ -1262,7 +1283,7 @@ impl<'a> Names<'a> {
         let mut out = if particle_led {
             // `van der Berg`: a surname with its particles.
             let surname: &'a str = &text[first.start..last.start + last_w.len()];
-            match self.full_name(surname) {
+            match self.full_name(surname, range.start, None) {
                 Some((full, at)) => Resolved {
                     name: full.into(),
                     introduced_at: Some(at),
@@ -1285,13 +1306,7 @@ impl<'a> Names<'a> {
                 w
             };
             // `Mr. Obama` is not the `Michelle Obama` of an earlier line.
-            let full = self.full_name(surname).filter(|(full, _)| {
-                let first = full.split_whitespace().next().unwrap_or("");
-                match (gender, lexicon::first_name_gender(first)) {
-                    (Some(h), Some(f)) => h == f,
-                    _ => true,
-                }
-            });
+            let full = self.full_name(surname, range.start, gender);
             match full {
                 Some((full, at)) => Resolved {
                     name: full.into(),
@@ -1316,6 +1331,9 @@ impl<'a> Names<'a> {
             let fw = &text[first.range()];
             gender = gender.or(lexicon::first_name_gender(fw));
         }
+        if gender.is_none() && toks.len() >= 2 {
+            gender = appositive_gender(&text[range.end..]);
+        }
         if out.name.is_empty() {
             return None;
         }
@@ -1328,17 +1346,62 @@ impl<'a> Names<'a> {
         Some(out)
     }
 
-    /// A `'a` slice of the text equal to `w`, for cache keys.
-    fn full_name(&mut self, surname: &str) -> Option<(String, usize)> {
-        if let Some(v) = self.full.get(surname) {
-            return v.clone();
+    /// The full name a lone surname at `at` stands for, and where that
+    /// name first appears. When two people share the surname, news
+    /// writing means the one most recently introduced before the mention
+    /// (`Jeh Johnson … Johnson said`), else the first introduced after.
+    /// `gender`, from an honorific, rules out names of the other gender:
+    /// `Mr. Obama` is not the `Michelle Obama` of an earlier line.
+    fn full_name(
+        &mut self,
+        surname: &str,
+        at: usize,
+        gender: Option<Gender>,
+    ) -> Option<(String, usize)> {
+        if !self.full.contains_key(surname) {
+            let v = self.search_full(surname);
+            self.full.insert(surname.to_string(), v);
         }
-        let v = self.search_full(surname);
-        self.full.insert(surname.to_string(), v.clone());
-        v
+        let all = &self.full[surname];
+        let fits = |full: &str| {
+            let first = full.split_whitespace().next().unwrap_or("");
+            match (gender, lexicon::first_name_gender(first)) {
+                (Some(h), Some(f)) => h == f,
+                _ => true,
+            }
+        };
+        let mut fitting = all.iter().filter(|(full, _)| fits(full));
+        let first = fitting.next()?;
+        if all.iter().all(|(full, _)| *full == first.0) {
+            return Some(first.clone());
+        }
+        // Two people share the surname: the answer depends on `at`.
+        self.placed = true;
+        // Only a full name that opens its sentence (perhaps after a title:
+        // `Home Secretary Jo Cruz said`) and was met in the last few
+        // paragraphs takes over: one after a verb or preposition (`accused
+        // Jo Cruz`, `a photo of Jo Cruz`) is mentioned in passing.
+        let text = self.text;
+        let bi = self.blocks.partition_point(|b| b.end <= at);
+        let recent = self.blocks.get(bi.saturating_sub(2)).map_or(0, |b| b.start);
+        let topic = |p: usize| {
+            let before = &text[..p];
+            let prev = before.split_whitespace().next_back().unwrap_or("");
+            let line_start = before.trim_end_matches([' ', '\u{a0}']).ends_with('\n');
+            line_start
+                || prev.is_empty()
+                || prev.ends_with(['.', '!', '?', ':'])
+                || (words::is_capitalised(prev) && !words::is_possessive(prev))
+        };
+        let chosen = all
+            .iter()
+            .rfind(|(full, p)| *p < at && *p >= recent && fits(full) && topic(*p))
+            .unwrap_or(first);
+        all.iter().find(|(full, _)| *full == chosen.0).cloned()
     }
 
-    fn search_full(&mut self, surname: &str) -> Option<(String, usize)> {
+    fn search_full(&mut self, surname: &str) -> Vec<(String, usize)> {
+        let mut found = Vec::new();
         let text = self.text;
         let bytes = text.as_bytes();
         let mut from = 0;
@@ -1451,14 +1514,25 @@ impl<'a> Names<'a> {
                 if let Some(g) = gender.or_else(|| lexicon::first_name_gender(fw)) {
                     self.gender.entry(full.clone()).or_insert(g);
                 }
-                return Some((full, first));
-            }
-            if start < at {
-                return Some((text[start..end].to_string(), start));
+                found.push((full, first));
+            } else if start < at {
+                found.push((text[start..end].to_string(), start));
             }
         }
-        None
+        found
     }
+}
+
+/// The gender an appositive right after a name gives it: `, a
+/// 40-year-old retired fisherman,` makes its name a man's. Only the
+/// clause's first few words are read.
+fn appositive_gender(after: &str) -> Option<Gender> {
+    let rest = after
+        .strip_prefix(", a ")
+        .or_else(|| after.strip_prefix(", an "))?;
+    let clause = rest.split([',', '.', ';', '\n']).next()?;
+    let mut ws = clause.split_whitespace().take(6);
+    ws.find_map(lexicon::person_noun_gender)
 }
 
 /// A party label or nationality that may stand before a name but is not
@@ -1693,9 +1767,29 @@ pub(crate) fn name_mentions(text: &str, toks: &[Tok], out: &mut Vec<(Range<usize
                             | "stressed"
                     )
             };
+            // The subject of an absolute phrase: `with Jo Bloggs — who … —
+            // attacking the plan`.
+            let absolute = i > 0 && &text[toks[i - 1].range()] == "with" && {
+                let mut k = j + 1;
+                if toks.get(k).is_some_and(|t| is_dash(&text[t.range()])) {
+                    k = toks[k + 1..]
+                        .iter()
+                        .take(16)
+                        .position(|t| is_dash(&text[t.range()]))
+                        .map_or(k, |d| k + 1 + d + 1);
+                }
+                toks.get(k).is_some_and(|t| {
+                    let w = &text[t.range()];
+                    t.word && w.len() > 5 && w.ends_with("ing")
+                })
+            };
             let possessive = words::is_possessive(&text[toks[j].range()]);
             let subject = !possessive
-                && (sentence_start || appositive || inverted || (verb_next && !after_prep));
+                && (sentence_start
+                    || appositive
+                    || inverted
+                    || absolute
+                    || (verb_next && !after_prep));
             out.push((t.start..toks[j].end, subject));
             i = j + 1;
         } else {

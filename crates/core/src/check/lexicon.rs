@@ -244,6 +244,20 @@ pub(crate) fn honorific_gender(w: &str) -> Option<Gender> {
     }
 }
 
+/// The gender of a noun that describes a person in an appositive:
+/// `Jo Bloggs, a retired fisherman, …`.
+pub(crate) fn person_noun_gender(w: &str) -> Option<Gender> {
+    match w {
+        "man" | "boy" | "father" | "son" | "husband" | "brother" | "grandfather" | "uncle"
+        | "nephew" | "businessman" | "fisherman" | "congressman" | "chairman" | "spokesman"
+        | "councilman" | "policeman" | "gentleman" => Some(Gender::Male),
+        "woman" | "girl" | "mother" | "daughter" | "wife" | "sister" | "grandmother" | "aunt"
+        | "niece" | "businesswoman" | "congresswoman" | "chairwoman" | "spokeswoman"
+        | "councilwoman" | "policewoman" | "lady" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
 /// Capitalised words that start sentences or name things but are never part
 /// of a person's name.
 pub(crate) fn is_name_stop(w: &str) -> bool {
