@@ -1258,9 +1258,12 @@ impl<'a> Names<'a> {
         }
         // Party labels and nationalities before a name: `Republican Donald
         // Trump`, `Russian analyst`.
+        // Not when the words make a body's name (`New York Times`,
+        // `Republican National Committee`).
         while toks.len() - s >= 3 {
             let w = &text[toks[s].range()];
-            if !is_name_adjective(w) {
+            let rest = &text[toks[s + 1].start..toks[toks.len() - 1].end];
+            if !is_name_adjective(w) || is_org_name(rest) {
                 break;
             }
             s += 1;
