@@ -1080,6 +1080,10 @@ pub(crate) struct Names<'a> {
     /// Mention (as written) → its resolution, which does not depend on
     /// where the mention is.
     resolved: HashMap<&'a str, Option<Resolved>>,
+    /// Mention (by where it is) → its resolution, for those that depend
+    /// on where they are: pronouns look back at the same mentions again
+    /// and again.
+    placed_resolved: HashMap<(usize, usize), Option<Resolved>>,
     blocks: Vec<Range<usize>>,
     /// The tokens of the last few blocks the rules read.
     cache: Vec<BlockToks>,
@@ -1122,6 +1126,7 @@ impl<'a> Names<'a> {
             gender: HashMap::default(),
             quoted,
             resolved: HashMap::default(),
+            placed_resolved: HashMap::default(),
             placed: false,
             blocks,
             cache: Vec::with_capacity(CACHED_BLOCKS),
@@ -1229,9 +1234,16 @@ impl<'a> Names<'a> {
         if let Some(r) = self.resolved.get(key) {
             return r.clone();
         }
+        let at = (range.start, range.end);
+        if let Some(r) = self.placed_resolved.get(&at) {
+            return r.clone();
+        }
         self.placed = false;
         let r = self.resolve_uncached(range);
-        if !self.placed {
+        if self.placed {
+            // The same mention at the same place resolves the same way.
+            self.placed_resolved.insert(at, r.clone());
+        } else {
             self.resolved.insert(key, r.clone());
         }
         r
@@ -1487,9 +1499,7 @@ impl<'a> Names<'a> {
                 }
                 // A headline's verb: `Christie Calls Hillary Clinton …` names
                 // two people, not one.
-                if w.chars().next().is_some_and(char::is_uppercase)
-                    && lexicon::cue(&w.to_lowercase()).is_some()
-                {
+                if w.chars().next().is_some_and(char::is_uppercase) && is_cue_lowercased(w) {
                     break;
                 }
                 if !words::nameish(w)
@@ -1515,7 +1525,9 @@ impl<'a> Names<'a> {
                 let full = format!("{}{}", &text[first..start], &text[start..end]);
                 let fw = text[first..].split([' ', '\u{a0}']).next().unwrap_or("");
                 if let Some(g) = gender.or_else(|| lexicon::first_name_gender(fw)) {
-                    self.gender.entry(full.clone()).or_insert(g);
+                    if !self.gender.contains_key(&full) {
+                        self.gender.insert(full.clone(), g);
+                    }
                 }
                 found.push((full, first));
             } else if start < at {
@@ -1524,6 +1536,20 @@ impl<'a> Names<'a> {
         }
         found
     }
+}
+
+/// Whether `w` in lower case is a cue word, without allocating for the
+/// usual short ASCII word.
+fn is_cue_lowercased(w: &str) -> bool {
+    let mut buf = [0u8; 32];
+    if w.is_ascii() && w.len() <= buf.len() {
+        let b = &mut buf[..w.len()];
+        b.copy_from_slice(w.as_bytes());
+        b.make_ascii_lowercase();
+        // ASCII stays valid UTF-8.
+        return std::str::from_utf8(b).is_ok_and(|l| lexicon::cue(l).is_some());
+    }
+    lexicon::cue(&w.to_lowercase()).is_some()
 }
 
 /// The gender an appositive right after a name gives it: `, a
