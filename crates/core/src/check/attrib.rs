@@ -1084,6 +1084,12 @@ pub(crate) struct Names<'a> {
     /// on where they are: pronouns look back at the same mentions again
     /// and again.
     placed_resolved: HashMap<(usize, usize), Option<Resolved>>,
+    /// How many surnames `search_full` has looked for.
+    searches: usize,
+    /// Every capitalised word of the text → where it starts, made once
+    /// many surnames have been looked for: one pass over the text instead
+    /// of one per surname.
+    word_index: Option<HashMap<&'a str, Vec<usize>>>,
     blocks: Vec<Range<usize>>,
     /// The tokens of the last few blocks the rules read.
     cache: Vec<BlockToks>,
@@ -1127,6 +1133,8 @@ impl<'a> Names<'a> {
             quoted,
             resolved: HashMap::default(),
             placed_resolved: HashMap::default(),
+            searches: 0,
+            word_index: None,
             placed: false,
             blocks,
             cache: Vec::with_capacity(CACHED_BLOCKS),
@@ -1423,9 +1431,33 @@ impl<'a> Names<'a> {
         // A SIMD substring search: an unknown surname is looked for across
         // the whole text.
         let finder = memchr::memmem::Finder::new(surname.as_bytes());
+        // Past the first few surnames, the capitalised-word index lists the
+        // places where a surname of letters and digits can be a whole word,
+        // which are the only ones the checks below let through.
+        self.searches += 1;
+        let hits = (self.searches > INDEX_AFTER && indexable(surname)).then(|| {
+            self.word_index
+                .get_or_insert_with(|| capitalised_words(text))
+                .get(surname)
+                .cloned()
+                .unwrap_or_default()
+        });
+        let mut hit_k = 0;
         let mut quoted_k = 0;
-        while let Some(i) = finder.find(&bytes[from..]) {
-            let at = from + i;
+        loop {
+            let at = match &hits {
+                Some(h) => {
+                    let Some(&p) = h.get(hit_k) else { break };
+                    hit_k += 1;
+                    p
+                }
+                None => {
+                    let Some(i) = finder.find(&bytes[from..]) else {
+                        break;
+                    };
+                    from + i
+                }
+            };
             let end = at + surname.len();
             from = end;
             // A whole word (possibly after a particle and hyphen).
@@ -1536,6 +1568,60 @@ impl<'a> Names<'a> {
         }
         found
     }
+}
+
+/// How many surnames are looked for across the text before the
+/// capitalised-word index is made.
+const INDEX_AFTER: usize = 16;
+
+/// Whether every whole-word occurrence of `surname` is in the
+/// capitalised-word index: an ASCII capital first, then only letters and
+/// digits.
+fn indexable(surname: &str) -> bool {
+    surname
+        .as_bytes()
+        .first()
+        .is_some_and(u8::is_ascii_uppercase)
+        && surname.chars().all(char::is_alphanumeric)
+}
+
+/// Every maximal run of letters and digits (as `char::is_alphanumeric`
+/// says) that starts with an ASCII capital → where each starts, in order.
+fn capitalised_words(text: &str) -> HashMap<&str, Vec<usize>> {
+    let bytes = text.as_bytes();
+    let alnum_at = |i: usize| -> (bool, usize) {
+        let b = bytes[i];
+        if b < 0x80 {
+            (b.is_ascii_alphanumeric(), 1)
+        } else {
+            let c = text[i..].chars().next().unwrap_or('\u{fffd}');
+            (c.is_alphanumeric(), c.len_utf8())
+        }
+    };
+    let mut index: HashMap<&str, Vec<usize>> = HashMap::default();
+    let mut prev_alnum = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let (alnum, len) = alnum_at(i);
+        if alnum && !prev_alnum && bytes[i].is_ascii_uppercase() {
+            let mut e = i + 1;
+            while e < bytes.len() {
+                let (a, l) = alnum_at(e);
+                if !a {
+                    break;
+                }
+                e += l;
+            }
+            index.entry(&text[i..e]).or_default().push(i);
+            // The character at `e` is not a letter or digit.
+            prev_alnum = true;
+            i = e;
+            continue;
+        }
+        prev_alnum = alnum;
+        i += len;
+    }
+    index
 }
 
 /// Whether `w` in lower case is a cue word, without allocating for the
@@ -1849,6 +1935,46 @@ fn outside_quotes(quoted: &[Range<usize>], toks: &[Tok], out: &mut Vec<Tok>) {
         }
         if !(k < quoted.len() && quoted[k].start <= t.start) {
             out.push(t);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The capitalised-word index lists every place where a surname of
+    /// letters and digits stands as a whole word, exactly as the substring
+    /// search finds them.
+    #[test]
+    fn capitalised_word_index_finds_every_whole_word() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../assets/samples");
+        let mut texts: Vec<String> = std::fs::read_dir(root)
+            .unwrap()
+            .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+            .collect();
+        texts.push(
+            "Ünal Ann, Smith-Jones O'Neil; Anna Annan Ann2 xAnn éAnn Ann’s 東京Ann _Ann Ann"
+                .to_string(),
+        );
+        for t in &texts {
+            let index = capitalised_words(t);
+            for w in t
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| indexable(w))
+            {
+                let whole: Vec<usize> = memchr::memmem::find_iter(t.as_bytes(), w.as_bytes())
+                    .filter(|&at| {
+                        let end = at + w.len();
+                        t[..at]
+                            .chars()
+                            .next_back()
+                            .is_none_or(|c| !c.is_alphanumeric())
+                            && t[end..].chars().next().is_none_or(|c| !c.is_alphanumeric())
+                    })
+                    .collect();
+                assert_eq!(index.get(w).cloned().unwrap_or_default(), whole, "{w}");
+            }
         }
     }
 }
