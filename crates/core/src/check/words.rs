@@ -141,6 +141,21 @@ static CLASS: [u8; 128] = {
     t
 };
 
+/// A byte from 0x80 up, in `BYTE_CLASS`: decode the character.
+const NON_ASCII: u8 = 4;
+
+/// `CLASS` extended to every byte value, so that the hot loops need no
+/// separate test for ASCII.
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [NON_ASCII; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = CLASS[b];
+        b += 1;
+    }
+    t
+};
+
 /// Classes of U+2000..U+206F, General Punctuation: curly quotes and
 /// apostrophes, dashes and odd spaces, which news text is full of. None is
 /// a letter or a digit.
@@ -312,52 +327,58 @@ pub(crate) fn push_tokens(text: &str, range: Range<usize>, out: &mut Vec<Tok>) {
     let bytes = text.as_bytes();
     let end = range.end;
     let mut i = range.start;
+    // About one token per four bytes in news text.
+    out.reserve((end.saturating_sub(i)) / 4);
     while i < end {
-        let (class, len) = class_at(text, i);
-        match class {
-            SKIP => {
-                i += len;
-                continue;
-            }
-            PUNCT | JOIN => {
-                out.push(Tok {
-                    start: i,
-                    end: i + len,
-                    word: false,
-                });
-                i += len;
-                continue;
-            }
-            _ => {}
+        let (class, len) = match BYTE_CLASS[bytes[i] as usize] {
+            NON_ASCII => class_at(text, i),
+            c => (c, 1),
+        };
+        if class == SKIP {
+            i += len;
+            continue;
+        }
+        if class != WORD {
+            out.push(Tok {
+                start: i,
+                end: i + len,
+                word: false,
+            });
+            i += len;
+            continue;
         }
         let start = i;
         let mut e = i + len;
         // Whether a full stop joined two parts of the word (`U.S`).
         let mut dotted = false;
-        while e < end {
-            let b = bytes[e];
-            if b < 0x80 && CLASS[b as usize] == WORD {
+        loop {
+            // ASCII letters and digits, the common case, one table look-up
+            // a byte.
+            while e < end && BYTE_CLASS[bytes[e] as usize] == WORD {
                 e += 1;
-                continue;
             }
+            if e >= end {
+                break;
+            }
+            let b = bytes[e];
             let (d, dl) = class_at(text, e);
             if d == WORD {
                 e += dl;
-            } else if d == JOIN {
+                continue;
+            }
+            if d == JOIN {
                 // A joiner inside a word: Russia's, al-Sharaa, U.S.
                 let after = e + dl;
                 if after < end && class_at(text, after).0 == WORD {
                     dotted |= b == b'.';
                     e = after;
-                } else {
-                    if b == b'.' && (dotted || keeps_dot(&text[start..e])) {
-                        e += 1;
-                    }
-                    break;
+                    continue;
                 }
-            } else {
-                break;
+                if b == b'.' && (dotted || keeps_dot(&text[start..e])) {
+                    e += 1;
+                }
             }
+            break;
         }
         out.push(Tok {
             start,
