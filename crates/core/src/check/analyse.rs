@@ -6,6 +6,7 @@ use std::rc::Rc;
 
 use super::attrib::{self, Found, Mention, MentionKind, Names};
 use super::lexicon::{self, Gender};
+use super::places;
 use super::scan::{self, Span};
 use super::words::{self, Tok};
 use super::{Fix, Issue, Quote, QuoteKind, Report, Severity, Speaker};
@@ -774,6 +775,7 @@ fn resolve_pronoun(
                 .next()
                 .is_some_and(lexicon::is_determiner)
             && !attrib::is_org_name(n)
+            && !places::is_place(n)
     };
     let last_recent = last
         .as_ref()
@@ -797,8 +799,11 @@ fn resolve_pronoun(
             || names.gender.contains_key(&*res.name)
             || last_recent.is_some_and(|l| *l.name == *res.name)
             || introduced.iter().any(|n| **n == *res.name);
-        let person =
-            person && res.name.split_whitespace().count() <= 4 && !attrib::is_org_name(&res.name);
+        // A place (`upstate New York`) is never "he" or "she".
+        let person = person
+            && res.name.split_whitespace().count() <= 4
+            && !attrib::is_org_name(&res.name)
+            && !places::is_place(&res.name);
         if matches!(g, Gender::Male | Gender::Female) && !person {
             continue;
         }
