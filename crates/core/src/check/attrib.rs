@@ -208,7 +208,7 @@ pub(crate) fn before(text: &str, toks: &[Tok]) -> Found {
         }
         let w = &text[t.range()];
         let Some(c) = lexicon::cue(w) else { continue };
-        if plural_noun_use(text, toks, k) {
+        if plural_noun_use(text, toks, k) || singular_noun_use(text, toks, k) {
             continue;
         }
         match c {
@@ -319,6 +319,32 @@ fn plural_noun_use(text: &str, toks: &[Tok], k: usize) -> bool {
             "of" | "his" | "her" | "their" | "its" | "our" | "many" | "such"
         )
         || p.chars().all(|c| c.is_ascii_digit() || c == ',')
+}
+
+/// A cue that is also a singular noun (`Trump’s tweet to invite …`, `a
+/// call for`) when a reporting verb comes earlier in the sentence: `Pence
+/// said Trump’s tweet … was only “to mock”` is Pence's. With no earlier
+/// verb the noun's owner is the source (`Trump’s claim that “…”`). Past
+/// forms and participles follow contractions (`Trump’s said`, `He’s
+/// claiming`), not possessives.
+fn singular_noun_use(text: &str, toks: &[Tok], k: usize) -> bool {
+    let w = &text[toks[k].range()];
+    if k == 0 || !toks[k - 1].word || w.ends_with("ed") || w.ends_with("ing") {
+        return false;
+    }
+    if matches!(w, "said" | "told" | "wrote" | "sang" | "read") {
+        return false;
+    }
+    let p = &text[toks[k - 1].range()];
+    let owner = (words::is_possessive(p) && lexicon::pronoun(words::strip_possessive(p)).is_none())
+        || matches!(
+            p,
+            "a" | "an" | "the" | "his" | "her" | "their" | "its" | "our" | "my" | "your"
+        );
+    owner
+        && toks[..k - 1]
+            .iter()
+            .any(|t| t.word && lexicon::cue(&text[t.range()]) == Some(Cue::Verb))
 }
 
 /// A reporting verb with its subject earlier in the sentence, followed by
