@@ -229,6 +229,24 @@ pub(crate) fn before(text: &str, toks: &[Tok]) -> Found {
                 return found;
             }
             Cue::Verb => {
+                // `it was labeled “…”`: a passive's subject is not the
+                // speaker; only an agent (`was described by X as`) is.
+                let passive = k > 0
+                    && toks[k - 1].word
+                    && matches!(
+                        &text[toks[k - 1].range()],
+                        "was" | "were" | "is" | "are" | "be" | "been" | "being"
+                    )
+                    && (w.ends_with("ed") || w == "told");
+                if passive {
+                    found.has_cue = true;
+                    found.cue = Some(t.range());
+                    found.mention = toks
+                        .get(k + 1)
+                        .filter(|n| &text[n.range()] == "by")
+                        .and_then(|_| noun_phrase_forward(text, &toks[k + 2..]));
+                    return found;
+                }
                 if let Some(m) = subject_before(text, &toks[..k]) {
                     found.has_cue = true;
                     found.cue = Some(t.range());
