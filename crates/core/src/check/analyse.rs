@@ -798,7 +798,8 @@ fn resolve_pronoun(
         let person = !res.bare
             || names.gender.contains_key(&*res.name)
             || last_recent.is_some_and(|l| *l.name == *res.name)
-            || introduced.iter().any(|n| **n == *res.name);
+            || introduced.iter().any(|n| **n == *res.name)
+            || reports_speech(text, r.end);
         // A place (`upstate New York`) is never "he" or "she".
         let person = person
             && res.name.split_whitespace().count() <= 4
@@ -862,6 +863,31 @@ fn resolve_pronoun(
         fix: None,
     });
     (Some(pick.0.to_string()), issue)
+}
+
+/// Whether a speech verb follows the name ending at `end` (`Ferrand said
+/// …`): what reports speech is a person, even when named by surname only.
+fn reports_speech(text: &str, end: usize) -> bool {
+    let rest = text[end..].trim_start_matches(' ');
+    let w = rest
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("");
+    matches!(
+        w,
+        "said"
+            | "says"
+            | "told"
+            | "tells"
+            | "added"
+            | "explained"
+            | "argued"
+            | "insisted"
+            | "recalled"
+            | "replied"
+            | "noted"
+            | "wrote"
+    )
 }
 
 /// The subject of the main clause of the sentence holding candidate `c`,
