@@ -163,7 +163,9 @@ pub(crate) fn run(text: &str) -> Report {
 
         // A whole sentence quoted after a full stop (`Graham asked. “Neither
         // do I.”`) is speech, however short.
-        let kind = if kind == QuoteKind::Scare && after_stop && is_sentence(inner) {
+        let kind = if n_words <= 6 && is_title_case(inner) && names_kind_after(text, sp) {
+            QuoteKind::Title
+        } else if kind == QuoteKind::Scare && after_stop && is_sentence(inner) {
             QuoteKind::Speech
         } else if kind == QuoteKind::Speech && (is_nickname(text, sp, prev_word) || is_aside(inner))
         {
@@ -477,6 +479,47 @@ fn classify(
         return QuoteKind::Title;
     }
     QuoteKind::Speech
+}
+
+/// Whether one of the two lower-case words right after a quote says what
+/// kind of thing it names: `his “Keepin’ It Real” radio program`, `a
+/// “Take Back Our Streets” rally`. Read only for a Title Case quote.
+fn names_kind_after(text: &str, sp: &Span) -> bool {
+    let rest = &text[span_end(sp)..];
+    if !rest.starts_with(' ') {
+        return false;
+    }
+    rest.split(' ')
+        .skip(1)
+        .take(2)
+        .take_while(|w| w.starts_with(|c: char| c.is_ascii_lowercase()))
+        .any(|w| {
+            matches!(
+                w.trim_end_matches([',', '.', ';', ':']),
+                "program"
+                    | "programme"
+                    | "show"
+                    | "forum"
+                    | "series"
+                    | "podcast"
+                    | "documentary"
+                    | "segment"
+                    | "column"
+                    | "tour"
+                    | "rally"
+                    | "event"
+                    | "conference"
+                    | "summit"
+                    | "festival"
+                    | "album"
+                    | "song"
+                    | "film"
+                    | "movie"
+                    | "broadcast"
+                    | "slogan"
+                    | "hashtag"
+            )
+        })
 }
 
 /// Quoted words that start with a capital: a sentence of their own rather
