@@ -75,6 +75,33 @@ pub(crate) fn after(text: &str, toks: &[Tok], new_sentence: bool) -> Found {
             return found;
         }
     }
+    // `“…” was written by Springsteen`: a passive's agent is the source.
+    if let [aux, verb, by, rest @ ..] = toks {
+        let passive = aux.word
+            && matches!(&text[aux.range()], "was" | "were" | "is" | "are")
+            && matches!(
+                &text[verb.range()],
+                "written"
+                    | "spoken"
+                    | "said"
+                    | "uttered"
+                    | "coined"
+                    | "penned"
+                    | "tweeted"
+                    | "posted"
+                    | "sung"
+                    | "voiced"
+                    | "shouted"
+                    | "chanted"
+            )
+            && &text[by.range()] == "by";
+        if let Some(m) = passive.then(|| noun_phrase_forward(text, rest)).flatten() {
+            found.cue = Some(verb.range());
+            found.has_cue = true;
+            found.mention = Some(m);
+            return found;
+        }
+    }
     // `“…,” per the party's bylaws` and `“…,” as a memo put it`: the source
     // is the noun phrase after `per` or `as`.
     if let Some(fw) = toks.iter().position(|t| t.word) {
