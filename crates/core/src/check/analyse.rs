@@ -120,6 +120,7 @@ pub(crate) fn run(text: &str) -> Report {
         };
         let fb = attrib::before(text, toks);
         let fs = attrib::sentence_subject(text, toks);
+        let woven = writer_sentence(text, toks) && !fb.has_cue;
         let before_words = toks.iter().filter(|t| t.word).count();
         // Plain text often breaks paragraphs with a single newline, which
         // stays inside one block: the words on the quote's own line.
@@ -330,7 +331,9 @@ pub(crate) fn run(text: &str) -> Report {
                     let run_on = sp.continued
                         || (l.block + 1 == sp.block && before_words == 0)
                         || (new_line && line_words == 0);
-                    if same_block || run_on || colon {
+                    // Not into the writer's own sentence with no cue: `The
+                    // choice was between going after Trump as “…”`.
+                    if (same_block && !woven) || run_on || colon {
                         quote.speaker = Some(l.name.clone());
                         if let Some((m, r)) = &l.mention {
                             quote.speaker_mention = Some(m.clone());
@@ -479,6 +482,29 @@ fn classify(
         return QuoteKind::Title;
     }
     QuoteKind::Speech
+}
+
+/// Whether the quote's sentence, up to the quote, opens with a determiner
+/// and a common noun that names no speaker (`The choice was between …`):
+/// the writer's sentence, with a subject of its own.
+fn writer_sentence(text: &str, toks: &[Tok]) -> bool {
+    let start = toks
+        .iter()
+        .rposition(|t| is_terminator_tok(text, t))
+        .map_or(0, |i| i + 1);
+    let mut ws = toks[start..]
+        .iter()
+        .filter(|t| t.word)
+        .map(|t| &text[t.range()]);
+    let (Some(lead), Some(head)) = (ws.next(), ws.next()) else {
+        return false;
+    };
+    matches!(
+        lead,
+        "The" | "A" | "An" | "This" | "That" | "These" | "Those"
+    ) && head.starts_with(|c: char| c.is_ascii_lowercase())
+        && !lexicon::is_speaker_noun(head)
+        && ws.count() >= 2
 }
 
 /// Whether one of the two lower-case words right after a quote says what
