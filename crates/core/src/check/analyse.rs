@@ -6,6 +6,7 @@ use std::rc::Rc;
 
 use super::attrib::{self, Found, Mention, MentionKind, Names};
 use super::lexicon::{self, Gender};
+use super::places;
 use super::scan::{self, Span};
 use super::words::{self, Tok};
 use super::{Fix, Issue, Quote, QuoteKind, Report, Severity, Speaker};
@@ -119,6 +120,7 @@ pub(crate) fn run(text: &str) -> Report {
         };
         let fb = attrib::before(text, toks);
         let fs = attrib::sentence_subject(text, toks);
+        let woven = writer_sentence(text, toks) && !fb.has_cue;
         let before_words = toks.iter().filter(|t| t.word).count();
         // Plain text often breaks paragraphs with a single newline, which
         // stays inside one block: the words on the quote's own line.
@@ -162,7 +164,9 @@ pub(crate) fn run(text: &str) -> Report {
 
         // A whole sentence quoted after a full stop (`Graham asked. “Neither
         // do I.”`) is speech, however short.
-        let kind = if kind == QuoteKind::Scare && after_stop && is_sentence(inner) {
+        let kind = if n_words <= 6 && is_title_case(inner) && names_kind_after(text, sp) {
+            QuoteKind::Title
+        } else if kind == QuoteKind::Scare && after_stop && is_sentence(inner) {
             QuoteKind::Speech
         } else if kind == QuoteKind::Speech && (is_nickname(text, sp, prev_word) || is_aside(inner))
         {
@@ -327,7 +331,9 @@ pub(crate) fn run(text: &str) -> Report {
                     let run_on = sp.continued
                         || (l.block + 1 == sp.block && before_words == 0)
                         || (new_line && line_words == 0);
-                    if same_block || run_on || colon {
+                    // Not into the writer's own sentence with no cue: `The
+                    // choice was between going after Trump as “…”`.
+                    if (same_block && !woven) || run_on || colon {
                         quote.speaker = Some(l.name.clone());
                         if let Some((m, r)) = &l.mention {
                             quote.speaker_mention = Some(m.clone());
@@ -476,6 +482,70 @@ fn classify(
         return QuoteKind::Title;
     }
     QuoteKind::Speech
+}
+
+/// Whether the quote's sentence, up to the quote, opens with a determiner
+/// and a common noun that names no speaker (`The choice was between …`):
+/// the writer's sentence, with a subject of its own.
+fn writer_sentence(text: &str, toks: &[Tok]) -> bool {
+    let start = toks
+        .iter()
+        .rposition(|t| is_terminator_tok(text, t))
+        .map_or(0, |i| i + 1);
+    let mut ws = toks[start..]
+        .iter()
+        .filter(|t| t.word)
+        .map(|t| &text[t.range()]);
+    let (Some(lead), Some(head)) = (ws.next(), ws.next()) else {
+        return false;
+    };
+    matches!(
+        lead,
+        "The" | "A" | "An" | "This" | "That" | "These" | "Those"
+    ) && head.starts_with(|c: char| c.is_ascii_lowercase())
+        && !lexicon::is_speaker_noun(head)
+        && ws.count() >= 2
+}
+
+/// Whether one of the two lower-case words right after a quote says what
+/// kind of thing it names: `his “Keepin’ It Real” radio program`, `a
+/// “Take Back Our Streets” rally`. Read only for a Title Case quote.
+fn names_kind_after(text: &str, sp: &Span) -> bool {
+    let rest = &text[span_end(sp)..];
+    if !rest.starts_with(' ') {
+        return false;
+    }
+    rest.split(' ')
+        .skip(1)
+        .take(2)
+        .take_while(|w| w.starts_with(|c: char| c.is_ascii_lowercase()))
+        .any(|w| {
+            matches!(
+                w.trim_end_matches([',', '.', ';', ':']),
+                "program"
+                    | "programme"
+                    | "show"
+                    | "forum"
+                    | "series"
+                    | "podcast"
+                    | "documentary"
+                    | "segment"
+                    | "column"
+                    | "tour"
+                    | "rally"
+                    | "event"
+                    | "conference"
+                    | "summit"
+                    | "festival"
+                    | "album"
+                    | "song"
+                    | "film"
+                    | "movie"
+                    | "broadcast"
+                    | "slogan"
+                    | "hashtag"
+            )
+        })
 }
 
 /// Quoted words that start with a capital: a sentence of their own rather
@@ -774,6 +844,7 @@ fn resolve_pronoun(
                 .next()
                 .is_some_and(lexicon::is_determiner)
             && !attrib::is_org_name(n)
+            && !places::is_place(n)
     };
     let last_recent = last
         .as_ref()
@@ -796,9 +867,13 @@ fn resolve_pronoun(
         let person = !res.bare
             || names.gender.contains_key(&*res.name)
             || last_recent.is_some_and(|l| *l.name == *res.name)
-            || introduced.iter().any(|n| **n == *res.name);
-        let person =
-            person && res.name.split_whitespace().count() <= 4 && !attrib::is_org_name(&res.name);
+            || introduced.iter().any(|n| **n == *res.name)
+            || reports_speech(text, r.end);
+        // A place (`upstate New York`) is never "he" or "she".
+        let person = person
+            && res.name.split_whitespace().count() <= 4
+            && !attrib::is_org_name(&res.name)
+            && !places::is_place(&res.name);
         if matches!(g, Gender::Male | Gender::Female) && !person {
             continue;
         }
@@ -857,6 +932,31 @@ fn resolve_pronoun(
         fix: None,
     });
     (Some(pick.0.to_string()), issue)
+}
+
+/// Whether a speech verb follows the name ending at `end` (`Ferrand said
+/// …`): what reports speech is a person, even when named by surname only.
+fn reports_speech(text: &str, end: usize) -> bool {
+    let rest = text[end..].trim_start_matches(' ');
+    let w = rest
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("");
+    matches!(
+        w,
+        "said"
+            | "says"
+            | "told"
+            | "tells"
+            | "added"
+            | "explained"
+            | "argued"
+            | "insisted"
+            | "recalled"
+            | "replied"
+            | "noted"
+            | "wrote"
+    )
 }
 
 /// The subject of the main clause of the sentence holding candidate `c`,

@@ -75,6 +75,33 @@ pub(crate) fn after(text: &str, toks: &[Tok], new_sentence: bool) -> Found {
             return found;
         }
     }
+    // `“…” was written by Springsteen`: a passive's agent is the source.
+    if let [aux, verb, by, rest @ ..] = toks {
+        let passive = aux.word
+            && matches!(&text[aux.range()], "was" | "were" | "is" | "are")
+            && matches!(
+                &text[verb.range()],
+                "written"
+                    | "spoken"
+                    | "said"
+                    | "uttered"
+                    | "coined"
+                    | "penned"
+                    | "tweeted"
+                    | "posted"
+                    | "sung"
+                    | "voiced"
+                    | "shouted"
+                    | "chanted"
+            )
+            && &text[by.range()] == "by";
+        if let Some(m) = passive.then(|| noun_phrase_forward(text, rest)).flatten() {
+            found.cue = Some(verb.range());
+            found.has_cue = true;
+            found.mention = Some(m);
+            return found;
+        }
+    }
     // `“…,” per the party's bylaws` and `“…,” as a memo put it`: the source
     // is the noun phrase after `per` or `as`.
     if let Some(fw) = toks.iter().position(|t| t.word) {
@@ -208,7 +235,7 @@ pub(crate) fn before(text: &str, toks: &[Tok]) -> Found {
         }
         let w = &text[t.range()];
         let Some(c) = lexicon::cue(w) else { continue };
-        if plural_noun_use(text, toks, k) {
+        if plural_noun_use(text, toks, k) || singular_noun_use(text, toks, k) {
             continue;
         }
         match c {
@@ -229,6 +256,24 @@ pub(crate) fn before(text: &str, toks: &[Tok]) -> Found {
                 return found;
             }
             Cue::Verb => {
+                // `it was labeled “…”`: a passive's subject is not the
+                // speaker; only an agent (`was described by X as`) is.
+                let passive = k > 0
+                    && toks[k - 1].word
+                    && matches!(
+                        &text[toks[k - 1].range()],
+                        "was" | "were" | "is" | "are" | "be" | "been" | "being"
+                    )
+                    && (w.ends_with("ed") || w == "told");
+                if passive {
+                    found.has_cue = true;
+                    found.cue = Some(t.range());
+                    found.mention = toks
+                        .get(k + 1)
+                        .filter(|n| &text[n.range()] == "by")
+                        .and_then(|_| noun_phrase_forward(text, &toks[k + 2..]));
+                    return found;
+                }
                 if let Some(m) = subject_before(text, &toks[..k]) {
                     found.has_cue = true;
                     found.cue = Some(t.range());
@@ -246,8 +291,15 @@ pub(crate) fn before(text: &str, toks: &[Tok]) -> Found {
                 if found.cue.is_none() {
                     found.has_cue = true;
                     found.cue = Some(t.range());
-                    found.mention = first_subject(text, &toks[..k])
-                        .or_else(|| noun_phrase_forward(text, &toks[k + 1..]));
+                    // A list item opening with its verb (`Preys on our
+                    // fears and calls people “…”`) has no speaker to find.
+                    found.mention = first_subject(text, &toks[..k]).or_else(|| {
+                        let lead = toks.iter().position(|t| t.word)?;
+                        if verb_opening(text, toks, lead) {
+                            return None;
+                        }
+                        noun_phrase_forward(text, &toks[k + 1..])
+                    });
                 }
             }
         }
@@ -297,10 +349,13 @@ pub(crate) fn before(text: &str, toks: &[Tok]) -> Found {
 /// adjective (`32% of Republican claims`, `his tweets`).
 fn plural_noun_use(text: &str, toks: &[Tok], k: usize) -> bool {
     let w = &text[toks[k].range()];
-    if !w.ends_with('s') || k == 0 || !toks[k - 1].word {
+    if k == 0 || !toks[k - 1].word {
         return false;
     }
     let p = &text[toks[k - 1].range()];
+    if !w.ends_with('s') {
+        return false;
+    }
     lexicon::is_determiner(p)
         || words::is_possessive(p)
         || is_name_adjective(p)
@@ -309,6 +364,32 @@ fn plural_noun_use(text: &str, toks: &[Tok], k: usize) -> bool {
             "of" | "his" | "her" | "their" | "its" | "our" | "many" | "such"
         )
         || p.chars().all(|c| c.is_ascii_digit() || c == ',')
+}
+
+/// A cue that is also a singular noun (`Trump’s tweet to invite …`, `a
+/// call for`) when a reporting verb comes earlier in the sentence: `Pence
+/// said Trump’s tweet … was only “to mock”` is Pence's. With no earlier
+/// verb the noun's owner is the source (`Trump’s claim that “…”`). Past
+/// forms and participles follow contractions (`Trump’s said`, `He’s
+/// claiming`), not possessives.
+fn singular_noun_use(text: &str, toks: &[Tok], k: usize) -> bool {
+    let w = &text[toks[k].range()];
+    if k == 0 || !toks[k - 1].word || w.ends_with("ed") || w.ends_with("ing") {
+        return false;
+    }
+    if matches!(w, "said" | "told" | "wrote" | "sang" | "read") {
+        return false;
+    }
+    let p = &text[toks[k - 1].range()];
+    let owner = (words::is_possessive(p) && lexicon::pronoun(words::strip_possessive(p)).is_none())
+        || matches!(
+            p,
+            "a" | "an" | "the" | "his" | "her" | "their" | "its" | "our" | "my" | "your"
+        );
+    owner
+        && toks[..k - 1]
+            .iter()
+            .any(|t| t.word && lexicon::cue(&text[t.range()]) == Some(Cue::Verb))
 }
 
 /// A reporting verb with its subject earlier in the sentence, followed by
@@ -977,6 +1058,7 @@ fn first_subject(text: &str, toks: &[Tok]) -> Option<Mention> {
     } else {
         toks
     };
+    let first_word = toks.iter().position(|t| t.word);
     for (i, t) in toks.iter().enumerate().take(12) {
         if !t.word {
             continue;
@@ -1009,6 +1091,11 @@ fn first_subject(text: &str, toks: &[Tok]) -> Option<Mention> {
         let not_a_name =
             is_name_adjective(w) || w.ends_with("ing") || participle || words::is_all_caps(w);
         if words::is_capitalised(w) && !lexicon::is_name_stop(w) && !not_a_name {
+            // `Preys on our fears and calls people “losers”`: a list item
+            // opening with its verb has no subject to find.
+            if Some(i) == first_word && verb_opening(text, toks, i) {
+                return None;
+            }
             let m = name_forward(text, &toks[i..])?;
             // Skip a leading place or time phrase: `On Israel’s strikes, X said`.
             let end_tok = toks.iter().position(|t| t.end == m.range.end).unwrap_or(i);
@@ -1019,6 +1106,35 @@ fn first_subject(text: &str, toks: &[Tok]) -> Option<Mention> {
         }
     }
     None
+}
+
+/// A lone capitalised word in `s` followed by a determiner, or by a
+/// preposition and a determiner (`Repeats the claim`, `Preys on our
+/// fears`): a verb opening a list item, not a name. A name so placed is
+/// followed by its verb (`Jones on Monday said`). Endings that names often
+/// have (`Harris`, `Thomas`, `Ross`) are let through.
+fn verb_opening(text: &str, toks: &[Tok], i: usize) -> bool {
+    let b = text[toks[i].range()].as_bytes();
+    if b.len() < 4
+        || b[b.len() - 1] != b's'
+        || matches!(b[b.len() - 2], b's' | b'u' | b'i' | b'a' | b'o' | b'\'')
+    {
+        return false;
+    }
+    let word = |k: usize| toks.get(k).filter(|t| t.word).map(|t| &text[t.range()]);
+    let det = |w: Option<&str>| {
+        w.is_some_and(|w| {
+            (lexicon::is_determiner(w) && w.starts_with(char::is_lowercase))
+                || matches!(w, "my" | "your")
+        })
+    };
+    det(word(i + 1))
+        || (word(i + 1).is_some_and(|p| {
+            matches!(
+                p,
+                "on" | "in" | "at" | "to" | "for" | "with" | "about" | "into" | "over" | "upon"
+            )
+        }) && det(word(i + 2)))
 }
 
 /// A multiply-rotate hash over eight bytes at a time (as in rustc's

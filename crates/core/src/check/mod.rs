@@ -13,6 +13,7 @@ use std::ops::Range;
 mod analyse;
 mod attrib;
 mod lexicon;
+mod places;
 mod scan;
 mod words;
 
