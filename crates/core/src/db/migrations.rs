@@ -166,6 +166,19 @@ END;
 "#,
         then: Some(super::index::index_all),
     },
+    Migration {
+        description: "search index segments merged by maintenance, not by saves",
+        sql: r#"
+-- Each save writes its index rows as a new segment. FTS5's automerge
+-- merged segments inside whichever save crossed its threshold, a burst of
+-- work that made those saves of a long draft the slowest. Now
+-- `Library::maintain` merges them while the app is idle. If it never runs,
+-- FTS5's crisis merge (when a level holds `crisismerge` segments, 16 by
+-- default) still bounds the segments a search reads.
+INSERT INTO drafts_fts (drafts_fts, rank) VALUES ('automerge', 0);
+"#,
+        then: None,
+    },
 ];
 
 /// The schema version this build writes.
