@@ -38,9 +38,10 @@ const MERGE_STEP_PAGES: i64 = 256;
 /// The safety net for an app that never pauses (or a program that never
 /// calls [`Library::maintain`]): after this many writes without it, each
 /// write also merges at most [`WRITE_MERGE_PAGES`] pages of the index. A
-/// little in every save keeps the levels under 16 segments, where FTS5's
-/// crisis merge would merge a whole level at once inside one save.
-const WRITES_BEFORE_MERGING: u32 = 8;
+/// little in every save keeps the levels under 64 segments, where FTS5's
+/// crisis merge would merge a whole level at once inside one save. It
+/// starts late enough not to come before a writer's pauses do.
+const WRITES_BEFORE_MERGING: u32 = 32;
 const WRITE_MERGE_PAGES: i64 = 64;
 
 /// With `SaveKind::Auto`, a new revision is taken at most this often.
@@ -1308,6 +1309,15 @@ mod tests {
         let mut lib = open(&path).unwrap();
         assert_eq!(migrations::user_version(&lib.conn).unwrap(), 4);
         assert_eq!(automerge(&lib.conn), Some(0));
+        let crisis: i64 = lib
+            .conn
+            .query_row(
+                "SELECT v FROM drafts_fts_config WHERE k = 'crisismerge'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(crisis, 64);
         assert_eq!(lib.search("tides tide3 tide399", 10).unwrap().len(), 1);
         let done = lib.maintain(Duration::from_secs(60)).unwrap();
         assert!(done.index_merged && done.log_checkpointed, "{done:?}");
@@ -1419,9 +1429,12 @@ mod tests {
             })
             .max()
             .unwrap();
-        // Below FTS5's crisis merge (16 segments on a level), which would
-        // merge a whole level at once inside one save.
-        assert!(most < 16, "{most} segments");
+        // Without the net, level 0 would fill up to FTS5's crisis merge
+        // (64 segments), merged at once inside one save.
+        assert!(
+            most < u64::from(WRITES_BEFORE_MERGING) + 8,
+            "{most} segments"
+        );
         integrity_check(&lib);
         assert_eq!(found(&lib, "number100 number399 number6"), 1);
         assert_eq!(found(&lib, "p399"), 0, "paragraph 399 was edited");
