@@ -680,8 +680,9 @@ impl Library {
     ///
     /// The desktop shell calls it a few seconds after the last save. It
     /// only makes later saves and searches faster: nothing is lost if it
-    /// never runs (FTS5's crisis merge and SQLite's automatic checkpoint
-    /// then do the work, inside some save).
+    /// never runs (saves then merge a little each, see
+    /// [`WRITES_BEFORE_MERGING`], and SQLite checkpoints the log at 16 MiB,
+    /// inside some save).
     pub fn maintain(&mut self, budget: Duration) -> Result<Maintenance> {
         let started = Instant::now();
         let mut done = Maintenance::default();
