@@ -1,5 +1,9 @@
 //! The commands the UI calls. Each one locks the library, calls core and maps
-//! the error to a sentence; nothing else happens here.
+//! the error to a sentence; nothing else happens here, but for the
+//! library's upkeep once the writer pauses (see `maintain_when_idle`).
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
 
 use byline_core::check::Report;
 use byline_core::db::SaveKind;
@@ -26,6 +30,43 @@ fn with_library<T>(
         .lock()
         .unwrap_or_else(|poisoned| poisoned.into_inner());
     f(&mut library).map_err(|e| e.to_string())
+}
+
+/// How long after the last save the library is tidied.
+const IDLE_BEFORE_UPKEEP: Duration = Duration::from_secs(3);
+/// The longest the library stays locked for upkeep at a time (one merge
+/// step more at worst); a save that comes meanwhile waits that long.
+const UPKEEP_SLICE: Duration = Duration::from_millis(50);
+
+/// Saves so far; the upkeep scheduled by a save runs only if no save came
+/// after it.
+static SAVES: AtomicU64 = AtomicU64::new(0);
+
+/// Schedules `Library::maintain` (merging the search index, checkpointing
+/// the log) for when the writer has paused: saves then do no such work
+/// themselves. It runs in slices, and stops as soon as another save comes.
+fn maintain_when_idle(app: &tauri::AppHandle) {
+    let save = SAVES.fetch_add(1, Ordering::SeqCst) + 1;
+    let app = app.clone();
+    tauri::async_runtime::spawn(async move {
+        loop {
+            tokio::time::sleep(IDLE_BEFORE_UPKEEP).await;
+            if SAVES.load(Ordering::SeqCst) != save {
+                return;
+            }
+            let app = app.clone();
+            let slice = tauri::async_runtime::spawn_blocking(move || {
+                with_library(&app.state::<AppState>(), |lib| lib.maintain(UPKEEP_SLICE))
+            })
+            .await;
+            // More to merge: another slice after another pause. Errors
+            // are left for the next save to meet and report.
+            match slice {
+                Ok(Ok(done)) if !done.index_merged => continue,
+                _ => return,
+            }
+        }
+    });
 }
 
 #[tauri::command]
@@ -58,23 +99,29 @@ pub fn create_draft(state: State<'_, AppState>, draft: DraftInput) -> CmdResult<
 /// keystrokes and paint. (A plain `fn` command runs on the main thread.)
 #[tauri::command]
 pub async fn update_draft(
+    app: tauri::AppHandle,
     state: State<'_, AppState>,
     id: DraftId,
     patch: PatchInput,
 ) -> CmdResult<Saved> {
     let patch = patch.into_patch()?;
-    with_library(&state, |lib| lib.update(id, &patch, SaveKind::Auto)).map(Saved::from)
+    let saved = with_library(&state, |lib| lib.update(id, &patch, SaveKind::Auto));
+    maintain_when_idle(&app);
+    saved.map(Saved::from)
 }
 
 /// The writer's explicit save (Ctrl+S): always a revision.
 #[tauri::command]
 pub async fn save_draft(
+    app: tauri::AppHandle,
     state: State<'_, AppState>,
     id: DraftId,
     patch: PatchInput,
 ) -> CmdResult<Saved> {
     let patch = patch.into_patch()?;
-    with_library(&state, |lib| lib.update(id, &patch, SaveKind::Explicit)).map(Saved::from)
+    let saved = with_library(&state, |lib| lib.update(id, &patch, SaveKind::Explicit));
+    maintain_when_idle(&app);
+    saved.map(Saved::from)
 }
 
 #[tauri::command]

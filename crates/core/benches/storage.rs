@@ -1,22 +1,35 @@
 //! Storage benchmarks against the targets in issue 2: saving a 20,000-word
-//! draft (p99 ≤ 5 ms; measured as autosave sees it, one paragraph changed
-//! between saves, and in the worst case, every word changed), full-text search over 10,000 drafts (p95 ≤ 20 ms),
+//! draft (p99 ≤ 5 ms), full-text search over 10,000 drafts (p95 ≤ 20 ms),
 //! listing 10,000 drafts (≤ 10 ms) and opening a library of 10,000 drafts
 //! (≤ 50 ms).
 //!
-//! Criterion reports means; where the target is a percentile, each bench
-//! also times its own iterations and prints p50/p95/p99. Libraries live in a
-//! temporary folder on disk, with the same pragmas as the app
-//! (`synchronous = FULL`, so every save pays for its sync).
+//! Saves are measured as autosave sees them (one paragraph changed between
+//! saves) and in the worst case (every word changed), each as autosave and
+//! as an explicit save (which also writes a revision). Saves leave merging
+//! the search index and checkpointing the log to `Library::maintain`, which
+//! the desktop app runs when the writer pauses; so each kind of save is
+//! timed twice: with `maintain` after every [`SAVES_BETWEEN_PAUSES`] saves
+//! (its own time printed apart, as "maintain after N of those saves"), and
+//! never maintained, where that work falls inside saves (the safety net).
+//! Search is timed on the library as imported (`create_many`, no
+//! maintenance) and after one `maintain`, whose time is printed too.
 //!
-//! Run: `cargo bench -p byline-core --bench storage`.
+//! Criterion reports means; where the target is a percentile, each bench
+//! also times its own iterations and prints p50/p95/p99, in wall-clock and
+//! CPU time (the machine may be shared: CPU time leaves out waiting for a
+//! core, and for the disk). Libraries live in a temporary folder on disk,
+//! with the same pragmas as the app (`synchronous = FULL`, so every save
+//! pays for its sync).
+//!
+//! Run: `cargo bench -p byline-core --bench storage`
+//! (`BYLINE_BENCH_ONLY=save` or `=library` runs one half).
 
 use std::hint::black_box;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
 use byline_core::db::SaveKind;
-use byline_core::{open, DraftPatch, NewDraft};
+use byline_core::{open, DraftPatch, Library, NewDraft};
 use criterion::{criterion_group, criterion_main, Criterion};
 
 /// A deterministic vocabulary of 4,010 words: ten common English words
@@ -111,6 +124,12 @@ fn build_library(path: &Path, n: usize) {
     }
 }
 
+/// `BYLINE_BENCH_ONLY=save` (or `library`) runs one half of this file;
+/// building the 10,000-draft library alone takes a while.
+fn skipped(part: &str) -> bool {
+    std::env::var("BYLINE_BENCH_ONLY").is_ok_and(|only| only != part)
+}
+
 /// Nanoseconds this thread has run on a CPU (Linux `schedstat`), or `None`.
 /// The machine is shared, so wall time includes waiting for a core; CPU time
 /// shows the work itself (it leaves out waiting for the disk, too).
@@ -119,32 +138,85 @@ fn cpu_ns() -> Option<u64> {
     stat.split_whitespace().next()?.parse().ok()
 }
 
-/// Times `runs` calls of `f` and prints wall-clock and CPU-time percentiles.
-fn percentiles(name: &str, runs: usize, mut f: impl FnMut()) {
-    let mut wall = Vec::with_capacity(runs);
-    let mut cpu = Vec::with_capacity(runs);
-    for _ in 0..runs {
+/// Wall-clock and CPU times of a series of calls.
+#[derive(Default)]
+struct Samples {
+    wall: Vec<Duration>,
+    cpu: Vec<Duration>,
+}
+
+impl Samples {
+    fn time<T>(&mut self, f: impl FnOnce() -> T) -> T {
         let (start, start_cpu) = (Instant::now(), cpu_ns());
-        f();
-        wall.push(start.elapsed());
+        let value = f();
+        self.wall.push(start.elapsed());
         if let (Some(a), Some(b)) = (start_cpu, cpu_ns()) {
-            cpu.push(Duration::from_nanos(b.saturating_sub(a)));
+            self.cpu.push(Duration::from_nanos(b.saturating_sub(a)));
+        }
+        value
+    }
+
+    /// Prints p50/p95/p99/max of wall-clock and CPU time.
+    fn print(mut self, name: &str) {
+        let runs = self.wall.len();
+        let line = |times: &mut Vec<Duration>| {
+            times.sort();
+            let at = |p: f64| times[((times.len() as f64 * p).ceil() as usize).saturating_sub(1)];
+            format!(
+                "p50={:.2?} p95={:.2?} p99={:.2?} max={:.2?}",
+                at(0.50),
+                at(0.95),
+                at(0.99),
+                times[times.len() - 1]
+            )
+        };
+        println!("{name}: n={runs}\n    wall {}", line(&mut self.wall));
+        if self.cpu.len() == runs {
+            println!("    cpu  {}", line(&mut self.cpu));
         }
     }
-    let line = |times: &mut Vec<Duration>| {
-        times.sort();
-        let at = |p: f64| times[((times.len() as f64 * p).ceil() as usize).saturating_sub(1)];
-        format!(
-            "p50={:.2?} p95={:.2?} p99={:.2?} max={:.2?}",
-            at(0.50),
-            at(0.95),
-            at(0.99),
-            times[times.len() - 1]
-        )
-    };
-    println!("{name}: n={runs}\n    wall {}", line(&mut wall));
-    if cpu.len() == runs {
-        println!("    cpu  {}", line(&mut cpu));
+}
+
+/// Times `runs` calls of `f` and prints wall-clock and CPU-time percentiles.
+fn percentiles(name: &str, runs: usize, mut f: impl FnMut()) {
+    let mut samples = Samples::default();
+    for _ in 0..runs {
+        samples.time(&mut f);
+    }
+    samples.print(name);
+}
+
+/// How many saves the benchmarks make between two idle pauses, in which
+/// the desktop app calls `Library::maintain`. Autosave comes 600 ms after
+/// the last keystroke, so ten saves are some ten stretches of typing
+/// without a pause of a few seconds.
+const SAVES_BETWEEN_PAUSES: usize = 10;
+
+/// Times `runs` saves, with `Library::maintain` after every `pause_every`
+/// of them (never, with `None`), and prints the saves' times and, apart,
+/// maintenance's.
+fn saves(
+    name: &str,
+    lib: &mut Library,
+    runs: usize,
+    pause_every: Option<usize>,
+    mut save: impl FnMut(&mut Library),
+) {
+    let mut saving = Samples::default();
+    let mut maintaining = Samples::default();
+    for i in 1..=runs {
+        saving.time(|| save(lib));
+        if pause_every.is_some_and(|n| i % n == 0) {
+            let done = maintaining.time(|| lib.maintain(Duration::from_secs(1)).unwrap());
+            assert!(done.index_merged, "{done:?}");
+        }
+    }
+    match pause_every {
+        Some(n) => {
+            saving.print(&format!("{name}, maintained after every {n} saves"));
+            maintaining.print(&format!("    maintain after {n} of those saves"));
+        }
+        None => saving.print(&format!("{name}, never maintained")),
     }
 }
 
@@ -153,7 +225,14 @@ fn percentiles(name: &str, runs: usize, mut f: impl FnMut()) {
 ///   save's paragraph is far from the last one's), as autosave sees it;
 /// - whole body replaced: every save is a different text (a paste over
 ///   everything), the worst case for re-indexing.
+///
+/// Each way is timed as the app saves (with `maintain` in the pauses,
+/// timed apart) and with no maintenance at all, where the merges and
+/// checkpoints fall inside saves.
 fn save(c: &mut Criterion) {
+    if skipped("save") {
+        return;
+    }
     let dir = tempfile::tempdir().unwrap();
     let vocab = vocabulary();
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
@@ -176,7 +255,7 @@ fn save(c: &mut Criterion) {
         .map(str::to_owned)
         .collect();
     let mut edits = 0usize;
-    let mut typing = |kind| {
+    let mut typing = |lib: &mut Library, kind| {
         edits += 1;
         let at = edits * 97 % paragraphs.len();
         let paragraph = &mut paragraphs[at];
@@ -188,51 +267,67 @@ fn save(c: &mut Criterion) {
         };
         black_box(lib.update(id, &patch, kind).unwrap());
     };
-    percentiles("save 20,000 words, typing (autosave)", 300, || {
-        typing(SaveKind::Auto)
-    });
-    percentiles(
-        "save 20,000 words, typing (explicit, with revision)",
-        300,
-        || typing(SaveKind::Explicit),
-    );
-    let mut group = c.benchmark_group("save");
-    group.bench_function("20k_words_typing_autosave", |b| {
-        b.iter(|| typing(SaveKind::Auto))
-    });
-    group.bench_function("20k_words_typing_explicit", |b| {
-        b.iter(|| typing(SaveKind::Explicit))
-    });
+    let pause = Some(SAVES_BETWEEN_PAUSES);
+    for (every, runs) in [(pause, 300), (None, 300)] {
+        saves(
+            "save 20,000 words, typing (autosave)",
+            &mut lib,
+            runs,
+            every,
+            |lib| typing(lib, SaveKind::Auto),
+        );
+        saves(
+            "save 20,000 words, typing (explicit, with revision)",
+            &mut lib,
+            runs,
+            every,
+            |lib| typing(lib, SaveKind::Explicit),
+        );
+    }
 
     let patches = bodies.map(|b| DraftPatch {
         body: Some(b),
         ..DraftPatch::default()
     });
     let mut turn = 0;
-    let mut replace = |kind| {
+    let mut replace = |lib: &mut Library, kind| {
         turn += 1;
         black_box(lib.update(id, &patches[turn % 2], kind).unwrap());
     };
-    percentiles(
-        "save 20,000 words, whole body replaced (autosave)",
-        300,
-        || replace(SaveKind::Auto),
-    );
-    percentiles(
-        "save 20,000 words, whole body replaced (explicit, with revision)",
-        300,
-        || replace(SaveKind::Explicit),
-    );
-    group.bench_function("20k_words_replaced_autosave", |b| {
-        b.iter(|| replace(SaveKind::Auto))
+    for (every, runs) in [(pause, 300), (None, 300)] {
+        saves(
+            "save 20,000 words, whole body replaced (autosave)",
+            &mut lib,
+            runs,
+            every,
+            |lib| replace(lib, SaveKind::Auto),
+        );
+        saves(
+            "save 20,000 words, whole body replaced (explicit, with revision)",
+            &mut lib,
+            runs,
+            every,
+            |lib| replace(lib, SaveKind::Explicit),
+        );
+    }
+
+    // Criterion's means, with maintenance between its samples.
+    lib.maintain(Duration::from_secs(10)).unwrap();
+    let mut group = c.benchmark_group("save");
+    group.bench_function("20k_words_typing_autosave", |b| {
+        b.iter(|| typing(&mut lib, SaveKind::Auto))
     });
-    group.bench_function("20k_words_replaced_explicit", |b| {
-        b.iter(|| replace(SaveKind::Explicit))
+    lib.maintain(Duration::from_secs(10)).unwrap();
+    group.bench_function("20k_words_replaced_autosave", |b| {
+        b.iter(|| replace(&mut lib, SaveKind::Auto))
     });
     group.finish();
 }
 
 fn library_of_10k(c: &mut Criterion) {
+    if skipped("library") {
+        return;
+    }
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("10k.db");
     let started = Instant::now();
@@ -242,7 +337,7 @@ fn library_of_10k(c: &mut Criterion) {
         started.elapsed()
     );
 
-    let lib = open(&path).unwrap();
+    let mut lib = open(&path).unwrap();
     // What a reporter types: a common word in most drafts, rarer words and
     // names, two words, and prefixes while typing (`tra` matches some 200
     // words). Each query is timed in turn.
@@ -257,6 +352,23 @@ fn library_of_10k(c: &mut Criterion) {
         "quinorment",
         "harbour s",
     ];
+    let mut q = 0;
+    percentiles(
+        "search 10,000 drafts (top 50), as imported, not maintained",
+        400,
+        || {
+            q += 1;
+            black_box(lib.search(queries[q % queries.len()], 50).unwrap());
+        },
+    );
+    let started = Instant::now();
+    let done = lib.maintain(Duration::from_secs(60)).unwrap();
+    println!(
+        "maintain after importing 10,000 drafts: {:.1?} ({} merge steps)",
+        started.elapsed(),
+        done.merge_steps
+    );
+    assert!(done.index_merged);
     for query in queries {
         let hits = lib.search(query, 50).unwrap().len();
         percentiles(
@@ -267,8 +379,7 @@ fn library_of_10k(c: &mut Criterion) {
             },
         );
     }
-    let mut q = 0;
-    percentiles("search 10,000 drafts (top 50)", 400, || {
+    percentiles("search 10,000 drafts (top 50), maintained", 400, || {
         q += 1;
         black_box(lib.search(queries[q % queries.len()], 50).unwrap());
     });

@@ -200,7 +200,9 @@ pub(crate) fn index_draft(
     let rows = index_rows(headline, dek, body);
     let alone = rows.len() == 1;
     let old: Vec<(i64, u64, u32)> = conn
-        .prepare_cached("SELECT slot, hash, words FROM drafts_fts_rows WHERE draft_id = ?1")?
+        .prepare_cached(
+            "SELECT slot, hash, words FROM drafts_fts_rows WHERE draft_id = ?1 ORDER BY slot",
+        )?
         .query_map([id], |row| {
             Ok((row.get(0)?, row.get::<_, i64>(1)? as u64, row.get(2)?))
         })?
@@ -209,6 +211,7 @@ pub(crate) fn index_draft(
     let mut words = 0;
     let mut wanted = vec![true; rows.len()];
     let mut kept_slots = Vec::with_capacity(old.len());
+    let mut dropped_slots = Vec::new();
     for (slot, hash, old_words) in old {
         let same = rows
             .iter()
@@ -220,29 +223,53 @@ pub(crate) fn index_draft(
                 kept_slots.push(slot);
                 words += old_words;
             }
-            None => {
-                // `contentless_delete = 1`: dropped by rowid, without
-                // tokenizing the old text again.
-                conn.prepare_cached("DELETE FROM drafts_fts WHERE rowid = ?1")?
-                    .execute([rowid(id, slot)])?;
-                conn.prepare_cached(
-                    "DELETE FROM drafts_fts_rows WHERE draft_id = ?1 AND slot = ?2",
-                )?
-                .execute([id, slot])?;
-            }
+            None => dropped_slots.push(slot),
         }
     }
 
+    // New rows take the smallest free slots (the dropped ones first).
     let mut next_slot = 1;
-    for (row, _) in rows.iter().zip(&wanted).filter(|(_, wanted)| **wanted) {
-        let slot = if alone {
-            0
-        } else {
+    let added: Vec<(i64, &IndexRow)> = rows
+        .iter()
+        .zip(&wanted)
+        .filter(|(_, wanted)| **wanted)
+        .map(|(row, _)| {
+            if alone {
+                return (0, row);
+            }
             while kept_slots.contains(&next_slot) {
                 next_slot += 1;
             }
             next_slot += 1;
-            next_slot - 1
+            (next_slot - 1, row)
+        })
+        .collect();
+
+    // FTS5 writes its pending changes out as a new segment whenever a
+    // rowid is smaller than the one before it in the transaction (or an
+    // insert repeats it). So rows are dropped and added in rowid order, a
+    // slot's old row before its new one: one segment per save, not two.
+    let mut dropped = dropped_slots.into_iter().peekable();
+    let mut added = added.into_iter().peekable();
+    loop {
+        let drop_first = match (dropped.peek(), added.peek()) {
+            (Some(d), Some((a, _))) => d <= a,
+            (Some(_), None) => true,
+            (None, Some(_)) => false,
+            (None, None) => break,
+        };
+        if drop_first {
+            let Some(slot) = dropped.next() else { break };
+            // `contentless_delete = 1`: dropped by rowid, without
+            // tokenizing the old text again.
+            conn.prepare_cached("DELETE FROM drafts_fts WHERE rowid = ?1")?
+                .execute([rowid(id, slot)])?;
+            conn.prepare_cached("DELETE FROM drafts_fts_rows WHERE draft_id = ?1 AND slot = ?2")?
+                .execute([id, slot])?;
+            continue;
+        }
+        let Some((slot, row)) = added.next() else {
+            break;
         };
         conn.prepare_cached(
             "INSERT INTO drafts_fts (rowid, headline, dek, body) VALUES (?1, ?2, ?3, ?4)",

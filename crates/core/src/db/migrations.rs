@@ -166,6 +166,22 @@ END;
 "#,
         then: Some(super::index::index_all),
     },
+    Migration {
+        description: "search index segments merged by maintenance, not by saves",
+        sql: r#"
+-- Each save writes its index rows as a new segment. FTS5's automerge
+-- merged segments inside whichever save crossed its threshold, a burst of
+-- work that made those saves of a long draft the slowest. Now
+-- `Library::maintain` merges them while the app is idle, and after many
+-- saves without it each save merges a little (see `WRITES_BEFORE_MERGING`).
+-- FTS5's crisis merge, which merges a whole level inside one save once it
+-- holds `crisismerge` segments, moves from 16 to 64, out of the way of
+-- both; it still bounds the segments a search reads.
+INSERT INTO drafts_fts (drafts_fts, rank) VALUES ('automerge', 0);
+INSERT INTO drafts_fts (drafts_fts, rank) VALUES ('crisismerge', 64);
+"#,
+        then: None,
+    },
 ];
 
 /// The schema version this build writes.
