@@ -365,3 +365,23 @@ fn a_read_only_folder_is_a_clear_error() {
     // The library itself is fine once the folder is writable again.
     assert!(env.ok(&["list"]).contains("Kept"));
 }
+
+/// Saves leave merging the search index to later; a write command does it
+/// before it exits, so a library written only from the terminal stays
+/// compact and nothing is left for the app.
+#[test]
+fn write_commands_leave_the_index_merged() {
+    let env = Env::new();
+    let draft = env.file("a.md", "# Harbour\n\nThe first version.\n");
+    let id = env.ok(&["import", draft.to_str().unwrap()]);
+    let id = id.trim();
+    for n in 0..6 {
+        let body = env.file("b.md", format!("The tide turned, take {n}.\n"));
+        env.ok(&["save", id, body.to_str().unwrap()]);
+    }
+    let mut lib = byline_core::open(&env.db()).unwrap();
+    let done = lib.maintain(std::time::Duration::ZERO).unwrap();
+    assert_eq!(done.merge_steps, 0, "{done:?}");
+    assert!(done.index_merged, "{done:?}");
+    assert_eq!(lib.search("tide", 10).unwrap().len(), 1);
+}

@@ -8,11 +8,12 @@
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Duration;
 
 use anyhow::{anyhow, Context, Result};
 use byline_core::db::SaveKind;
 use byline_core::import;
-use byline_core::{Draft, DraftPatch, DraftSummary};
+use byline_core::{Draft, DraftPatch, DraftSummary, Library};
 
 use super::{flat, in_library, open_library};
 use crate::{Command, ListFormat, ShowFormat};
@@ -50,6 +51,7 @@ pub fn run(db: Option<&Path>, command: Command) -> Result<ExitCode> {
             let (_, revision) = lib
                 .update(id, &patch, SaveKind::Explicit)
                 .map_err(|e| in_library(e, &path))?;
+            tidy(&mut lib);
             let revision =
                 revision.context("an explicit save took no revision (a bug in byline-core)")?;
             emit(&format!("{revision}\n"))
@@ -72,6 +74,7 @@ pub fn run(db: Option<&Path>, command: Command) -> Result<ExitCode> {
         Command::Restore { id, rev } => {
             let (mut lib, path) = open_library(db)?;
             let restored = lib.restore(id, rev).map_err(|e| in_library(e, &path))?;
+            tidy(&mut lib);
             emit(&format!("{}\n", restored.number))
         }
         Command::Search { query, format } => {
@@ -100,6 +103,7 @@ pub fn run(db: Option<&Path>, command: Command) -> Result<ExitCode> {
         Command::Delete { id } => {
             let (mut lib, path) = open_library(db)?;
             lib.delete(id).map_err(|e| in_library(e, &path))?;
+            tidy(&mut lib);
             emit(&format!(
                 "Moved draft {id} to the trash; `byline undelete {id}` brings it back.\n"
             ))
@@ -115,6 +119,7 @@ pub fn run(db: Option<&Path>, command: Command) -> Result<ExitCode> {
         Command::Undelete { id } => {
             let (mut lib, path) = open_library(db)?;
             lib.undelete(id).map_err(|e| in_library(e, &path))?;
+            tidy(&mut lib);
             emit(&format!("Draft {id} is back in the library.\n"))
         }
         other @ (Command::Check { .. } | Command::Export { .. }) => {
@@ -146,9 +151,22 @@ fn import_files(db: Option<&Path>, files: &[PathBuf]) -> Result<ExitCode> {
     }
     let (mut lib, path) = open_library(db)?;
     let created = lib.create_many(&drafts).map_err(|e| in_library(e, &path))?;
+    tidy(&mut lib);
     let ids: String = created.iter().map(|d| format!("{}\n", d.id)).collect();
     emit(&ids)
 }
+
+/// After a write, merges the search index and checkpoints the log, as the
+/// app does when the writer pauses (saves leave that work out to stay fast).
+/// Best effort: the write is already committed, and if the library is busy
+/// the next maintenance, here or in the app, does the work.
+fn tidy(lib: &mut Library) {
+    let _ = lib.maintain(MAINTAIN_BUDGET);
+}
+
+/// Time a write command spends tidying the library; a large import may leave
+/// the rest to the next one.
+const MAINTAIN_BUDGET: Duration = Duration::from_millis(300);
 
 fn print_summaries(drafts: &[DraftSummary], format: ListFormat, empty: &str) -> Result<ExitCode> {
     if format == ListFormat::Json {
