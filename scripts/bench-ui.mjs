@@ -83,6 +83,34 @@ function memoryMB(db) {
   return { pss: pss / 1024, rss: rss / 1024, each };
 }
 
+/**
+ * CPU time (ms, all threads) of the app and each WebKit process it started, from
+ * /proc/<pid>/task/<tid>/schedstat: unlike a latency, the work per keystroke hardly
+ * changes with the machine's load, so it compares runs made under different loads.
+ */
+function cpuMs(db) {
+  const out = new Map();
+  for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+    try {
+      if (!readFileSync(`/proc/${pid}/environ`, "utf8").split("\0").includes(`BYLINE_DB=${db}`)) continue;
+      const comm = readFileSync(`/proc/${pid}/comm`, "utf8").trim();
+      if (!comm.startsWith("byline-app") && !comm.startsWith("WebKitWebProces")) continue;
+      let ms = 0;
+      for (const tid of readdirSync(`/proc/${pid}/task`)) {
+        try {
+          ms += Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, "utf8").split(" ")[0]) / 1e6;
+        } catch {
+          // The thread ended meanwhile.
+        }
+      }
+      out.set(comm, (out.get(comm) ?? 0) + ms);
+    } catch {
+      // The process ended meanwhile, or is not ours to read.
+    }
+  }
+  return out;
+}
+
 const load0 = loadavg();
 const dir = mkdtempSync(join(tmpdir(), "byline-bench-"));
 try {
@@ -164,7 +192,9 @@ try {
     const text = "Harbour works went on through the night as the tide turned again ".repeat(4).slice(0, KEYS);
     // One key per WebDriver call: keys arrive some tens of ms apart, so the
     // debounced check runs between them, as with a slow typist.
+    const cpu0 = cpuMs(db);
     for (const ch of text) await browser.keys(ch);
+    const cpu1 = cpuMs(db);
     await sleep(1000);
     const lat = await browser.execute(() => window.__lat.splice(0));
     if (process.env.BENCH_DEBUG) console.log("slowest keys (index, ms):", lat.map((v, i) => [i, Math.round(v)]).sort((a, b) => b[1] - a[1]).slice(0, 5));
@@ -209,6 +239,10 @@ try {
     const fmt = (v) => `p50 ${pctl(v, 50).toFixed(1)} ms, p95 ${pctl(v, 95).toFixed(1)} ms, max ${Math.max(...v).toFixed(1)} ms`;
     console.log(`  keystroke to next frame, ${lat.length} keys one by one: ${fmt(lat)}`);
     console.log(`  keystroke to next frame, ${burst.length} keys in a burst: ${fmt(burst)}`);
+    // Diagnostic: the CPU each process spent per key while typing one by one (the keys' handling,
+    // frames, live checks; also WebDriver's share in the app process).
+    const perKey = [...cpu1].map(([comm, ms]) => `${comm} ${((ms - (cpu0.get(comm) ?? 0)) / text.length).toFixed(1)}`);
+    console.log(`  CPU per key typed one by one:              ${perKey.join(", ")} ms`);
     console.log(`  check_quotes IPC round trip, whole body:   ${checkIpc.toFixed(0)} ms (median of 5)`);
     console.log(`  last keystroke to issue underlined:        ${checkMs < 0 ? "not seen in 10 s" : `${checkMs.toFixed(0)} ms`}`);
     console.log(`  memory with the draft open, ${mem.each.length} processes: ${mem.pss.toFixed(0)} MB PSS (${mem.each.join(", ")}); ${mem.rss.toFixed(0)} MB as a sum of RSS`);
