@@ -98,11 +98,30 @@ export function keys(text) {
  */
 export async function typeBody(browser, text) {
   const el = await browser.$(byTest("editor"));
-  await el.click();
+  // On a busy machine a click can land while a new draft's editor is still
+  // being put in place, and the keys would go elsewhere: click until the body
+  // has the focus.
+  const focused = () =>
+    browser.execute(() => document.activeElement?.closest('[data-testid="editor"]') != null);
+  await browser.waitUntil(async () => (await focused()) || (await el.click(), await focused()), {
+    timeout: WAIT,
+    interval: 250,
+    timeoutMsg: "the body editor never took the focus",
+  });
   await browser.keys([Key.Ctrl, Key.End]);
-  for (const part of text.replaceAll("\n\n", "\n").split(/(\n)/)) {
+  const parts = text.replaceAll("\n\n", "\n").split(/(\n)/);
+  for (const part of parts) {
     if (part === "\n") await browser.keys([Key.Enter]);
     else if (part) await el.addValue(part);
+  }
+  // Keys are dispatched before the page has handled them all.
+  // (Letters and spaces only: typed quotes and dashes come out typographic.)
+  const last = /[\p{L}\p{N} ]{1,12}(?=[^\p{L}\p{N}]*$)/u.exec(parts.filter((p) => p.trim()).pop() ?? "")?.[0];
+  if (last) {
+    await browser.waitUntil(async () => (await el.getProperty("textContent")).includes(last), {
+      timeout: WAIT,
+      timeoutMsg: `the body never showed the typed text ${JSON.stringify(last)}`,
+    });
   }
 }
 
