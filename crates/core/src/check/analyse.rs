@@ -332,7 +332,7 @@ pub(crate) fn run(text: &str) -> Report {
                         || (l.block + 1 == sp.block && before_words == 0)
                         || (new_line && line_words == 0);
                     // Not into the writer's own sentence with no cue: `The
-                    // choice was between going after Trump as “…”`.
+                    // choice was between repairing it as “…”`.
                     if (same_block && !woven) || run_on || colon {
                         quote.speaker = Some(l.name.clone());
                         if let Some((m, r)) = &l.mention {
@@ -508,8 +508,8 @@ fn writer_sentence(text: &str, toks: &[Tok]) -> bool {
 }
 
 /// Whether one of the two lower-case words right after a quote says what
-/// kind of thing it names: `his “Keepin’ It Real” radio program`, `a
-/// “Take Back Our Streets” rally`. Read only for a Title Case quote.
+/// kind of thing it names: `her “Tide Tables Tonight” radio show`, `a
+/// “Save Our Pier” rally`. Read only for a Title Case quote.
 fn names_kind_after(text: &str, sp: &Span) -> bool {
     let rest = &text[span_end(sp)..];
     if !rest.starts_with(' ') {

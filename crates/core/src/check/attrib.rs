@@ -75,7 +75,7 @@ pub(crate) fn after(text: &str, toks: &[Tok], new_sentence: bool) -> Found {
             return found;
         }
     }
-    // `“…” was written by Springsteen`: a passive's agent is the source.
+    // `“…” was written by Seamus Dunne`: a passive's agent is the source.
     if let [aux, verb, by, rest @ ..] = toks {
         let passive = aux.word
             && matches!(&text[aux.range()], "was" | "were" | "is" | "are")
@@ -291,8 +291,8 @@ pub(crate) fn before(text: &str, toks: &[Tok]) -> Found {
                 if found.cue.is_none() {
                     found.has_cue = true;
                     found.cue = Some(t.range());
-                    // A list item opening with its verb (`Preys on our
-                    // fears and calls people “…”`) has no speaker to find.
+                    // A list item opening with its verb (`Sneers at the
+                    // fishermen and calls the crews “…”`) has no speaker to find.
                     found.mention = first_subject(text, &toks[..k]).or_else(|| {
                         let lead = toks.iter().position(|t| t.word)?;
                         if verb_opening(text, toks, lead) {
@@ -366,11 +366,11 @@ fn plural_noun_use(text: &str, toks: &[Tok], k: usize) -> bool {
         || p.chars().all(|c| c.is_ascii_digit() || c == ',')
 }
 
-/// A cue that is also a singular noun (`Trump’s tweet to invite …`, `a
-/// call for`) when a reporting verb comes earlier in the sentence: `Pence
-/// said Trump’s tweet … was only “to mock”` is Pence's. With no earlier
-/// verb the noun's owner is the source (`Trump’s claim that “…”`). Past
-/// forms and participles follow contractions (`Trump’s said`, `He’s
+/// A cue that is also a singular noun (`the mayor’s tweet about …`, `a
+/// call for`) when a reporting verb comes earlier in the sentence: `Kearney
+/// said Calloway’s tweet … was only “a stunt”` is Kearney's. With no earlier
+/// verb the noun's owner is the source (`Calloway’s claim that “…”`). Past
+/// forms and participles follow contractions (`Calloway’s said`, `He’s
 /// claiming`), not possessives.
 fn singular_noun_use(text: &str, toks: &[Tok], k: usize) -> bool {
     let w = &text[toks[k].range()];
@@ -1091,8 +1091,8 @@ fn first_subject(text: &str, toks: &[Tok]) -> Option<Mention> {
         let not_a_name =
             is_name_adjective(w) || w.ends_with("ing") || participle || words::is_all_caps(w);
         if words::is_capitalised(w) && !lexicon::is_name_stop(w) && !not_a_name {
-            // `Preys on our fears and calls people “losers”`: a list item
-            // opening with its verb has no subject to find.
+            // `Sneers at the fishermen and calls the crews “whiners”`: a list
+            // item opening with its verb has no subject to find.
             if Some(i) == first_word && verb_opening(text, toks, i) {
                 return None;
             }
@@ -1109,8 +1109,8 @@ fn first_subject(text: &str, toks: &[Tok]) -> Option<Mention> {
 }
 
 /// A lone capitalised word in `s` followed by a determiner, or by a
-/// preposition and a determiner (`Repeats the claim`, `Preys on our
-/// fears`): a verb opening a list item, not a name. A name so placed is
+/// preposition and a determiner (`Repeats the claim`, `Sneers at the
+/// fishermen`): a verb opening a list item, not a name. A name so placed is
 /// followed by its verb (`Jones on Monday said`). Endings that names often
 /// have (`Harris`, `Thomas`, `Ross`) are let through.
 fn verb_opening(text: &str, toks: &[Tok], i: usize) -> bool {
