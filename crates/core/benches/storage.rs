@@ -15,9 +15,9 @@
 //! maintenance) and after one `maintain`, whose time is printed too.
 //!
 //! Criterion reports means; where the target is a percentile, each bench
-//! also times its own iterations and prints p50/p95/p99, in wall-clock and
-//! CPU time (the machine may be shared: CPU time leaves out waiting for a
-//! core, and for the disk). Libraries live in a temporary folder on disk,
+//! also times its own iterations and prints p50/p95/p99 of wall-clock
+//! time, and the mean CPU time per call (the machine may be shared: CPU
+//! time leaves out waiting for a core, and for the disk). Libraries live in a temporary folder on disk,
 //! with the same pragmas as the app (`synchronous = FULL`, so every save
 //! pays for its sync).
 //!
@@ -132,7 +132,9 @@ fn skipped(part: &str) -> bool {
 
 /// Nanoseconds this thread has run on a CPU (Linux `schedstat`), or `None`.
 /// The machine is shared, so wall time includes waiting for a core; CPU time
-/// shows the work itself (it leaves out waiting for the disk, too).
+/// shows the work itself (it leaves out waiting for the disk, too). The
+/// kernel brings this figure up to date at each scheduler tick (4 ms here),
+/// so it is only good summed over many calls: [`Samples`] prints its mean.
 fn cpu_ns() -> Option<u64> {
     let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
     stat.split_whitespace().next()?.parse().ok()
@@ -156,7 +158,7 @@ impl Samples {
         value
     }
 
-    /// Prints p50/p95/p99/max of wall-clock and CPU time.
+    /// Prints p50/p95/p99/max of wall-clock time and the mean CPU time.
     fn print(mut self, name: &str) {
         let runs = self.wall.len();
         let line = |times: &mut Vec<Duration>| {
@@ -172,12 +174,13 @@ impl Samples {
         };
         println!("{name}: n={runs}\n    wall {}", line(&mut self.wall));
         if self.cpu.len() == runs {
-            println!("    cpu  {}", line(&mut self.cpu));
+            let total: Duration = self.cpu.iter().sum();
+            println!("    cpu  mean={:.2?}", total / runs as u32);
         }
     }
 }
 
-/// Times `runs` calls of `f` and prints wall-clock and CPU-time percentiles.
+/// Times `runs` calls of `f` and prints wall-clock percentiles and the mean CPU time.
 fn percentiles(name: &str, runs: usize, mut f: impl FnMut()) {
     let mut samples = Samples::default();
     for _ in 0..runs {
