@@ -7,6 +7,8 @@
 //! tokenizer that follows FTS5's `unicode61 remove_diacritics 2`: runs of
 //! letters and digits, lower-cased, common diacritics folded.
 
+use std::ops::Range;
+
 /// A search as FTS5 runs it and as snippets highlight it.
 #[derive(Debug, PartialEq)]
 pub(crate) struct Query {
@@ -91,21 +93,32 @@ pub(crate) fn fold(c: char) -> impl Iterator<Item = char> {
 }
 
 /// The tokens of `text`: byte ranges and folded forms.
-fn tokens(text: &str) -> Vec<(std::ops::Range<usize>, String)> {
+fn tokens(text: &str) -> Vec<(Range<usize>, String)> {
+    token_ranges(text)
+        .into_iter()
+        .map(|range| {
+            let folded = text[range.clone()].chars().flat_map(fold).collect();
+            (range, folded)
+        })
+        .collect()
+}
+
+/// The byte ranges of the tokens of `text`: runs of letters and digits.
+fn token_ranges(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
-    let mut current: Option<(usize, String)> = None;
+    let mut start = None;
     for (at, c) in text.char_indices() {
-        if c.is_alphanumeric() {
-            current
-                .get_or_insert_with(|| (at, String::new()))
-                .1
-                .extend(fold(c));
-        } else if let Some((start, folded)) = current.take() {
-            out.push((start..at, folded));
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(at),
+            (false, Some(from)) => {
+                out.push(from..at);
+                start = None;
+            }
+            _ => {}
         }
     }
-    if let Some((start, folded)) = current {
-        out.push((start..text.len(), folded));
+    if let Some(from) = start {
+        out.push(from..text.len());
     }
     out
 }
@@ -114,12 +127,29 @@ fn tokens(text: &str) -> Vec<(std::ops::Range<usize>, String)> {
 const SNIPPET_TOKENS: usize = 24;
 
 impl Query {
+    /// Whether `token` (as written, not folded) is one of the terms. A
+    /// search highlights some fifty drafts' worth of words, so an ASCII
+    /// token, nearly all of them, is compared in place; only others are
+    /// folded into a new string.
     fn is_hit(&self, token: &str) -> bool {
+        if token.is_ascii() {
+            let token = token.as_bytes();
+            return self.terms.iter().any(|(term, prefix)| {
+                let term = term.as_bytes();
+                let fits = if *prefix {
+                    token.len() >= term.len()
+                } else {
+                    token.len() == term.len()
+                };
+                fits && token[..term.len()].eq_ignore_ascii_case(term)
+            });
+        }
+        let folded: String = token.chars().flat_map(fold).collect();
         self.terms.iter().any(|(term, prefix)| {
             if *prefix {
-                token.starts_with(term.as_str())
+                folded.starts_with(term.as_str())
             } else {
-                token == term
+                folded == *term
             }
         })
     }
@@ -129,15 +159,21 @@ impl Query {
     /// hit in `<mark>`, `…` where text was left out. Falls back to the
     /// start of the first non-empty text.
     pub(crate) fn snippet(&self, texts: &[&str]) -> String {
-        let tokenized: Vec<(&str, Vec<_>)> = texts.iter().map(|t| (*t, tokens(t))).collect();
+        let tokenized: Vec<(&str, Vec<_>, Vec<bool>)> = texts
+            .iter()
+            .map(|text| {
+                let toks = token_ranges(text);
+                let hits = toks.iter().map(|r| self.is_hit(&text[r.clone()])).collect();
+                (*text, toks, hits)
+            })
+            .collect();
         let chosen = tokenized
             .iter()
-            .find(|(_, toks)| toks.iter().any(|(_, f)| self.is_hit(f)))
-            .or_else(|| tokenized.iter().find(|(_, toks)| !toks.is_empty()));
-        let Some((text, toks)) = chosen else {
+            .find(|(_, _, hits)| hits.contains(&true))
+            .or_else(|| tokenized.iter().find(|(_, toks, _)| !toks.is_empty()));
+        let Some((text, toks, hits)) = chosen else {
             return String::new();
         };
-        let hits: Vec<bool> = toks.iter().map(|(_, f)| self.is_hit(f)).collect();
         // The window with the most hits; the earliest if several tie.
         let width = SNIPPET_TOKENS.min(toks.len());
         let mut count = hits[..width].iter().filter(|h| **h).count();
@@ -157,9 +193,9 @@ impl Query {
         if start > 0 {
             out.push('…');
         }
-        let mut at = toks[start].0.start;
+        let mut at = toks[start].start;
         for i in start..end {
-            let range = &toks[i].0;
+            let range = &toks[i];
             push_escaped(&mut out, &text[at..range.start]);
             if hits[i] {
                 out.push_str("<mark>");
@@ -268,6 +304,20 @@ mod tests {
         assert_eq!(
             query_from_text("fir ").unwrap().snippet(&["fir fire"]),
             "<mark>fir</mark> fire"
+        );
+        // Folded either way: an accented query marks plain words, and the
+        // other way round; letters outside ASCII fold too.
+        assert_eq!(
+            query_from_text("café")
+                .unwrap()
+                .snippet(&["A CAFE, a café."]),
+            "A <mark>CAFE</mark>, a <mark>café</mark>."
+        );
+        assert_eq!(
+            query_from_text("zur")
+                .unwrap()
+                .snippet(&["ZÜRICH, Zurich, azur"]),
+            "<mark>ZÜRICH</mark>, <mark>Zurich</mark>, azur"
         );
     }
 }
