@@ -1186,7 +1186,9 @@ pub(crate) struct Names<'a> {
     text: &'a str,
     /// Surname (as written) → every full name outside quotes that ends
     /// in it, and where, in text order: two people may share a surname.
-    full: HashMap<String, Vec<(String, usize)>>,
+    /// The full names are slices of the text: a surname met hundreds of
+    /// times costs no allocation per occurrence.
+    full: HashMap<String, Vec<(&'a str, usize)>>,
     /// Set when a resolution depended on where the mention is, because
     /// its surname belongs to more than one full name: not cached.
     placed: bool,
@@ -1200,12 +1202,10 @@ pub(crate) struct Names<'a> {
     /// on where they are: pronouns look back at the same mentions again
     /// and again.
     placed_resolved: HashMap<(usize, usize), Option<Resolved>>,
-    /// How many surnames `search_full` has looked for.
-    searches: usize,
-    /// Every capitalised word of the text → where it starts, made once
-    /// many surnames have been looked for: one pass over the text instead
-    /// of one per surname.
-    word_index: Option<HashMap<&'a str, Vec<usize>>>,
+    /// Every capitalised word of the text → where it starts, made for
+    /// the first surname looked for: one pass over the text instead of
+    /// one per surname.
+    word_index: Option<CapitalIndex>,
     blocks: Vec<Range<usize>>,
     /// The tokens of the last few blocks the rules read.
     cache: Vec<BlockToks>,
@@ -1249,7 +1249,6 @@ impl<'a> Names<'a> {
             quoted,
             resolved: HashMap::default(),
             placed_resolved: HashMap::default(),
-            searches: 0,
             word_index: None,
             placed: false,
             blocks,
@@ -1512,7 +1511,7 @@ impl<'a> Names<'a> {
         let mut fitting = all.iter().filter(|(full, _)| fits(full));
         let first = fitting.next()?;
         if all.iter().all(|(full, _)| *full == first.0) {
-            return Some(first.clone());
+            return Some((first.0.to_string(), first.1));
         }
         // Two people share the surname: the answer depends on `at`.
         self.placed = true;
@@ -1536,27 +1535,28 @@ impl<'a> Names<'a> {
             .iter()
             .rfind(|(full, p)| *p < at && *p >= recent && fits(full) && topic(*p))
             .unwrap_or(first);
-        all.iter().find(|(full, _)| *full == chosen.0).cloned()
+        all.iter()
+            .find(|(full, _)| *full == chosen.0)
+            .map(|&(full, p)| (full.to_string(), p))
     }
 
-    fn search_full(&mut self, surname: &str) -> Vec<(String, usize)> {
+    fn search_full(&mut self, surname: &str) -> Vec<(&'a str, usize)> {
         let mut found = Vec::new();
         let text = self.text;
         let bytes = text.as_bytes();
         let mut from = 0;
-        // A SIMD substring search: an unknown surname is looked for across
-        // the whole text.
+        // A SIMD substring search: a surname the capitalised-word index
+        // cannot hold (`van der Berg`, `Ünal`) is looked for across the
+        // whole text.
         let finder = memchr::memmem::Finder::new(surname.as_bytes());
-        // Past the first few surnames, the capitalised-word index lists the
-        // places where a surname of letters and digits can be a whole word,
-        // which are the only ones the checks below let through.
-        self.searches += 1;
-        let hits = (self.searches > INDEX_AFTER && indexable(surname)).then(|| {
+        // The capitalised-word index lists the places where a surname of
+        // letters and digits can be a whole word, which are the only ones
+        // the checks below let through: one pass over the text, made for
+        // the first such surname, instead of one search per surname.
+        let hits = indexable(surname).then(|| {
             self.word_index
-                .get_or_insert_with(|| capitalised_words(text))
-                .get(surname)
-                .cloned()
-                .unwrap_or_default()
+                .get_or_insert_with(|| CapitalIndex::new(text))
+                .find(text, surname)
         });
         let mut hit_k = 0;
         let mut quoted_k = 0;
@@ -1670,74 +1670,111 @@ impl<'a> Names<'a> {
                     // `Fisherman Tomas Reilly`: drop the role.
                     first += lead.len() + 1;
                 }
-                let full = format!("{}{}", &text[first..start], &text[start..end]);
+                let full = &text[first..end];
                 let fw = text[first..].split([' ', '\u{a0}']).next().unwrap_or("");
                 if let Some(g) = gender.or_else(|| lexicon::first_name_gender(fw)) {
-                    if !self.gender.contains_key(&full) {
-                        self.gender.insert(full.clone(), g);
+                    if !self.gender.contains_key(full) {
+                        self.gender.insert(full.to_string(), g);
                     }
                 }
                 found.push((full, first));
             } else if start < at {
-                found.push((text[start..end].to_string(), start));
+                found.push((&text[start..end], start));
             }
         }
         found
     }
 }
 
-/// How many surnames are looked for across the text before the
-/// capitalised-word index is made.
-const INDEX_AFTER: usize = 16;
-
 /// Whether every whole-word occurrence of `surname` is in the
 /// capitalised-word index: an ASCII capital first, then only letters and
-/// digits.
+/// digits, two at least.
 fn indexable(surname: &str) -> bool {
-    surname
-        .as_bytes()
-        .first()
-        .is_some_and(u8::is_ascii_uppercase)
+    surname.len() >= 2
+        && surname
+            .as_bytes()
+            .first()
+            .is_some_and(u8::is_ascii_uppercase)
         && surname.chars().all(char::is_alphanumeric)
 }
 
-/// Every maximal run of letters and digits (as `char::is_alphanumeric`
-/// says) that starts with an ASCII capital → where each starts, in order.
-fn capitalised_words(text: &str) -> HashMap<&str, Vec<usize>> {
-    let bytes = text.as_bytes();
-    let alnum_at = |i: usize| -> (bool, usize) {
-        let b = bytes[i];
-        if b < 0x80 {
-            (b.is_ascii_alphanumeric(), 1)
-        } else {
-            let c = text[i..].chars().next().unwrap_or('\u{fffd}');
-            (c.is_alphanumeric(), c.len_utf8())
-        }
-    };
-    let mut index: HashMap<&str, Vec<usize>> = HashMap::default();
-    let mut prev_alnum = false;
-    let mut i = 0;
-    while i < bytes.len() {
-        let (alnum, len) = alnum_at(i);
-        if alnum && !prev_alnum && bytes[i].is_ascii_uppercase() {
-            let mut e = i + 1;
-            while e < bytes.len() {
-                let (a, l) = alnum_at(e);
-                if !a {
-                    break;
-                }
-                e += l;
+/// Where every word that starts with an ASCII capital starts (a capital
+/// not after a letter or digit), bucketed by the word's first two bytes.
+/// Made in one quick pass over the text, it narrows each surname's search
+/// to the few words that share its first two letters.
+pub(crate) struct CapitalIndex {
+    buckets: Vec<Vec<usize>>,
+}
+
+impl CapitalIndex {
+    fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
+        let mut buckets = vec![Vec::new(); 26 * 64];
+        let mut add = |at: usize| {
+            // `at` holds an ASCII byte, so it is a character boundary.
+            let starts = text[..at]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
+            if starts {
+                buckets[bucket(bytes, at)].push(at);
             }
-            index.entry(&text[i..e]).or_default().push(i);
-            // The character at `e` is not a letter or digit.
-            prev_alnum = true;
-            i = e;
-            continue;
+        };
+        // Eight bytes at a time: capitals are a few in a hundred bytes.
+        let mut chunks = bytes.chunks_exact(8);
+        let mut base = 0;
+        for c in &mut chunks {
+            let mut m = capitals(u64::from_le_bytes(c.try_into().unwrap_or_default()));
+            while m != 0 {
+                add(base + (m.trailing_zeros() / 8) as usize);
+                m &= m - 1;
+            }
+            base += 8;
         }
-        prev_alnum = alnum;
-        i += len;
+        for (k, b) in chunks.remainder().iter().enumerate() {
+            if b.is_ascii_uppercase() {
+                add(base + k);
+            }
+        }
+        CapitalIndex { buckets }
     }
-    index
+
+    /// Where `word` (`indexable`) stands as a whole word, in order.
+    fn find(&self, text: &str, word: &str) -> Vec<usize> {
+        let bytes = text.as_bytes();
+        self.buckets[bucket(word.as_bytes(), 0)]
+            .iter()
+            .copied()
+            .filter(|&at| {
+                let end = at + word.len();
+                bytes[at..].starts_with(word.as_bytes())
+                    && text[end..]
+                        .chars()
+                        .next()
+                        .is_none_or(|c| !c.is_alphanumeric())
+            })
+            .collect()
+    }
+}
+
+/// The bucket of the word starting with the ASCII capital at `at`.
+fn bucket(bytes: &[u8], at: usize) -> usize {
+    let second = bytes.get(at + 1).map_or(0, |b| b & 63);
+    usize::from(bytes[at] - b'A') * 64 + usize::from(second)
+}
+
+/// The high bit of each byte of `x` that is an ASCII capital, the others
+/// clear (SWAR: a byte's arithmetic never borrows from the next).
+fn capitals(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    // Each byte becomes 0x80 | its low seven bits, so subtracting a byte
+    // below 0x80 leaves the high bit set exactly when the low seven bits
+    // are at least that byte.
+    let y = x | HIGH;
+    let from_a = y - ONES * u64::from(b'A');
+    let past_z = y - ONES * u64::from(b'Z' + 1);
+    from_a & !past_z & !x & HIGH
 }
 
 /// Whether `w` in lower case is a cue word, without allocating for the
@@ -2070,11 +2107,12 @@ mod tests {
             .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
             .collect();
         texts.push(
-            "Ünal Ann, Smith-Jones O'Neil; Anna Annan Ann2 xAnn éAnn Ann’s 東京Ann _Ann Ann"
+            "Ünal Ann, Smith-Jones O'Neil; Anna Annan Ann2 xAnn éAnn Ann’s 東京Ann _Ann Ann \
+             ÃÂÉ Ab AbAb Ab1 Ab"
                 .to_string(),
         );
         for t in &texts {
-            let index = capitalised_words(t);
+            let index = CapitalIndex::new(t);
             for w in t
                 .split(|c: char| !c.is_alphanumeric())
                 .filter(|w| indexable(w))
@@ -2089,7 +2127,7 @@ mod tests {
                             && t[end..].chars().next().is_none_or(|c| !c.is_alphanumeric())
                     })
                     .collect();
-                assert_eq!(index.get(w).cloned().unwrap_or_default(), whole, "{w}");
+                assert_eq!(index.find(t, w), whole, "{w}");
             }
         }
     }
