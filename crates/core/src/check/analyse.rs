@@ -6,7 +6,6 @@ use std::rc::Rc;
 
 use super::attrib::{self, Found, Mention, MentionKind, Names};
 use super::lexicon::{self, Gender};
-use super::places;
 use super::scan::{self, Span};
 use super::words::{self, Tok};
 use super::{Fix, Issue, Quote, QuoteKind, Report, Severity, Speaker};
@@ -752,10 +751,20 @@ fn is_heading_like(text: &str, b: &scan::Block) -> bool {
     // A headline: short, and nearly every long word capitalised.
     if s.len() < 160 {
         let (mut long, mut caps) = (0, 0);
-        for w in words::split_words(s) {
-            if w.len() > 3 && (w.is_ascii() || w.chars().count() > 3) {
-                long += 1;
-                caps += usize::from(w.chars().next().is_some_and(char::is_uppercase));
+        if s.is_ascii() {
+            // One byte a character: the same words, read without decoding.
+            for w in s.as_bytes().split(|&b| words::is_ascii_space(b)) {
+                if w.len() > 3 {
+                    long += 1;
+                    caps += usize::from(w[0].is_ascii_uppercase());
+                }
+            }
+        } else {
+            for w in words::split_words(s) {
+                if w.len() > 3 && (w.is_ascii() || w.chars().count() > 3) {
+                    long += 1;
+                    caps += usize::from(w.chars().next().is_some_and(char::is_uppercase));
+                }
             }
         }
         return long >= 3 && caps * 10 >= long * 8;
@@ -837,19 +846,18 @@ fn resolve_pronoun(
 
     // For "he" and "she" the previous speaker must be a named person, not
     // "one questioner" or "the company".
-    let named = |n: &str| {
+    let named = |names: &mut Names<'_>, n: &str| {
         n.chars().next().is_some_and(char::is_uppercase)
             && !n
                 .split_whitespace()
                 .next()
                 .is_some_and(lexicon::is_determiner)
-            && !attrib::is_org_name(n)
-            && !places::is_place(n)
+            && !names.org_or_place(n)
     };
     let last_recent = last
         .as_ref()
         .filter(|l| l.block + 3 >= sp.block)
-        .filter(|l| !matches!(g, Gender::Male | Gender::Female) || named(&l.name));
+        .filter(|l| !matches!(g, Gender::Male | Gender::Female) || named(names, &l.name));
     let compatible = |names: &Names<'_>, n: &str| match (g, names.gender.get(n)) {
         (Gender::Male | Gender::Female, Some(k)) => *k == g,
         (Gender::Male | Gender::Female, None) => true,
@@ -870,10 +878,8 @@ fn resolve_pronoun(
             || introduced.iter().any(|n| **n == *res.name)
             || reports_speech(text, r.end);
         // A place (`upstate New York`) is never "he" or "she".
-        let person = person
-            && res.name.split_whitespace().count() <= 4
-            && !attrib::is_org_name(&res.name)
-            && !places::is_place(&res.name);
+        let person =
+            person && res.name.split_whitespace().count() <= 4 && !names.org_or_place(&res.name);
         if matches!(g, Gender::Male | Gender::Female) && !person {
             continue;
         }

@@ -9,6 +9,7 @@ use std::ops::Range;
 use std::rc::Rc;
 
 use super::lexicon::{self, Cue, Gender};
+use super::places;
 use super::words::{self, Tok};
 
 /// What kind of mention names a speaker.
@@ -1213,6 +1214,8 @@ pub(crate) struct Names<'a> {
     spare_mentions: Vec<(Range<usize>, bool)>,
     /// Whether each block reads like a heading, once worked out.
     flags: Vec<Option<bool>>,
+    /// Name → whether it is a body's or a place's, once worked out.
+    org_or_place: HashMap<String, bool>,
 }
 
 /// How many blocks' tokens are kept: a quote's block and the two before it.
@@ -1255,6 +1258,7 @@ impl<'a> Names<'a> {
             cache: Vec::with_capacity(CACHED_BLOCKS),
             spare_mentions: Vec::new(),
             flags: vec![None; n],
+            org_or_place: HashMap::default(),
         }
     }
 
@@ -1298,6 +1302,18 @@ impl<'a> Names<'a> {
     /// heading), worked out by `f` the first time it is asked for.
     pub fn heading_like(&mut self, bi: usize, f: impl FnOnce() -> bool) -> bool {
         *self.flags[bi].get_or_insert_with(f)
+    }
+
+    /// Whether `name` is an organisation's or a place's (`is_org_name`,
+    /// `places::is_place`): pronoun resolution asks about the same few
+    /// names again and again, and the answer is many string comparisons.
+    pub fn org_or_place(&mut self, name: &str) -> bool {
+        if let Some(&v) = self.org_or_place.get(name) {
+            return v;
+        }
+        let v = is_org_name(name) || places::is_place(name);
+        self.org_or_place.insert(name.to_string(), v);
+        v
     }
 
     /// The names mentioned in block `bi` outside quotes, as

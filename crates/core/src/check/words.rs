@@ -304,8 +304,28 @@ impl<'a> Iterator for SplitWords<'a> {
     }
 }
 
+/// Whether an ASCII byte is white space as `char::is_whitespace` says:
+/// space, tab, line feed, vertical tab, form feed or carriage return.
+#[inline]
+pub(crate) fn is_ascii_space(b: u8) -> bool {
+    b == b' ' || b.wrapping_sub(b'\t') <= b'\r' - b'\t'
+}
+
 /// The number of words in `s` as `split_whitespace` counts them.
 pub(crate) fn count_words(s: &str) -> usize {
+    if s.is_ascii() {
+        // A word starts at each non-space byte after a space (or at the
+        // start): a comparison of neighbouring bytes the compiler turns
+        // into vector code.
+        let b = s.as_bytes();
+        let first = b.first().is_some_and(|&c| !is_ascii_space(c));
+        let rest = b
+            .iter()
+            .zip(b.get(1..).unwrap_or_default())
+            .filter(|&(&p, &c)| is_ascii_space(p) && !is_ascii_space(c))
+            .count();
+        return usize::from(first) + rest;
+    }
     let (mut n, mut in_word, mut i) = (0, false, 0);
     while i < s.len() {
         let (space, len) = space_at(s, i);
@@ -324,7 +344,9 @@ pub(crate) fn tokens(text: &str, range: Range<usize>, out: &mut Vec<Tok>) {
 
 /// Appends the tokens of `text[range]` to `out`.
 pub(crate) fn push_tokens(text: &str, range: Range<usize>, out: &mut Vec<Tok>) {
-    let bytes = text.as_bytes();
+    // Cut at the range's end, so that the loops' own bounds tests are the
+    // only ones.
+    let bytes = &text.as_bytes()[..range.end];
     let end = range.end;
     let mut i = range.start;
     // About one token per four bytes in news text.
@@ -351,6 +373,9 @@ pub(crate) fn push_tokens(text: &str, range: Range<usize>, out: &mut Vec<Tok>) {
         let mut e = i + len;
         // Whether a full stop joined two parts of the word (`U.S`).
         let mut dotted = false;
+        // The class and length of the character that ended the word, when
+        // it is white space or punctuation: read once, not again below.
+        let mut after_word = None;
         loop {
             // ASCII letters and digits, the common case, one table look-up
             // a byte.
@@ -377,6 +402,8 @@ pub(crate) fn push_tokens(text: &str, range: Range<usize>, out: &mut Vec<Tok>) {
                 if b == b'.' && (dotted || keeps_dot(&text[start..e])) {
                     e += 1;
                 }
+            } else {
+                after_word = Some((d, dl));
             }
             break;
         }
@@ -386,6 +413,18 @@ pub(crate) fn push_tokens(text: &str, range: Range<usize>, out: &mut Vec<Tok>) {
             word: true,
         });
         i = e;
+        match after_word {
+            Some((SKIP, dl)) => i += dl,
+            Some((_, dl)) => {
+                out.push(Tok {
+                    start: i,
+                    end: i + dl,
+                    word: false,
+                });
+                i += dl;
+            }
+            None => {}
+        }
     }
 }
 
