@@ -413,7 +413,7 @@ pub(crate) fn run(text: &str) -> Report {
         report.quotes[qi].speaker = Some(name);
     }
     mixed_styles(&sc, &mut report.issues);
-    report.speakers = speakers(text, &report.quotes, &quote_words);
+    report.speakers = speakers(text, &report.quotes, &quote_words, &mut names);
     report.issues.sort_by_key(|i| (i.range.start, i.range.end));
     report
 }
@@ -1204,7 +1204,12 @@ fn mixed_styles(sc: &scan::Scan, issues: &mut Vec<Issue>) {
 }
 
 /// `quote_words[i]` is the number of words of `quotes[i]`.
-fn speakers(text: &str, quotes: &[Quote], quote_words: &[usize]) -> Vec<Speaker> {
+fn speakers(
+    text: &str,
+    quotes: &[Quote],
+    quote_words: &[usize],
+    names: &mut Names<'_>,
+) -> Vec<Speaker> {
     let mut out: Vec<Speaker> = Vec::new();
     for (qi, q) in quotes.iter().enumerate() {
         let Some(name) = &q.speaker else { continue };
@@ -1216,7 +1221,7 @@ fn speakers(text: &str, quotes: &[Quote], quote_words: &[usize]) -> Vec<Speaker>
             }
             None => out.push(Speaker {
                 name: name.clone(),
-                description: describe(text, name),
+                description: describe(text, name, names),
                 quotes: 1,
                 words,
             }),
@@ -1228,10 +1233,8 @@ fn speakers(text: &str, quotes: &[Quote], quote_words: &[usize]) -> Vec<Speaker>
 /// The description before the first full mention of `name` ("Russian
 /// analyst Anton Marsadov") or in an appositive after it ("X, a Russian
 /// analyst, said").
-fn describe(text: &str, name: &str) -> Option<String> {
-    // A SIMD substring search: each speaker's name is looked for across
-    // the whole text, which `str::find` does several times slower.
-    let at = memchr::memmem::find(text.as_bytes(), name.as_bytes())?;
+fn describe(text: &str, name: &str, names: &mut Names<'_>) -> Option<String> {
+    let at = names.first_occurrence(name)?;
     let mut toks = Vec::new();
     let mut from = at.saturating_sub(120);
     while !text.is_char_boundary(from) {

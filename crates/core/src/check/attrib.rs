@@ -1203,10 +1203,9 @@ pub(crate) struct Names<'a> {
     /// on where they are: pronouns look back at the same mentions again
     /// and again.
     placed_resolved: HashMap<(usize, usize), Option<Resolved>>,
-    /// Every capitalised word of the text → where it starts, made for
-    /// the first surname looked for: one pass over the text instead of
-    /// one per surname.
-    word_index: Option<CapitalIndex>,
+    /// Where every ASCII capital of the text is, made for the first
+    /// surname or speaker's name looked for.
+    capital_index: Option<CapitalIndex>,
     blocks: Vec<Range<usize>>,
     /// The tokens of the last few blocks the rules read.
     cache: Vec<BlockToks>,
@@ -1252,7 +1251,7 @@ impl<'a> Names<'a> {
             quoted,
             resolved: HashMap::default(),
             placed_resolved: HashMap::default(),
-            word_index: None,
+            capital_index: None,
             placed: false,
             blocks,
             cache: Vec::with_capacity(CACHED_BLOCKS),
@@ -1302,6 +1301,25 @@ impl<'a> Names<'a> {
     /// heading), worked out by `f` the first time it is asked for.
     pub fn heading_like(&mut self, bi: usize, f: impl FnOnce() -> bool) -> bool {
         *self.flags[bi].get_or_insert_with(f)
+    }
+
+    /// The capital-letter index, made the first time it is needed.
+    fn capitals(&mut self) -> &CapitalIndex {
+        let text = self.text;
+        self.capital_index
+            .get_or_insert_with(|| CapitalIndex::new(text))
+    }
+
+    /// Where `s` first occurs in the text. A speaker's name starts with a
+    /// capital, and the capital-letter index finds it without reading the
+    /// whole text once per name.
+    pub fn first_occurrence(&mut self, s: &str) -> Option<usize> {
+        let text = self.text;
+        if s.len() >= 2 && s.as_bytes()[0].is_ascii_uppercase() {
+            return self.capitals().first(text, s);
+        }
+        // A SIMD substring search.
+        memchr::memmem::find(text.as_bytes(), s.as_bytes())
     }
 
     /// Whether `name` is an organisation's or a place's (`is_org_name`,
@@ -1569,11 +1587,7 @@ impl<'a> Names<'a> {
         // letters and digits can be a whole word, which are the only ones
         // the checks below let through: one pass over the text, made for
         // the first such surname, instead of one search per surname.
-        let hits = indexable(surname).then(|| {
-            self.word_index
-                .get_or_insert_with(|| CapitalIndex::new(text))
-                .find(text, surname)
-        });
+        let hits = indexable(surname).then(|| self.capitals().find(text, surname));
         let mut hit_k = 0;
         let mut quoted_k = 0;
         loop {
@@ -1714,10 +1728,10 @@ fn indexable(surname: &str) -> bool {
         && surname.chars().all(char::is_alphanumeric)
 }
 
-/// Where every word that starts with an ASCII capital starts (a capital
-/// not after a letter or digit), bucketed by the word's first two bytes.
-/// Made in one quick pass over the text, it narrows each surname's search
-/// to the few words that share its first two letters.
+/// Where every ASCII capital of the text is, bucketed by its byte and the
+/// next. Made in one quick pass over the text, it narrows the search for
+/// a name (which starts with a capital) to the few places that share its
+/// first two bytes, instead of a scan of the whole text per name.
 pub(crate) struct CapitalIndex {
     buckets: Vec<Vec<usize>>,
 }
@@ -1726,50 +1740,63 @@ impl CapitalIndex {
     fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
         let mut buckets = vec![Vec::new(); 26 * 64];
-        let mut add = |at: usize| {
-            // `at` holds an ASCII byte, so it is a character boundary.
-            let starts = text[..at]
-                .chars()
-                .next_back()
-                .is_none_or(|c| !c.is_alphanumeric());
-            if starts {
-                buckets[bucket(bytes, at)].push(at);
-            }
-        };
         // Eight bytes at a time: capitals are a few in a hundred bytes.
         let mut chunks = bytes.chunks_exact(8);
         let mut base = 0;
         for c in &mut chunks {
             let mut m = capitals(u64::from_le_bytes(c.try_into().unwrap_or_default()));
             while m != 0 {
-                add(base + (m.trailing_zeros() / 8) as usize);
+                let at = base + (m.trailing_zeros() / 8) as usize;
+                buckets[bucket(bytes, at)].push(at);
                 m &= m - 1;
             }
             base += 8;
         }
         for (k, b) in chunks.remainder().iter().enumerate() {
             if b.is_ascii_uppercase() {
-                add(base + k);
+                buckets[bucket(bytes, base + k)].push(base + k);
             }
         }
         CapitalIndex { buckets }
     }
 
+    /// The places that may start `s` (an ASCII capital and one more byte
+    /// at least), in order.
+    fn candidates(&self, s: &str) -> &[usize] {
+        &self.buckets[bucket(s.as_bytes(), 0)]
+    }
+
     /// Where `word` (`indexable`) stands as a whole word, in order.
     fn find(&self, text: &str, word: &str) -> Vec<usize> {
         let bytes = text.as_bytes();
-        self.buckets[bucket(word.as_bytes(), 0)]
+        self.candidates(word)
             .iter()
             .copied()
             .filter(|&at| {
                 let end = at + word.len();
                 bytes[at..].starts_with(word.as_bytes())
+                    // `at` holds an ASCII byte, so it is a character
+                    // boundary.
+                    && text[..at]
+                        .chars()
+                        .next_back()
+                        .is_none_or(|c| !c.is_alphanumeric())
                     && text[end..]
                         .chars()
                         .next()
                         .is_none_or(|c| !c.is_alphanumeric())
             })
             .collect()
+    }
+
+    /// Where `s` (an ASCII capital and one more byte at least) first
+    /// occurs, as `memmem::find` would say.
+    fn first(&self, text: &str, s: &str) -> Option<usize> {
+        let bytes = text.as_bytes();
+        self.candidates(s)
+            .iter()
+            .copied()
+            .find(|&at| bytes[at..].starts_with(s.as_bytes()))
     }
 }
 
@@ -2112,9 +2139,9 @@ fn outside_quotes(quoted: &[Range<usize>], toks: &[Tok], out: &mut Vec<Tok>) {
 mod tests {
     use super::*;
 
-    /// The capitalised-word index lists every place where a surname of
-    /// letters and digits stands as a whole word, exactly as the substring
-    /// search finds them.
+    /// The capital-letter index lists every place where a surname of
+    /// letters and digits stands as a whole word, and finds the first
+    /// occurrence of a name, exactly as the substring search does.
     #[test]
     fn capitalised_word_index_finds_every_whole_word() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../assets/samples");
@@ -2144,6 +2171,10 @@ mod tests {
                     })
                     .collect();
                 assert_eq!(index.find(t, w), whole, "{w}");
+                for s in [w, &w[..2]] {
+                    let first = memchr::memmem::find(t.as_bytes(), s.as_bytes());
+                    assert_eq!(index.first(t, s), first, "{s}");
+                }
             }
         }
     }
