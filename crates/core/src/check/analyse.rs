@@ -16,14 +16,14 @@ const PRONOUN_WINDOW: usize = 1500;
 /// How far back (in bytes) the sentence before a quote is read.
 const BEFORE_WINDOW: usize = 600;
 
-/// The speaker of an earlier quote, for continuation and pronouns.
-#[derive(Clone)]
-struct Last {
-    name: String,
+/// The speaker of an earlier quote, for continuation and pronouns, read
+/// from that quote in the report rather than copied for every quote.
+struct Last<'q> {
+    name: &'q str,
     block: usize,
     end: usize,
     /// The mention that named the speaker, for the quotes that continue.
-    mention: Option<(String, Range<usize>)>,
+    mention: Option<(&'q str, Range<usize>)>,
 }
 
 pub(crate) fn run(text: &str) -> Report {
@@ -35,7 +35,8 @@ pub(crate) fn run(text: &str) -> Report {
     );
     let mut report = Report::default();
     report.quotes.reserve(sc.spans.len());
-    let mut last: Option<Last> = None;
+    // The last quote with a speaker: its index, block and end.
+    let mut last_at: Option<(usize, usize, usize)> = None;
     let mut introduced: Vec<String> = Vec::new();
     let mut quote_spans: Vec<usize> = Vec::with_capacity(sc.spans.len());
     // The word count of each quote, for the speaker totals.
@@ -45,6 +46,15 @@ pub(crate) fn run(text: &str) -> Report {
         if sp.inner.is_empty() {
             continue;
         }
+        let last = last_at.and_then(|(qi, block, end)| {
+            let q = &report.quotes[qi];
+            Some(Last {
+                name: q.speaker.as_deref()?,
+                block,
+                end,
+                mention: q.speaker_mention.as_deref().zip(q.speaker_range.clone()),
+            })
+        });
         // An unclosed quote with its attribution inside (`“Nobody came, said
         // Reilly.`): the closing mark belongs before the attribution.
         let split;
@@ -333,9 +343,9 @@ pub(crate) fn run(text: &str) -> Report {
                     // Not into the writer's own sentence with no cue: `The
                     // choice was between repairing it as “…”`.
                     if (same_block && !woven) || run_on || colon {
-                        quote.speaker = Some(l.name.clone());
+                        quote.speaker = Some(l.name.to_string());
                         if let Some((m, r)) = &l.mention {
-                            quote.speaker_mention = Some(m.clone());
+                            quote.speaker_mention = Some(m.to_string());
                             quote.speaker_range = Some(r.clone());
                         }
                         resolved = true;
@@ -380,16 +390,8 @@ pub(crate) fn run(text: &str) -> Report {
                     fix: None,
                 });
             }
-            if let Some(n) = &quote.speaker {
-                last = Some(Last {
-                    name: n.clone(),
-                    block: sp.block,
-                    end: span_end(sp),
-                    mention: quote
-                        .speaker_mention
-                        .clone()
-                        .zip(quote.speaker_range.clone()),
-                });
+            if quote.speaker.is_some() {
+                last_at = Some((report.quotes.len(), sp.block, span_end(sp)));
             }
         }
         report.quotes.push(quote);
@@ -420,7 +422,7 @@ pub(crate) fn run(text: &str) -> Report {
 
 /// Whether a line break separates the last speaker's quote from `sp` in
 /// the same block (a paragraph break in plain text).
-fn line_between(text: &str, l: &Last, sp: &Span) -> bool {
+fn line_between(text: &str, l: &Last<'_>, sp: &Span) -> bool {
     text.get(l.end..span_start(sp))
         .is_some_and(|g| g.contains('\n'))
 }
@@ -587,11 +589,13 @@ fn is_sentence(inner: &str) -> bool {
 /// Every significant word capitalised and no sentence inside.
 fn is_title_case(s: &str) -> bool {
     let s = s.trim_end_matches([',', '.']);
-    if s.contains(['.', '!', '?', ';']) {
+    // Bytes, not characters: the marks are ASCII, and no byte of another
+    // character equals one.
+    if s.bytes().any(|b| matches!(b, b'.' | b'!' | b'?' | b';')) {
         return false;
     }
     let mut sig = 0;
-    for w in s.split_whitespace() {
+    for w in words::split_words(s) {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
         let capital = w
             .chars()
@@ -661,7 +665,7 @@ fn resolve(
     text: &str,
     m: &Mention,
     names: &mut Names<'_>,
-    last: &Option<Last>,
+    last: &Option<Last<'_>>,
     spans: &[Span],
     sp: &Span,
     blocks: &[scan::Block],
@@ -744,7 +748,9 @@ fn is_heading_like(text: &str, b: &scan::Block) -> bool {
         return true;
     }
     let s = text[b.range.clone()].trim_end();
-    if s.len() < 100 && !s.ends_with(['.', '!', '?', '"', '”', ':', ',', ')']) && !s.contains(". ")
+    if s.len() < 100
+        && !s.ends_with(['.', '!', '?', '"', '”', ':', ',', ')'])
+        && !has_full_stop_space(s)
     {
         return true;
     }
@@ -772,6 +778,13 @@ fn is_heading_like(text: &str, b: &scan::Block) -> bool {
     false
 }
 
+/// Whether `s` contains `. `: a look for each full stop, which is quicker
+/// than setting up a substring search for a short line.
+fn has_full_stop_space(s: &str) -> bool {
+    let b = s.as_bytes();
+    memchr::memchr_iter(b'.', b).any(|i| b.get(i + 1) == Some(&b' '))
+}
+
 fn looks_like_person(name: &str) -> bool {
     name.chars().next().is_some_and(char::is_uppercase)
 }
@@ -782,7 +795,7 @@ fn resolve_pronoun(
     m: &Mention,
     g: Gender,
     names: &mut Names<'_>,
-    last: &Option<Last>,
+    last: &Option<Last<'_>>,
     spans: &[Span],
     sp: &Span,
     blocks: &[scan::Block],
@@ -857,7 +870,7 @@ fn resolve_pronoun(
     let last_recent = last
         .as_ref()
         .filter(|l| l.block + 3 >= sp.block)
-        .filter(|l| !matches!(g, Gender::Male | Gender::Female) || named(names, &l.name));
+        .filter(|l| !matches!(g, Gender::Male | Gender::Female) || named(names, l.name));
     let compatible = |names: &Names<'_>, n: &str| match (g, names.gender.get(n)) {
         (Gender::Male | Gender::Female, Some(k)) => *k == g,
         (Gender::Male | Gender::Female, None) => true,
@@ -874,7 +887,7 @@ fn resolve_pronoun(
         // A bare surname is a person once it has been quoted.
         let person = !res.bare
             || names.gender.contains_key(&*res.name)
-            || last_recent.is_some_and(|l| *l.name == *res.name)
+            || last_recent.is_some_and(|l| l.name == &*res.name)
             || introduced.iter().any(|n| **n == *res.name)
             || reports_speech(text, r.end);
         // A place (`upstate New York`) is never "he" or "she".
@@ -890,12 +903,12 @@ fn resolve_pronoun(
         cands.push((res.name, r.start, *subject, known));
     }
     if let Some(l) = last_recent {
-        if compatible(names, &l.name) {
+        if compatible(names, l.name) {
             // A different person as the subject of a sentence since that
             // quote takes over.
             let newer = cands.iter().find(|c| c.1 > l.end && c.2);
             match newer {
-                None => return (Some(l.name.clone()), None),
+                None => return (Some(l.name.to_string()), None),
                 Some(c) => return (Some(main_subject(text, &cands, c).0.to_string()), None),
             }
         }
@@ -918,7 +931,7 @@ fn resolve_pronoun(
         return (
             last.as_ref()
                 .filter(|l| l.block + 3 >= sp.block)
-                .map(|l| l.name.clone()),
+                .map(|l| l.name.to_string()),
             None,
         );
     };

@@ -433,7 +433,8 @@ pub(crate) fn is_capitalised(w: &str) -> bool {
     // ASCII fast paths; the rest as below.
     match w.as_bytes().first() {
         Some(b) if b.is_ascii_uppercase() => true,
-        Some(b) if b.is_ascii_lowercase() && !w.as_bytes().contains(&b'-') => false,
+        // (A plain loop: words are short, too short for `memchr`.)
+        Some(b) if b.is_ascii_lowercase() && !w.bytes().any(|c| c == b'-') => false,
         _ => is_capitalised_slow(w),
     }
 }
