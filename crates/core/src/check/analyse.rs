@@ -770,6 +770,13 @@ fn is_heading_like(text: &str, b: &scan::Block) -> bool {
                 if w.len() > 3 && (w.is_ascii() || w.chars().count() > 3) {
                     long += 1;
                     caps += usize::from(w.chars().next().is_some_and(char::is_uppercase));
+                    // Give up once the rest of the line, at most one long
+                    // word in five bytes, could not bring the capitals to
+                    // four in five.
+                    let rest = s.len() - (w.as_ptr() as usize - s.as_ptr() as usize + w.len());
+                    if caps + (rest + 1) / 5 < 4 * (long - caps) {
+                        return false;
+                    }
                 }
             }
         }

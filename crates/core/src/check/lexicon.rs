@@ -423,6 +423,11 @@ pub(crate) fn is_name_stop(w: &str) -> bool {
 /// `She’ll`, `He's`, `They’re`: a pronoun with a clipped verb, which a
 /// capital at the start of a sentence must not turn into a name.
 fn pronoun_contraction(w: &str) -> bool {
+    // Most words have no apostrophe: a byte loop says so before the
+    // character search (0xE2 starts `’`).
+    if !w.bytes().any(|b| b == b'\'' || b == 0xE2) {
+        return false;
+    }
     let Some(i) = w.find(['’', '\'']) else {
         return false;
     };
