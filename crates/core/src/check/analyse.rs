@@ -711,9 +711,11 @@ fn resolve(
                 None
             };
             if first_time {
-                introduced.push(r.name.to_string());
+                introduced.push(String::from(&*r.name));
             }
-            (Some(r.name.to_string()), issue)
+            // (`String::from`: `to_string` on an `Rc<str>` goes through
+            // the formatter.)
+            (Some(String::from(&*r.name)), issue)
         }
         MentionKind::Pronoun(g) => {
             resolve_pronoun(text, m, g, names, last, spans, sp, blocks, introduced)
@@ -916,7 +918,7 @@ fn resolve_pronoun(
             let newer = cands.iter().find(|c| c.1 > l.end && c.2);
             match newer {
                 None => return (Some(l.name.to_string()), None),
-                Some(c) => return (Some(main_subject(text, &cands, c).0.to_string()), None),
+                Some(c) => return (Some(String::from(&*main_subject(text, &cands, c).0)), None),
             }
         }
     }
@@ -957,7 +959,7 @@ fn resolve_pronoun(
         ),
         fix: None,
     });
-    (Some(pick.0.to_string()), issue)
+    (Some(String::from(&*pick.0)), issue)
 }
 
 /// Whether a speech verb follows the name ending at `end` (`Ferrand said

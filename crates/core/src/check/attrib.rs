@@ -1510,7 +1510,7 @@ impl<'a> Names<'a> {
             return None;
         }
         if let Some(g) = gender {
-            self.gender.entry(out.name.to_string()).or_insert(g);
+            self.gender.entry(String::from(&*out.name)).or_insert(g);
         }
         if toks.len() == 1 && out.introduced_at.is_none() && !out.bare {
             out.bare = false;
@@ -1774,13 +1774,10 @@ impl CapitalIndex {
             .copied()
             .filter(|&at| {
                 let end = at + word.len();
+                // `at` holds an ASCII byte, and so does `end` when the
+                // word matches: both are character boundaries.
                 bytes[at..].starts_with(word.as_bytes())
-                    // `at` holds an ASCII byte, so it is a character
-                    // boundary.
-                    && text[..at]
-                        .chars()
-                        .next_back()
-                        .is_none_or(|c| !c.is_alphanumeric())
+                    && !alnum_before(text, at)
                     && text[end..]
                         .chars()
                         .next()
@@ -1797,6 +1794,19 @@ impl CapitalIndex {
             .iter()
             .copied()
             .find(|&at| bytes[at..].starts_with(s.as_bytes()))
+    }
+}
+
+/// Whether the character before byte `at` is a letter or a digit,
+/// decoding it only when it is not ASCII.
+fn alnum_before(text: &str, at: usize) -> bool {
+    match at.checked_sub(1).map(|p| text.as_bytes()[p]) {
+        None => false,
+        Some(b) if b < 0x80 => b.is_ascii_alphanumeric(),
+        Some(_) => text[..at]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric),
     }
 }
 

@@ -504,13 +504,25 @@ pub(crate) fn prev_word(text: &str, pos: usize) -> Option<Range<usize>> {
     let s = &text[..pos];
     let t = s.trim_end_matches([' ', '\u{a0}']);
     let end = t.len();
-    let start = t
-        .char_indices()
-        .rev()
-        .take_while(|&(_, c)| is_word_char(c) || matches!(c, '-' | '.' | '’' | '\''))
-        .last()
-        .map(|(i, _)| i)?;
-    let mut start = start;
+    let in_word = |c: char| is_word_char(c) || matches!(c, '-' | '.' | '’' | '\'');
+    // Back over ASCII a byte at a time, then over anything else a
+    // character at a time.
+    let b = t.as_bytes();
+    let mut start = end;
+    while start > 0 && (b[start - 1].is_ascii_alphanumeric() || b"-.'".contains(&b[start - 1])) {
+        start -= 1;
+    }
+    if start > 0 && b[start - 1] >= 0x80 {
+        start = t[..start]
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| in_word(c))
+            .last()
+            .map_or(start, |(i, _)| i);
+    }
+    if start == end {
+        return None;
+    }
     // Do not swallow a leading hyphen or full stop.
     while start < end && !text[start..].starts_with(is_word_char) {
         start += text[start..].chars().next().map_or(1, char::len_utf8);
@@ -598,6 +610,40 @@ mod tests {
             i = e;
         }
         out
+    }
+
+    /// `prev_word` as first written, a character at a time.
+    fn prev_word_by_char(text: &str, pos: usize) -> Option<Range<usize>> {
+        let t = text[..pos].trim_end_matches([' ', '\u{a0}']);
+        let end = t.len();
+        let mut start = t
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| is_word_char(c) || matches!(c, '-' | '.' | '’' | '\''))
+            .last()
+            .map(|(i, _)| i)?;
+        while start < end && !text[start..].starts_with(is_word_char) {
+            start += text[start..].chars().next().map_or(1, char::len_utf8);
+        }
+        (start < end).then_some(start..end)
+    }
+
+    #[test]
+    fn prev_word_matches_the_character_version() {
+        let texts = [
+            "Mr. Smith, U.S. Sen. al-Sharaa’s aide‑de‑camp said: “It’s 6'3\" tall.”",
+            "Ünïcödé Straße 東京 🙂 x\u{2011}y a\u{2019}b c\u{2019} d-. e.-f -.x",
+            "Jo\u{a0}Émile  Zoë-Ann O’Neil's .. -- ’’ ''",
+        ];
+        for t in texts {
+            for pos in (0..=t.len()).filter(|&p| t.is_char_boundary(p)) {
+                assert_eq!(
+                    prev_word(t, pos),
+                    prev_word_by_char(t, pos),
+                    "{t:?} at {pos}"
+                );
+            }
+        }
     }
 
     #[test]
