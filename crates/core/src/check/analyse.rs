@@ -6,7 +6,6 @@ use std::rc::Rc;
 
 use super::attrib::{self, Found, Mention, MentionKind, Names};
 use super::lexicon::{self, Gender};
-use super::places;
 use super::scan::{self, Span};
 use super::words::{self, Tok};
 use super::{Fix, Issue, Quote, QuoteKind, Report, Severity, Speaker};
@@ -17,14 +16,14 @@ const PRONOUN_WINDOW: usize = 1500;
 /// How far back (in bytes) the sentence before a quote is read.
 const BEFORE_WINDOW: usize = 600;
 
-/// The speaker of an earlier quote, for continuation and pronouns.
-#[derive(Clone)]
-struct Last {
-    name: String,
+/// The speaker of an earlier quote, for continuation and pronouns, read
+/// from that quote in the report rather than copied for every quote.
+struct Last<'q> {
+    name: &'q str,
     block: usize,
     end: usize,
     /// The mention that named the speaker, for the quotes that continue.
-    mention: Option<(String, Range<usize>)>,
+    mention: Option<(&'q str, Range<usize>)>,
 }
 
 pub(crate) fn run(text: &str) -> Report {
@@ -36,7 +35,8 @@ pub(crate) fn run(text: &str) -> Report {
     );
     let mut report = Report::default();
     report.quotes.reserve(sc.spans.len());
-    let mut last: Option<Last> = None;
+    // The last quote with a speaker: its index, block and end.
+    let mut last_at: Option<(usize, usize, usize)> = None;
     let mut introduced: Vec<String> = Vec::new();
     let mut quote_spans: Vec<usize> = Vec::with_capacity(sc.spans.len());
     // The word count of each quote, for the speaker totals.
@@ -46,6 +46,15 @@ pub(crate) fn run(text: &str) -> Report {
         if sp.inner.is_empty() {
             continue;
         }
+        let last = last_at.and_then(|(qi, block, end)| {
+            let q = &report.quotes[qi];
+            Some(Last {
+                name: q.speaker.as_deref()?,
+                block,
+                end,
+                mention: q.speaker_mention.as_deref().zip(q.speaker_range.clone()),
+            })
+        });
         // An unclosed quote with its attribution inside (`“Nobody came, said
         // Reilly.`): the closing mark belongs before the attribution.
         let split;
@@ -334,9 +343,9 @@ pub(crate) fn run(text: &str) -> Report {
                     // Not into the writer's own sentence with no cue: `The
                     // choice was between repairing it as “…”`.
                     if (same_block && !woven) || run_on || colon {
-                        quote.speaker = Some(l.name.clone());
+                        quote.speaker = Some(l.name.to_string());
                         if let Some((m, r)) = &l.mention {
-                            quote.speaker_mention = Some(m.clone());
+                            quote.speaker_mention = Some(m.to_string());
                             quote.speaker_range = Some(r.clone());
                         }
                         resolved = true;
@@ -381,16 +390,8 @@ pub(crate) fn run(text: &str) -> Report {
                     fix: None,
                 });
             }
-            if let Some(n) = &quote.speaker {
-                last = Some(Last {
-                    name: n.clone(),
-                    block: sp.block,
-                    end: span_end(sp),
-                    mention: quote
-                        .speaker_mention
-                        .clone()
-                        .zip(quote.speaker_range.clone()),
-                });
+            if quote.speaker.is_some() {
+                last_at = Some((report.quotes.len(), sp.block, span_end(sp)));
             }
         }
         report.quotes.push(quote);
@@ -414,14 +415,14 @@ pub(crate) fn run(text: &str) -> Report {
         report.quotes[qi].speaker = Some(name);
     }
     mixed_styles(&sc, &mut report.issues);
-    report.speakers = speakers(text, &report.quotes, &quote_words);
+    report.speakers = speakers(text, &report.quotes, &quote_words, &mut names);
     report.issues.sort_by_key(|i| (i.range.start, i.range.end));
     report
 }
 
 /// Whether a line break separates the last speaker's quote from `sp` in
 /// the same block (a paragraph break in plain text).
-fn line_between(text: &str, l: &Last, sp: &Span) -> bool {
+fn line_between(text: &str, l: &Last<'_>, sp: &Span) -> bool {
     text.get(l.end..span_start(sp))
         .is_some_and(|g| g.contains('\n'))
 }
@@ -588,11 +589,13 @@ fn is_sentence(inner: &str) -> bool {
 /// Every significant word capitalised and no sentence inside.
 fn is_title_case(s: &str) -> bool {
     let s = s.trim_end_matches([',', '.']);
-    if s.contains(['.', '!', '?', ';']) {
+    // Bytes, not characters: the marks are ASCII, and no byte of another
+    // character equals one.
+    if s.bytes().any(|b| matches!(b, b'.' | b'!' | b'?' | b';')) {
         return false;
     }
     let mut sig = 0;
-    for w in s.split_whitespace() {
+    for w in words::split_words(s) {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
         let capital = w
             .chars()
@@ -662,7 +665,7 @@ fn resolve(
     text: &str,
     m: &Mention,
     names: &mut Names<'_>,
-    last: &Option<Last>,
+    last: &Option<Last<'_>>,
     spans: &[Span],
     sp: &Span,
     blocks: &[scan::Block],
@@ -708,9 +711,11 @@ fn resolve(
                 None
             };
             if first_time {
-                introduced.push(r.name.to_string());
+                introduced.push(String::from(&*r.name));
             }
-            (Some(r.name.to_string()), issue)
+            // (`String::from`: `to_string` on an `Rc<str>` goes through
+            // the formatter.)
+            (Some(String::from(&*r.name)), issue)
         }
         MentionKind::Pronoun(g) => {
             resolve_pronoun(text, m, g, names, last, spans, sp, blocks, introduced)
@@ -745,22 +750,48 @@ fn is_heading_like(text: &str, b: &scan::Block) -> bool {
         return true;
     }
     let s = text[b.range.clone()].trim_end();
-    if s.len() < 100 && !s.ends_with(['.', '!', '?', '"', '”', ':', ',', ')']) && !s.contains(". ")
+    if s.len() < 100
+        && !s.ends_with(['.', '!', '?', '"', '”', ':', ',', ')'])
+        && !has_full_stop_space(s)
     {
         return true;
     }
     // A headline: short, and nearly every long word capitalised.
     if s.len() < 160 {
         let (mut long, mut caps) = (0, 0);
-        for w in words::split_words(s) {
-            if w.len() > 3 && (w.is_ascii() || w.chars().count() > 3) {
-                long += 1;
-                caps += usize::from(w.chars().next().is_some_and(char::is_uppercase));
+        if s.is_ascii() {
+            // One byte a character: the same words, read without decoding.
+            for w in s.as_bytes().split(|&b| words::is_ascii_space(b)) {
+                if w.len() > 3 {
+                    long += 1;
+                    caps += usize::from(w[0].is_ascii_uppercase());
+                }
+            }
+        } else {
+            for w in words::split_words(s) {
+                if w.len() > 3 && (w.is_ascii() || w.chars().count() > 3) {
+                    long += 1;
+                    caps += usize::from(w.chars().next().is_some_and(char::is_uppercase));
+                    // Give up once the rest of the line, at most one long
+                    // word in five bytes, could not bring the capitals to
+                    // four in five.
+                    let rest = s.len() - (w.as_ptr() as usize - s.as_ptr() as usize + w.len());
+                    if caps + (rest + 1) / 5 < 4 * (long - caps) {
+                        return false;
+                    }
+                }
             }
         }
         return long >= 3 && caps * 10 >= long * 8;
     }
     false
+}
+
+/// Whether `s` contains `. `: a look for each full stop, which is quicker
+/// than setting up a substring search for a short line.
+fn has_full_stop_space(s: &str) -> bool {
+    let b = s.as_bytes();
+    memchr::memchr_iter(b'.', b).any(|i| b.get(i + 1) == Some(&b' '))
 }
 
 fn looks_like_person(name: &str) -> bool {
@@ -773,7 +804,7 @@ fn resolve_pronoun(
     m: &Mention,
     g: Gender,
     names: &mut Names<'_>,
-    last: &Option<Last>,
+    last: &Option<Last<'_>>,
     spans: &[Span],
     sp: &Span,
     blocks: &[scan::Block],
@@ -837,19 +868,18 @@ fn resolve_pronoun(
 
     // For "he" and "she" the previous speaker must be a named person, not
     // "one questioner" or "the company".
-    let named = |n: &str| {
+    let named = |names: &mut Names<'_>, n: &str| {
         n.chars().next().is_some_and(char::is_uppercase)
             && !n
                 .split_whitespace()
                 .next()
                 .is_some_and(lexicon::is_determiner)
-            && !attrib::is_org_name(n)
-            && !places::is_place(n)
+            && !names.org_or_place(n)
     };
     let last_recent = last
         .as_ref()
         .filter(|l| l.block + 3 >= sp.block)
-        .filter(|l| !matches!(g, Gender::Male | Gender::Female) || named(&l.name));
+        .filter(|l| !matches!(g, Gender::Male | Gender::Female) || named(names, l.name));
     let compatible = |names: &Names<'_>, n: &str| match (g, names.gender.get(n)) {
         (Gender::Male | Gender::Female, Some(k)) => *k == g,
         (Gender::Male | Gender::Female, None) => true,
@@ -866,14 +896,12 @@ fn resolve_pronoun(
         // A bare surname is a person once it has been quoted.
         let person = !res.bare
             || names.gender.contains_key(&*res.name)
-            || last_recent.is_some_and(|l| *l.name == *res.name)
+            || last_recent.is_some_and(|l| l.name == &*res.name)
             || introduced.iter().any(|n| **n == *res.name)
             || reports_speech(text, r.end);
         // A place (`upstate New York`) is never "he" or "she".
-        let person = person
-            && res.name.split_whitespace().count() <= 4
-            && !attrib::is_org_name(&res.name)
-            && !places::is_place(&res.name);
+        let person =
+            person && res.name.split_whitespace().count() <= 4 && !names.org_or_place(&res.name);
         if matches!(g, Gender::Male | Gender::Female) && !person {
             continue;
         }
@@ -884,13 +912,13 @@ fn resolve_pronoun(
         cands.push((res.name, r.start, *subject, known));
     }
     if let Some(l) = last_recent {
-        if compatible(names, &l.name) {
+        if compatible(names, l.name) {
             // A different person as the subject of a sentence since that
             // quote takes over.
             let newer = cands.iter().find(|c| c.1 > l.end && c.2);
             match newer {
-                None => return (Some(l.name.clone()), None),
-                Some(c) => return (Some(main_subject(text, &cands, c).0.to_string()), None),
+                None => return (Some(l.name.to_string()), None),
+                Some(c) => return (Some(String::from(&*main_subject(text, &cands, c).0)), None),
             }
         }
     }
@@ -912,7 +940,7 @@ fn resolve_pronoun(
         return (
             last.as_ref()
                 .filter(|l| l.block + 3 >= sp.block)
-                .map(|l| l.name.clone()),
+                .map(|l| l.name.to_string()),
             None,
         );
     };
@@ -931,7 +959,7 @@ fn resolve_pronoun(
         ),
         fix: None,
     });
-    (Some(pick.0.to_string()), issue)
+    (Some(String::from(&*pick.0)), issue)
 }
 
 /// Whether a speech verb follows the name ending at `end` (`Ferrand said
@@ -1198,7 +1226,12 @@ fn mixed_styles(sc: &scan::Scan, issues: &mut Vec<Issue>) {
 }
 
 /// `quote_words[i]` is the number of words of `quotes[i]`.
-fn speakers(text: &str, quotes: &[Quote], quote_words: &[usize]) -> Vec<Speaker> {
+fn speakers(
+    text: &str,
+    quotes: &[Quote],
+    quote_words: &[usize],
+    names: &mut Names<'_>,
+) -> Vec<Speaker> {
     let mut out: Vec<Speaker> = Vec::new();
     for (qi, q) in quotes.iter().enumerate() {
         let Some(name) = &q.speaker else { continue };
@@ -1210,7 +1243,7 @@ fn speakers(text: &str, quotes: &[Quote], quote_words: &[usize]) -> Vec<Speaker>
             }
             None => out.push(Speaker {
                 name: name.clone(),
-                description: describe(text, name),
+                description: describe(text, name, names),
                 quotes: 1,
                 words,
             }),
@@ -1222,10 +1255,8 @@ fn speakers(text: &str, quotes: &[Quote], quote_words: &[usize]) -> Vec<Speaker>
 /// The description before the first full mention of `name` ("Russian
 /// analyst Anton Marsadov") or in an appositive after it ("X, a Russian
 /// analyst, said").
-fn describe(text: &str, name: &str) -> Option<String> {
-    // A SIMD substring search: each speaker's name is looked for across
-    // the whole text, which `str::find` does several times slower.
-    let at = memchr::memmem::find(text.as_bytes(), name.as_bytes())?;
+fn describe(text: &str, name: &str, names: &mut Names<'_>) -> Option<String> {
+    let at = names.first_occurrence(name)?;
     let mut toks = Vec::new();
     let mut from = at.saturating_sub(120);
     while !text.is_char_boundary(from) {

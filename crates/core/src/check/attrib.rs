@@ -9,6 +9,7 @@ use std::ops::Range;
 use std::rc::Rc;
 
 use super::lexicon::{self, Cue, Gender};
+use super::places;
 use super::words::{self, Tok};
 
 /// What kind of mention names a speaker.
@@ -1186,7 +1187,9 @@ pub(crate) struct Names<'a> {
     text: &'a str,
     /// Surname (as written) → every full name outside quotes that ends
     /// in it, and where, in text order: two people may share a surname.
-    full: HashMap<String, Vec<(String, usize)>>,
+    /// The full names are slices of the text: a surname met hundreds of
+    /// times costs no allocation per occurrence.
+    full: HashMap<String, Vec<(&'a str, usize)>>,
     /// Set when a resolution depended on where the mention is, because
     /// its surname belongs to more than one full name: not cached.
     placed: bool,
@@ -1200,12 +1203,9 @@ pub(crate) struct Names<'a> {
     /// on where they are: pronouns look back at the same mentions again
     /// and again.
     placed_resolved: HashMap<(usize, usize), Option<Resolved>>,
-    /// How many surnames `search_full` has looked for.
-    searches: usize,
-    /// Every capitalised word of the text → where it starts, made once
-    /// many surnames have been looked for: one pass over the text instead
-    /// of one per surname.
-    word_index: Option<HashMap<&'a str, Vec<usize>>>,
+    /// Where every ASCII capital of the text is, made for the first
+    /// surname or speaker's name looked for.
+    capital_index: Option<CapitalIndex>,
     blocks: Vec<Range<usize>>,
     /// The tokens of the last few blocks the rules read.
     cache: Vec<BlockToks>,
@@ -1213,6 +1213,8 @@ pub(crate) struct Names<'a> {
     spare_mentions: Vec<(Range<usize>, bool)>,
     /// Whether each block reads like a heading, once worked out.
     flags: Vec<Option<bool>>,
+    /// Name → whether it is a body's or a place's, once worked out.
+    org_or_place: HashMap<String, bool>,
 }
 
 /// How many blocks' tokens are kept: a quote's block and the two before it.
@@ -1249,13 +1251,13 @@ impl<'a> Names<'a> {
             quoted,
             resolved: HashMap::default(),
             placed_resolved: HashMap::default(),
-            searches: 0,
-            word_index: None,
+            capital_index: None,
             placed: false,
             blocks,
             cache: Vec::with_capacity(CACHED_BLOCKS),
             spare_mentions: Vec::new(),
             flags: vec![None; n],
+            org_or_place: HashMap::default(),
         }
     }
 
@@ -1299,6 +1301,37 @@ impl<'a> Names<'a> {
     /// heading), worked out by `f` the first time it is asked for.
     pub fn heading_like(&mut self, bi: usize, f: impl FnOnce() -> bool) -> bool {
         *self.flags[bi].get_or_insert_with(f)
+    }
+
+    /// The capital-letter index, made the first time it is needed.
+    fn capitals(&mut self) -> &CapitalIndex {
+        let text = self.text;
+        self.capital_index
+            .get_or_insert_with(|| CapitalIndex::new(text))
+    }
+
+    /// Where `s` first occurs in the text. A speaker's name starts with a
+    /// capital, and the capital-letter index finds it without reading the
+    /// whole text once per name.
+    pub fn first_occurrence(&mut self, s: &str) -> Option<usize> {
+        let text = self.text;
+        if s.len() >= 2 && s.as_bytes()[0].is_ascii_uppercase() {
+            return self.capitals().first(text, s);
+        }
+        // A SIMD substring search.
+        memchr::memmem::find(text.as_bytes(), s.as_bytes())
+    }
+
+    /// Whether `name` is an organisation's or a place's (`is_org_name`,
+    /// `places::is_place`): pronoun resolution asks about the same few
+    /// names again and again, and the answer is many string comparisons.
+    pub fn org_or_place(&mut self, name: &str) -> bool {
+        if let Some(&v) = self.org_or_place.get(name) {
+            return v;
+        }
+        let v = is_org_name(name) || places::is_place(name);
+        self.org_or_place.insert(name.to_string(), v);
+        v
     }
 
     /// The names mentioned in block `bi` outside quotes, as
@@ -1477,7 +1510,7 @@ impl<'a> Names<'a> {
             return None;
         }
         if let Some(g) = gender {
-            self.gender.entry(out.name.to_string()).or_insert(g);
+            self.gender.entry(String::from(&*out.name)).or_insert(g);
         }
         if toks.len() == 1 && out.introduced_at.is_none() && !out.bare {
             out.bare = false;
@@ -1512,7 +1545,7 @@ impl<'a> Names<'a> {
         let mut fitting = all.iter().filter(|(full, _)| fits(full));
         let first = fitting.next()?;
         if all.iter().all(|(full, _)| *full == first.0) {
-            return Some(first.clone());
+            return Some((first.0.to_string(), first.1));
         }
         // Two people share the surname: the answer depends on `at`.
         self.placed = true;
@@ -1536,28 +1569,25 @@ impl<'a> Names<'a> {
             .iter()
             .rfind(|(full, p)| *p < at && *p >= recent && fits(full) && topic(*p))
             .unwrap_or(first);
-        all.iter().find(|(full, _)| *full == chosen.0).cloned()
+        all.iter()
+            .find(|(full, _)| *full == chosen.0)
+            .map(|&(full, p)| (full.to_string(), p))
     }
 
-    fn search_full(&mut self, surname: &str) -> Vec<(String, usize)> {
+    fn search_full(&mut self, surname: &str) -> Vec<(&'a str, usize)> {
         let mut found = Vec::new();
         let text = self.text;
         let bytes = text.as_bytes();
         let mut from = 0;
-        // A SIMD substring search: an unknown surname is looked for across
-        // the whole text.
+        // A SIMD substring search: a surname the capitalised-word index
+        // cannot hold (`van der Berg`, `Ünal`) is looked for across the
+        // whole text.
         let finder = memchr::memmem::Finder::new(surname.as_bytes());
-        // Past the first few surnames, the capitalised-word index lists the
-        // places where a surname of letters and digits can be a whole word,
-        // which are the only ones the checks below let through.
-        self.searches += 1;
-        let hits = (self.searches > INDEX_AFTER && indexable(surname)).then(|| {
-            self.word_index
-                .get_or_insert_with(|| capitalised_words(text))
-                .get(surname)
-                .cloned()
-                .unwrap_or_default()
-        });
+        // The capitalised-word index lists the places where a surname of
+        // letters and digits can be a whole word, which are the only ones
+        // the checks below let through: one pass over the text, made for
+        // the first such surname, instead of one search per surname.
+        let hits = indexable(surname).then(|| self.capitals().find(text, surname));
         let mut hit_k = 0;
         let mut quoted_k = 0;
         loop {
@@ -1670,74 +1700,134 @@ impl<'a> Names<'a> {
                     // `Fisherman Tomas Reilly`: drop the role.
                     first += lead.len() + 1;
                 }
-                let full = format!("{}{}", &text[first..start], &text[start..end]);
+                let full = &text[first..end];
                 let fw = text[first..].split([' ', '\u{a0}']).next().unwrap_or("");
                 if let Some(g) = gender.or_else(|| lexicon::first_name_gender(fw)) {
-                    if !self.gender.contains_key(&full) {
-                        self.gender.insert(full.clone(), g);
+                    if !self.gender.contains_key(full) {
+                        self.gender.insert(full.to_string(), g);
                     }
                 }
                 found.push((full, first));
             } else if start < at {
-                found.push((text[start..end].to_string(), start));
+                found.push((&text[start..end], start));
             }
         }
         found
     }
 }
 
-/// How many surnames are looked for across the text before the
-/// capitalised-word index is made.
-const INDEX_AFTER: usize = 16;
-
 /// Whether every whole-word occurrence of `surname` is in the
 /// capitalised-word index: an ASCII capital first, then only letters and
-/// digits.
+/// digits, two at least.
 fn indexable(surname: &str) -> bool {
-    surname
-        .as_bytes()
-        .first()
-        .is_some_and(u8::is_ascii_uppercase)
+    surname.len() >= 2
+        && surname
+            .as_bytes()
+            .first()
+            .is_some_and(u8::is_ascii_uppercase)
         && surname.chars().all(char::is_alphanumeric)
 }
 
-/// Every maximal run of letters and digits (as `char::is_alphanumeric`
-/// says) that starts with an ASCII capital → where each starts, in order.
-fn capitalised_words(text: &str) -> HashMap<&str, Vec<usize>> {
-    let bytes = text.as_bytes();
-    let alnum_at = |i: usize| -> (bool, usize) {
-        let b = bytes[i];
-        if b < 0x80 {
-            (b.is_ascii_alphanumeric(), 1)
-        } else {
-            let c = text[i..].chars().next().unwrap_or('\u{fffd}');
-            (c.is_alphanumeric(), c.len_utf8())
-        }
-    };
-    let mut index: HashMap<&str, Vec<usize>> = HashMap::default();
-    let mut prev_alnum = false;
-    let mut i = 0;
-    while i < bytes.len() {
-        let (alnum, len) = alnum_at(i);
-        if alnum && !prev_alnum && bytes[i].is_ascii_uppercase() {
-            let mut e = i + 1;
-            while e < bytes.len() {
-                let (a, l) = alnum_at(e);
-                if !a {
-                    break;
-                }
-                e += l;
+/// Where every ASCII capital of the text is, bucketed by its byte and the
+/// next. Made in one quick pass over the text, it narrows the search for
+/// a name (which starts with a capital) to the few places that share its
+/// first two bytes, instead of a scan of the whole text per name.
+pub(crate) struct CapitalIndex {
+    buckets: Vec<Vec<usize>>,
+}
+
+impl CapitalIndex {
+    fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
+        let mut buckets = vec![Vec::new(); 26 * 64];
+        // Eight bytes at a time: capitals are a few in a hundred bytes.
+        let mut chunks = bytes.chunks_exact(8);
+        let mut base = 0;
+        for c in &mut chunks {
+            let mut m = capitals(u64::from_le_bytes(c.try_into().unwrap_or_default()));
+            while m != 0 {
+                let at = base + (m.trailing_zeros() / 8) as usize;
+                buckets[bucket(bytes, at)].push(at);
+                m &= m - 1;
             }
-            index.entry(&text[i..e]).or_default().push(i);
-            // The character at `e` is not a letter or digit.
-            prev_alnum = true;
-            i = e;
-            continue;
+            base += 8;
         }
-        prev_alnum = alnum;
-        i += len;
+        for (k, b) in chunks.remainder().iter().enumerate() {
+            if b.is_ascii_uppercase() {
+                buckets[bucket(bytes, base + k)].push(base + k);
+            }
+        }
+        CapitalIndex { buckets }
     }
-    index
+
+    /// The places that may start `s` (an ASCII capital and one more byte
+    /// at least), in order.
+    fn candidates(&self, s: &str) -> &[usize] {
+        &self.buckets[bucket(s.as_bytes(), 0)]
+    }
+
+    /// Where `word` (`indexable`) stands as a whole word, in order.
+    fn find(&self, text: &str, word: &str) -> Vec<usize> {
+        let bytes = text.as_bytes();
+        self.candidates(word)
+            .iter()
+            .copied()
+            .filter(|&at| {
+                let end = at + word.len();
+                // `at` holds an ASCII byte, and so does `end` when the
+                // word matches: both are character boundaries.
+                bytes[at..].starts_with(word.as_bytes())
+                    && !alnum_before(text, at)
+                    && text[end..]
+                        .chars()
+                        .next()
+                        .is_none_or(|c| !c.is_alphanumeric())
+            })
+            .collect()
+    }
+
+    /// Where `s` (an ASCII capital and one more byte at least) first
+    /// occurs, as `memmem::find` would say.
+    fn first(&self, text: &str, s: &str) -> Option<usize> {
+        let bytes = text.as_bytes();
+        self.candidates(s)
+            .iter()
+            .copied()
+            .find(|&at| bytes[at..].starts_with(s.as_bytes()))
+    }
+}
+
+/// Whether the character before byte `at` is a letter or a digit,
+/// decoding it only when it is not ASCII.
+fn alnum_before(text: &str, at: usize) -> bool {
+    match at.checked_sub(1).map(|p| text.as_bytes()[p]) {
+        None => false,
+        Some(b) if b < 0x80 => b.is_ascii_alphanumeric(),
+        Some(_) => text[..at]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric),
+    }
+}
+
+/// The bucket of the word starting with the ASCII capital at `at`.
+fn bucket(bytes: &[u8], at: usize) -> usize {
+    let second = bytes.get(at + 1).map_or(0, |b| b & 63);
+    usize::from(bytes[at] - b'A') * 64 + usize::from(second)
+}
+
+/// The high bit of each byte of `x` that is an ASCII capital, the others
+/// clear (SWAR: a byte's arithmetic never borrows from the next).
+fn capitals(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    // Each byte becomes 0x80 | its low seven bits, so subtracting a byte
+    // below 0x80 leaves the high bit set exactly when the low seven bits
+    // are at least that byte.
+    let y = x | HIGH;
+    let from_a = y - ONES * u64::from(b'A');
+    let past_z = y - ONES * u64::from(b'Z' + 1);
+    from_a & !past_z & !x & HIGH
 }
 
 /// Whether `w` in lower case is a cue word, without allocating for the
@@ -2038,30 +2128,65 @@ fn within(toks: &[Tok], range: Range<usize>) -> &[Tok] {
 }
 
 /// Appends the tokens of `toks` (in order) that are not inside a quoted
-/// span to `out`. The spans are in order and do not overlap, so the first
-/// one ending at or after a token is the only one that can hold it.
+/// span to `out`. The spans are in order and do not overlap, and so are
+/// the tokens, so the tokens inside one span are a run found by two
+/// binary searches: the runs between are copied whole.
 fn outside_quotes(quoted: &[Range<usize>], toks: &[Tok], out: &mut Vec<Tok>) {
-    let Some(first) = toks.first() else {
+    let (Some(first), Some(last)) = (toks.first(), toks.last()) else {
         return;
     };
-    let mut k = quoted.partition_point(|r| r.end < first.end);
-    for &t in toks {
-        while k < quoted.len() && quoted[k].end < t.end {
-            k += 1;
+    // Spans that end before the first token ends hold none of them.
+    let lo = quoted.partition_point(|r| r.end < first.end);
+    let mut from = 0;
+    for r in &quoted[lo..] {
+        if r.start > last.start {
+            break;
         }
-        if !(k < quoted.len() && quoted[k].start <= t.start) {
-            out.push(t);
-        }
+        let rest = &toks[from..];
+        let a = from + rest.partition_point(|t| t.start < r.start);
+        let b = (from + rest.partition_point(|t| t.end <= r.end)).max(a);
+        out.extend_from_slice(&toks[from..a]);
+        from = b;
     }
+    out.extend_from_slice(&toks[from..]);
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// The capitalised-word index lists every place where a surname of
-    /// letters and digits stands as a whole word, exactly as the substring
-    /// search finds them.
+    /// `outside_quotes` drops exactly the tokens that lie inside a quoted
+    /// span, for every block of the sample articles and for the whole text.
+    #[test]
+    fn outside_quotes_drops_the_quoted_tokens() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../assets/samples");
+        let mut texts: Vec<String> = std::fs::read_dir(root)
+            .unwrap()
+            .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+            .collect();
+        texts.push("“A” b “c d” e. “Unclosed f\n\ng, h” i “” j “k”".to_string());
+        for t in &texts {
+            let sc = super::super::scan::scan(t);
+            let quoted: Vec<Range<usize>> = sc.spans.iter().map(|s| s.inner.clone()).collect();
+            let ranges = sc.blocks.iter().map(|b| b.range.clone());
+            for range in ranges.chain(std::iter::once(0..t.len())) {
+                let mut toks = Vec::new();
+                words::tokens(t, range, &mut toks);
+                let want: Vec<Tok> = toks
+                    .iter()
+                    .copied()
+                    .filter(|t| !quoted.iter().any(|r| r.start <= t.start && t.end <= r.end))
+                    .collect();
+                let mut got = Vec::new();
+                outside_quotes(&quoted, &toks, &mut got);
+                assert_eq!(got, want, "{t:?}");
+            }
+        }
+    }
+
+    /// The capital-letter index lists every place where a surname of
+    /// letters and digits stands as a whole word, and finds the first
+    /// occurrence of a name, exactly as the substring search does.
     #[test]
     fn capitalised_word_index_finds_every_whole_word() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../assets/samples");
@@ -2070,11 +2195,12 @@ mod tests {
             .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
             .collect();
         texts.push(
-            "Ünal Ann, Smith-Jones O'Neil; Anna Annan Ann2 xAnn éAnn Ann’s 東京Ann _Ann Ann"
+            "Ünal Ann, Smith-Jones O'Neil; Anna Annan Ann2 xAnn éAnn Ann’s 東京Ann _Ann Ann \
+             ÃÂÉ Ab AbAb Ab1 Ab"
                 .to_string(),
         );
         for t in &texts {
-            let index = capitalised_words(t);
+            let index = CapitalIndex::new(t);
             for w in t
                 .split(|c: char| !c.is_alphanumeric())
                 .filter(|w| indexable(w))
@@ -2089,7 +2215,11 @@ mod tests {
                             && t[end..].chars().next().is_none_or(|c| !c.is_alphanumeric())
                     })
                     .collect();
-                assert_eq!(index.get(w).cloned().unwrap_or_default(), whole, "{w}");
+                assert_eq!(index.find(t, w), whole, "{w}");
+                for s in [w, &w[..2]] {
+                    let first = memchr::memmem::find(t.as_bytes(), s.as_bytes());
+                    assert_eq!(index.first(t, s), first, "{s}");
+                }
             }
         }
     }

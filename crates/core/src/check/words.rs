@@ -304,8 +304,28 @@ impl<'a> Iterator for SplitWords<'a> {
     }
 }
 
+/// Whether an ASCII byte is white space as `char::is_whitespace` says:
+/// space, tab, line feed, vertical tab, form feed or carriage return.
+#[inline]
+pub(crate) fn is_ascii_space(b: u8) -> bool {
+    b == b' ' || b.wrapping_sub(b'\t') <= b'\r' - b'\t'
+}
+
 /// The number of words in `s` as `split_whitespace` counts them.
 pub(crate) fn count_words(s: &str) -> usize {
+    if s.is_ascii() {
+        // A word starts at each non-space byte after a space (or at the
+        // start): a comparison of neighbouring bytes the compiler turns
+        // into vector code.
+        let b = s.as_bytes();
+        let first = b.first().is_some_and(|&c| !is_ascii_space(c));
+        let rest = b
+            .iter()
+            .zip(b.get(1..).unwrap_or_default())
+            .filter(|&(&p, &c)| is_ascii_space(p) && !is_ascii_space(c))
+            .count();
+        return usize::from(first) + rest;
+    }
     let (mut n, mut in_word, mut i) = (0, false, 0);
     while i < s.len() {
         let (space, len) = space_at(s, i);
@@ -324,7 +344,9 @@ pub(crate) fn tokens(text: &str, range: Range<usize>, out: &mut Vec<Tok>) {
 
 /// Appends the tokens of `text[range]` to `out`.
 pub(crate) fn push_tokens(text: &str, range: Range<usize>, out: &mut Vec<Tok>) {
-    let bytes = text.as_bytes();
+    // Cut at the range's end, so that the loops' own bounds tests are the
+    // only ones.
+    let bytes = &text.as_bytes()[..range.end];
     let end = range.end;
     let mut i = range.start;
     // About one token per four bytes in news text.
@@ -351,6 +373,9 @@ pub(crate) fn push_tokens(text: &str, range: Range<usize>, out: &mut Vec<Tok>) {
         let mut e = i + len;
         // Whether a full stop joined two parts of the word (`U.S`).
         let mut dotted = false;
+        // The class and length of the character that ended the word, when
+        // it is white space or punctuation: read once, not again below.
+        let mut after_word = None;
         loop {
             // ASCII letters and digits, the common case, one table look-up
             // a byte.
@@ -377,6 +402,8 @@ pub(crate) fn push_tokens(text: &str, range: Range<usize>, out: &mut Vec<Tok>) {
                 if b == b'.' && (dotted || keeps_dot(&text[start..e])) {
                     e += 1;
                 }
+            } else {
+                after_word = Some((d, dl));
             }
             break;
         }
@@ -386,6 +413,18 @@ pub(crate) fn push_tokens(text: &str, range: Range<usize>, out: &mut Vec<Tok>) {
             word: true,
         });
         i = e;
+        match after_word {
+            Some((SKIP, dl)) => i += dl,
+            Some((_, dl)) => {
+                out.push(Tok {
+                    start: i,
+                    end: i + dl,
+                    word: false,
+                });
+                i += dl;
+            }
+            None => {}
+        }
     }
 }
 
@@ -394,7 +433,8 @@ pub(crate) fn is_capitalised(w: &str) -> bool {
     // ASCII fast paths; the rest as below.
     match w.as_bytes().first() {
         Some(b) if b.is_ascii_uppercase() => true,
-        Some(b) if b.is_ascii_lowercase() && !w.as_bytes().contains(&b'-') => false,
+        // (A plain loop: words are short, too short for `memchr`.)
+        Some(b) if b.is_ascii_lowercase() && !w.bytes().any(|c| c == b'-') => false,
         _ => is_capitalised_slow(w),
     }
 }
@@ -464,13 +504,25 @@ pub(crate) fn prev_word(text: &str, pos: usize) -> Option<Range<usize>> {
     let s = &text[..pos];
     let t = s.trim_end_matches([' ', '\u{a0}']);
     let end = t.len();
-    let start = t
-        .char_indices()
-        .rev()
-        .take_while(|&(_, c)| is_word_char(c) || matches!(c, '-' | '.' | '’' | '\''))
-        .last()
-        .map(|(i, _)| i)?;
-    let mut start = start;
+    let in_word = |c: char| is_word_char(c) || matches!(c, '-' | '.' | '’' | '\'');
+    // Back over ASCII a byte at a time, then over anything else a
+    // character at a time.
+    let b = t.as_bytes();
+    let mut start = end;
+    while start > 0 && (b[start - 1].is_ascii_alphanumeric() || b"-.'".contains(&b[start - 1])) {
+        start -= 1;
+    }
+    if start > 0 && b[start - 1] >= 0x80 {
+        start = t[..start]
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| in_word(c))
+            .last()
+            .map_or(start, |(i, _)| i);
+    }
+    if start == end {
+        return None;
+    }
     // Do not swallow a leading hyphen or full stop.
     while start < end && !text[start..].starts_with(is_word_char) {
         start += text[start..].chars().next().map_or(1, char::len_utf8);
@@ -558,6 +610,40 @@ mod tests {
             i = e;
         }
         out
+    }
+
+    /// `prev_word` as first written, a character at a time.
+    fn prev_word_by_char(text: &str, pos: usize) -> Option<Range<usize>> {
+        let t = text[..pos].trim_end_matches([' ', '\u{a0}']);
+        let end = t.len();
+        let mut start = t
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| is_word_char(c) || matches!(c, '-' | '.' | '’' | '\''))
+            .last()
+            .map(|(i, _)| i)?;
+        while start < end && !text[start..].starts_with(is_word_char) {
+            start += text[start..].chars().next().map_or(1, char::len_utf8);
+        }
+        (start < end).then_some(start..end)
+    }
+
+    #[test]
+    fn prev_word_matches_the_character_version() {
+        let texts = [
+            "Mr. Smith, U.S. Sen. al-Sharaa’s aide‑de‑camp said: “It’s 6'3\" tall.”",
+            "Ünïcödé Straße 東京 🙂 x\u{2011}y a\u{2019}b c\u{2019} d-. e.-f -.x",
+            "Jo\u{a0}Émile  Zoë-Ann O’Neil's .. -- ’’ ''",
+        ];
+        for t in texts {
+            for pos in (0..=t.len()).filter(|&p| t.is_char_boundary(p)) {
+                assert_eq!(
+                    prev_word(t, pos),
+                    prev_word_by_char(t, pos),
+                    "{t:?} at {pos}"
+                );
+            }
+        }
     }
 
     #[test]
