@@ -134,6 +134,9 @@ function bodyText(): string {
 }
 
 function showSaveState(state: SaveState): void {
+  // The saver can finish (say, a headline's save) while the body editor still holds a change
+  // it has not handed over yet (`changeDelay`): that change is not on disk.
+  if (state.kind === "saved" && bodyEditor?.hasPendingChange()) state = { kind: "saving" };
   // Typing reports "saving" on every keystroke: leave the DOM alone when nothing changed.
   const text = state.kind === "saved" ? "Saved" : state.kind === "saving" ? "Saving…" : `Not saved: ${state.message}`;
   if (saveStateEl.textContent === text) return;

@@ -90,6 +90,9 @@ export interface Editor {
   focus(): void;
   /** Delivers a pending (delayed) `onChange` now. */
   flush(): void;
+  /** Whether a change waits for its (delayed) `onChange`: until it is delivered, nobody else
+   * knows of it, so the app must not report the draft as saved. */
+  hasPendingChange(): boolean;
   destroy(): void;
   toggleBold(): boolean;
   toggleItalic(): boolean;
@@ -415,6 +418,7 @@ export function createEditor(options: EditorOptions): Editor {
     flush() {
       if (changeTimer !== undefined) deliver();
     },
+    hasPendingChange: () => changeTimer !== undefined,
     destroy() {
       if (changeTimer !== undefined) deliver();
       stopLayout();

@@ -33,13 +33,18 @@ describe("createEditor", () => {
       const onChange = vi.fn();
       const e = mount("a\n", { onChange, changeDelay: 200 });
       selectText(e, "a", true);
+      expect(e.hasPendingChange()).toBe(false);
       type(e, "bc");
       expect(onChange).not.toHaveBeenCalled();
+      expect(e.hasPendingChange()).toBe(true);
       vi.advanceTimersByTime(200);
       expect(onChange).toHaveBeenCalledTimes(1);
       expect(onChange).toHaveBeenLastCalledWith("abc\n");
+      expect(e.hasPendingChange()).toBe(false);
       type(e, "d");
+      expect(e.hasPendingChange()).toBe(true);
       e.flush();
+      expect(e.hasPendingChange()).toBe(false);
       expect(onChange).toHaveBeenLastCalledWith("abcd\n");
       type(e, "e");
       e.destroy();
