@@ -1228,65 +1228,26 @@ pub(crate) fn is_nationality(w: &str) -> bool {
 mod tests {
     use super::*;
 
-    /// `cue` as first written, a `match`.
-    fn cue_by_match(w: &str) -> Option<Cue> {
-        let c = match w {
-            "said" | "says" | "say" | "told" | "tells" | "tell" | "added" | "adds" | "asked"
-            | "asks" | "explained" | "explains" | "noted" | "notes" | "wrote" | "writes"
-            | "stressed" | "stresses" | "argued" | "argues" | "claimed" | "claims" | "claim"
-            | "insisted" | "insists" | "declared" | "declares" | "announced" | "warned"
-            | "warns" | "recalled" | "recalls" | "continued" | "continues" | "replied"
-            | "replies" | "responded" | "answered" | "acknowledged" | "admitted" | "admits"
-            | "conceded" | "suggested" | "suggests" | "tweeted" | "tweets" | "posted"
-            | "stated" | "states" | "remarked" | "observed" | "emphasized" | "emphasised"
-            | "emphasizes" | "underscored" | "affirmed" | "asserted" | "asserts" | "maintained"
-            | "contended" | "predicted" | "promised" | "vowed" | "pledged" | "called" | "calls"
-            | "described" | "describes" | "dubbed" | "labeled" | "labelled" | "praised"
-            | "criticized" | "criticised" | "blasted" | "slammed" | "accused" | "charged"
-            | "complained" | "joked" | "quipped" | "shouted" | "yelled" | "chanted" | "sang"
-            | "sings" | "reported" | "reports" | "reads" | "cited" | "concluded" | "testified"
-            | "confirmed" | "denied" | "urged" | "mused" | "wondered" | "lamented" | "boasted"
-            | "bragged" | "countered" | "retorted" | "elaborated" | "agreed" | "added:"
-            | "writing" | "proclaimed" | "exclaimed" | "cautioned" | "conceded:" | "recounted"
-            | "insist" | "argue" | "promises" | "vows" | "predicts" | "whispered" | "cried"
-            | "screamed" | "offered" | "pleaded" | "begged" | "demanded" | "mocked"
-            | "ridiculed" | "announces" | "posits" | "posited" | "clarified" | "stresses:"
-            | "hinted" | "echoed" | "summed" | "characterized" | "branded" | "touted"
-            | "hailed" | "likened" | "compared" | "referred" | "accuse" | "call" | "describe"
-            | "mock" | "mocks" | "tweet" | "write" | "add" | "ask" | "explain" | "note"
-            | "warn" | "deride" | "derided" | "quoted" | "quotes" | "lauded" | "applauded"
-            | "condemned" | "condemns" | "denounced" | "denounces" | "dismissed" | "rejected"
-            | "ruled" | "rated" | "deemed" | "termed" | "terms" | "recounts" | "responds"
-            | "thundered" | "seethed" | "scoffed" | "sniped" | "acknowledges" | "publishes"
-            | "published" | "sighed" | "laughed" | "texted" | "emailed" | "scolded" | "yells"
-            | "urges" | "shouts" | "commented" | "comments" | "opined" | "snapped" | "read"
-            | "exhorted" | "referenced" | "invoked" | "fumed" | "attacked" | "attacks"
-            | "groused" | "marveled" | "marvelled" => Cue::Verb,
-            "saying" | "telling" | "adding" | "asking" | "explaining" | "noting" | "stressing"
-            | "arguing" | "claiming" | "insisting" | "declaring" | "announcing" | "warning"
-            | "recalling" | "replying" | "responding" | "acknowledging" | "admitting"
-            | "suggesting" | "tweeting" | "stating" | "remarking" | "emphasizing"
-            | "emphasising" | "underscoring" | "asserting" | "calling" | "describing"
-            | "labeling" | "labelling" | "praising" | "criticizing" | "blasting" | "slamming"
-            | "accusing" | "charging" | "complaining" | "joking" | "quipping" | "shouting"
-            | "chanting" | "singing" | "citing" | "concluding" | "testifying" | "urging"
-            | "vowing" | "promising" | "predicting" | "dubbing" | "branding" | "touting"
-            | "hailing" | "mocking" | "lamenting" | "boasting" | "pointing" | "characterizing"
-            | "likening" | "comparing" | "referring" | "deriding" | "dismissing" | "condemning"
-            | "denouncing" | "lauding" | "quoting" | "terming" | "decrying" | "highlighting"
-            | "contending" | "maintaining" | "cautioning" | "pleading" | "commenting"
-            | "attacking" => Cue::Participle,
-            "according" | "According" => Cue::According,
-            _ => return None,
-        };
-        Some(c)
-    }
-
-    /// The table gives every word the answer the `match` gave.
+    /// The table answers as the `match` it replaced did: each listed word
+    /// is its list's kind of cue (the verbs' list first, for a word in
+    /// both), "according" is `According`, and nothing else is a cue, not
+    /// even a listed word in capitals, with a colon or a letter more or
+    /// less, nor any other word of the team's sample articles. (Checked
+    /// once against the old `match`, word for word, on these same words.)
     #[test]
-    fn cue_table_matches_the_match() {
+    fn cue_table_answers_as_the_lists_say() {
+        let listed = |w: &str| CUE_VERBS.contains(&w) || CUE_PARTICIPLES.contains(&w);
+        for w in CUE_VERBS {
+            assert_eq!(cue(w), Some(Cue::Verb), "{w}");
+        }
+        for w in CUE_PARTICIPLES.iter().filter(|w| !CUE_VERBS.contains(w)) {
+            assert_eq!(cue(w), Some(Cue::Participle), "{w}");
+        }
+        for w in ["according", "According"] {
+            assert_eq!(cue(w), Some(Cue::According), "{w}");
+        }
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../assets/samples");
-        let mut words: Vec<String> = std::fs::read_dir(root)
+        let mut others: Vec<String> = std::fs::read_dir(root)
             .unwrap()
             .flat_map(|e| {
                 let t = std::fs::read_to_string(e.unwrap().path()).unwrap();
@@ -1294,15 +1255,16 @@ mod tests {
             })
             .collect();
         for w in CUE_VERBS.iter().chain(CUE_PARTICIPLES) {
-            words.push(w.to_string());
-            words.push(w.to_uppercase());
-            words.push(format!("{w}:"));
-            words.push(format!("{w}s"));
-            words.push(w[1..].to_string());
+            others.push(w.to_uppercase());
+            others.push(format!("{w}s"));
+            others.push(format!("{w}:"));
+            others.push(w[1..].to_string());
         }
-        words.extend(["according", "According", "", "a", "characterizings"].map(String::from));
-        for w in &words {
-            assert_eq!(cue(w), cue_by_match(w), "{w}");
+        others.extend(["", "a", "accordingly"].map(String::from));
+        let according = |w: &str| w == "according" || w == "According";
+        for w in others.iter().filter(|w| !listed(w) && !according(w)) {
+            assert_eq!(cue(w), None, "{w:?}");
         }
+        assert!(others.len() > 1000, "the samples are read");
     }
 }
