@@ -2159,11 +2159,7 @@ mod tests {
     /// span, for every block of the sample articles and for the whole text.
     #[test]
     fn outside_quotes_drops_the_quoted_tokens() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../assets/samples");
-        let mut texts: Vec<String> = std::fs::read_dir(root)
-            .unwrap()
-            .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
-            .collect();
+        let mut texts = crate::check::sample_articles();
         texts.push("“A” b “c d” e. “Unclosed f\n\ng, h” i “” j “k”".to_string());
         for t in &texts {
             let sc = super::super::scan::scan(t);
@@ -2189,11 +2185,7 @@ mod tests {
     /// occurrence of a name, exactly as the substring search does.
     #[test]
     fn capitalised_word_index_finds_every_whole_word() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../assets/samples");
-        let mut texts: Vec<String> = std::fs::read_dir(root)
-            .unwrap()
-            .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
-            .collect();
+        let mut texts = crate::check::sample_articles();
         texts.push(
             "Ünal Ann, Smith-Jones O'Neil; Anna Annan Ann2 xAnn éAnn Ann’s 東京Ann _Ann Ann \
              ÃÂÉ Ab AbAb Ab1 Ab"

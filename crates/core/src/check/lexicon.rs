@@ -1246,13 +1246,9 @@ mod tests {
         for w in ["according", "According"] {
             assert_eq!(cue(w), Some(Cue::According), "{w}");
         }
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../assets/samples");
-        let mut others: Vec<String> = std::fs::read_dir(root)
-            .unwrap()
-            .flat_map(|e| {
-                let t = std::fs::read_to_string(e.unwrap().path()).unwrap();
-                t.split_whitespace().map(String::from).collect::<Vec<_>>()
-            })
+        let mut others: Vec<String> = crate::check::sample_articles()
+            .iter()
+            .flat_map(|t| t.split_whitespace().map(String::from).collect::<Vec<_>>())
             .collect();
         for w in CUE_VERBS.iter().chain(CUE_PARTICIPLES) {
             others.push(w.to_uppercase());

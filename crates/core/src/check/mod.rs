@@ -104,3 +104,14 @@ impl Report {
 pub fn check(text: &str) -> Report {
     analyse::run(text)
 }
+
+/// The team's sample articles (`assets/samples`), for tests that compare a
+/// fast path with its plain definition on article-like text.
+#[cfg(test)]
+pub(crate) fn sample_articles() -> Vec<String> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../assets/samples");
+    std::fs::read_dir(root)
+        .unwrap()
+        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+        .collect()
+}

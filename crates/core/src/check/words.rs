@@ -648,11 +648,7 @@ mod tests {
 
     #[test]
     fn tokens_match_the_character_tokeniser() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../assets/samples");
-        let mut texts: Vec<String> = std::fs::read_dir(root)
-            .unwrap()
-            .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
-            .collect();
+        let mut texts = crate::check::sample_articles();
         texts.extend(
             [
                 "Mr. Smith, U.S. Sen. al-Sharaa’s aide‑de‑camp said: “It’s 6'3\" tall.”",
