@@ -21,6 +21,7 @@ use crate::model::{
     SearchHit, Status,
 };
 
+mod checkpoint;
 mod fts;
 mod index;
 mod migrations;
@@ -111,12 +112,18 @@ type Clock = Box<dyn Fn() -> i64 + Send + Sync>;
 
 /// An open library.
 pub struct Library {
+    /// Started with the first write; declared before `conn`, so it is
+    /// dropped (its thread finished) before the connection closes.
+    checkpointer: Option<checkpoint::Checkpointer>,
     conn: Connection,
     path: PathBuf,
     clock: Clock,
     /// Writes through this connection since [`Library::maintain`] last
     /// merged the whole index (or since it was opened).
     unmaintained_writes: u32,
+    /// Writes through this connection since the log was last checkpointed
+    /// (by [`Library::maintain`] or the checkpointer), or since it was opened.
+    unchecked_writes: u32,
 }
 
 /// The library file the desktop app and the CLI share by default:
@@ -310,11 +317,12 @@ fn configure(mut conn: Connection, path: &Path) -> Result<Connection> {
     conn.execute_batch("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;")
         .map_err(classify)?;
     // Checkpoints (copying the log back into the file) are the work of
-    // `Library::maintain`, while the app is idle. SQLite's own, by default
-    // in the commit that takes the log past 1,000 pages, landed in one save
-    // of a long draft in twenty; it stays as the safety net, at 4,096 pages
-    // (16 MiB), and the log file is cut back to that size when it restarts.
-    // Neither setting changes what a commit syncs.
+    // `Library::maintain`, while the app is idle, and of the checkpointer's
+    // thread for a writer that does not pause (see `checkpoint`). SQLite's
+    // own, by default in the commit that takes the log past 1,000 pages,
+    // landed in one save of a long draft in twenty; it stays as the safety
+    // net, at 4,096 pages (16 MiB), and the log file is cut back to that
+    // size when it restarts. Neither setting changes what a commit syncs.
     conn.execute_batch("PRAGMA wal_autocheckpoint = 4096; PRAGMA journal_size_limit = 16777216;")
         .map_err(classify)?;
     migrations::migrate(&mut conn, migrations::MIGRATIONS).map_err(|e| match e {
@@ -598,10 +606,12 @@ fn create_in(tx: &Transaction, new: &NewDraft, now: i64) -> rusqlite::Result<Dra
 impl Library {
     fn new(conn: Connection, path: PathBuf) -> Library {
         Library {
+            checkpointer: None,
             conn,
             path,
             clock: Box::new(system_now),
             unmaintained_writes: 0,
+            unchecked_writes: 0,
         }
     }
 
@@ -648,13 +658,31 @@ impl Library {
     fn write<T>(&mut self, f: impl FnOnce(&Transaction, i64) -> Result<T>) -> Result<T> {
         self.unmaintained_writes = self.unmaintained_writes.saturating_add(1);
         let merge = self.unmaintained_writes > WRITES_BEFORE_MERGING;
-        self.transaction(|tx, now| {
+        let value = self.transaction(|tx, now| {
             let value = f(tx, now)?;
             if merge {
                 merge_step(tx, WRITE_MERGE_PAGES)?;
             }
             Ok(value)
-        })
+        })?;
+        self.unchecked_writes += 1;
+        if self.unchecked_writes >= checkpoint::CHECKPOINT_EVERY {
+            self.unchecked_writes = 0;
+            self.checkpoint_in_background();
+        }
+        Ok(value)
+    }
+
+    /// Wakes the checkpointer, starting it the first time (not for a
+    /// library in memory, which has no log).
+    fn checkpoint_in_background(&mut self) {
+        if self.checkpointer.is_none() && self.path != Path::new(":memory:") {
+            // A thread that cannot start leaves the work to SQLite.
+            self.checkpointer = checkpoint::Checkpointer::start(&self.path).ok();
+        }
+        if let Some(checkpointer) = &self.checkpointer {
+            checkpointer.wake();
+        }
     }
 
     /// One `BEGIN IMMEDIATE` transaction around `f`.
@@ -684,8 +712,8 @@ impl Library {
     /// The desktop shell calls it a few seconds after the last save. It
     /// only makes later saves and searches faster: nothing is lost if it
     /// never runs (saves then merge a little each, see
-    /// [`WRITES_BEFORE_MERGING`], and SQLite checkpoints the log at 16 MiB,
-    /// inside some save).
+    /// [`WRITES_BEFORE_MERGING`], and the log is checkpointed on a thread
+    /// of its own, see `checkpoint`).
     pub fn maintain(&mut self, budget: Duration) -> Result<Maintenance> {
         let started = Instant::now();
         let mut done = Maintenance::default();
@@ -702,6 +730,10 @@ impl Library {
         }
         // PASSIVE: copies what it can without waiting for readers or
         // writers, so another process is never blocked by it.
+        let _held = self
+            .checkpointer
+            .as_ref()
+            .map(checkpoint::Checkpointer::hold);
         let (busy, log, copied): (i64, i64, i64) = self
             .conn
             .query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |row| {
@@ -709,6 +741,9 @@ impl Library {
             })
             .map_err(|e| self.classify(e.into()))?;
         done.log_checkpointed = busy == 0 && log >= 0 && copied == log;
+        if done.log_checkpointed {
+            self.unchecked_writes = 0;
+        }
         Ok(done)
     }
 
@@ -1442,6 +1477,53 @@ mod tests {
         integrity_check(&lib);
         assert_eq!(found(&lib, "number100 number399 number6"), 1);
         assert_eq!(found(&lib, "p399"), 0, "paragraph 399 was edited");
+    }
+
+    /// A writer that never pauses (so never maintains the library) has its
+    /// log copied into the library file by the checkpointer's thread, not
+    /// inside a save; and once the library is dropped, no connection is
+    /// left open, so SQLite folds the log in and removes it.
+    #[test]
+    fn a_writer_that_never_pauses_has_its_log_checkpointed_apart() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("lib.db");
+        let log = dir.path().join("lib.db-wal");
+        let mut lib = open(&path).unwrap();
+        let file_len = || std::fs::metadata(&path).unwrap().len();
+        let at_open = file_len();
+        let write = |lib: &mut Library, i: u32| {
+            lib.create(&NewDraft {
+                headline: format!("Story {i}"),
+                body: long_body("w"),
+                ..Default::default()
+            })
+            .unwrap();
+        };
+        for i in 1..checkpoint::CHECKPOINT_EVERY {
+            write(&mut lib, i);
+        }
+        // Every write so far is in the log only (SQLite's own checkpoint
+        // would come at 16 MiB).
+        assert_eq!(file_len(), at_open);
+        assert!(lib.checkpointer.is_none());
+        write(&mut lib, checkpoint::CHECKPOINT_EVERY);
+        let waited = Instant::now();
+        while file_len() == at_open {
+            assert!(
+                waited.elapsed() < Duration::from_secs(30),
+                "the log was never checkpointed"
+            );
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        assert!(log.exists());
+        drop(lib);
+        assert!(!log.exists(), "a connection was left open");
+        let lib = open(&path).unwrap();
+        assert_eq!(
+            lib.list().unwrap().len(),
+            checkpoint::CHECKPOINT_EVERY as usize
+        );
+        integrity_check(&lib);
     }
 
     /// A draft deleted for good (no API does it yet, but SQL may) takes
