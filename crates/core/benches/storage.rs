@@ -10,7 +10,8 @@
 //! the desktop app runs when the writer pauses; so each kind of save is
 //! timed twice: with `maintain` after every [`SAVES_BETWEEN_PAUSES`] saves
 //! (its own time printed apart, as "maintain after N of those saves"), and
-//! never maintained, where that work falls inside saves (the safety net).
+//! never maintained, where merging falls inside saves (the safety net) and
+//! checkpoints run on the library's checkpointer thread, beside the saves.
 //! Search is timed on the library as imported (`create_many`, no
 //! maintenance) and after one `maintain`, whose time is printed too.
 //!
