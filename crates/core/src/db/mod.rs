@@ -1153,6 +1153,25 @@ pub fn welcome_draft() -> NewDraft {
 mod tests {
     use super::*;
 
+    /// The bundled SQLite is built as `.cargo/config.toml` says: with FTS5
+    /// and without memory statistics (a mutex around every allocation).
+    #[test]
+    fn sqlite_is_built_as_configured() {
+        let lib = Library::open_in_memory().unwrap();
+        let mut stmt = lib.conn.prepare("PRAGMA compile_options").unwrap();
+        let options: Vec<String> = stmt
+            .query_map([], |row| row.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        for wanted in ["ENABLE_FTS5", "DEFAULT_MEMSTATUS=0"] {
+            assert!(
+                options.iter().any(|o| o == wanted),
+                "{wanted} not in {options:?}"
+            );
+        }
+    }
+
     /// The desktop shell keeps the library in a `Mutex` in Tauri state.
     #[test]
     fn a_library_can_move_between_threads() {
