@@ -592,6 +592,70 @@ fn trash_hides_drafts_until_undeleted() {
     assert!(matches!(lib.undelete(99), Err(Error::NotFound(99))));
 }
 
+/// Search asks the index for a few more of the best matches than it
+/// shows, and for more again when the trash holds most of them: the best
+/// live drafts are found however many better ones are in the trash, in
+/// the order of their rank.
+#[test]
+fn search_finds_the_best_live_drafts_behind_a_full_trash() {
+    let mut lib = Library::open_in_memory().unwrap();
+    // Ranked best: the word in the headline, then in the dek, then once in
+    // a long body.
+    let mut binned = Vec::new();
+    for i in 0..40 {
+        binned.push(
+            lib.create(&new(&format!("Harbour story {i}"), "harbour"))
+                .unwrap()
+                .id,
+        );
+    }
+    let dek = lib
+        .create(&NewDraft {
+            headline: "Dek".into(),
+            dek: "harbour".into(),
+            body: "quay".into(),
+            ..NewDraft::default()
+        })
+        .unwrap()
+        .id;
+    let filler = "quay ".repeat(200);
+    let mut bodies = Vec::new();
+    for i in 0..5 {
+        let text = format!("{filler} harbour {i}");
+        bodies.push(lib.create(&new(&format!("Body {i}"), &text)).unwrap().id);
+    }
+    for id in &binned {
+        lib.delete(*id).unwrap();
+    }
+    let found = |lib: &Library, limit| -> Vec<i64> {
+        lib.search("harbour", limit)
+            .unwrap()
+            .iter()
+            .map(|h| h.id)
+            .collect()
+    };
+    assert_eq!(found(&lib, 1), [dek]);
+    let three = found(&lib, 3);
+    assert_eq!(three.len(), 3);
+    assert_eq!(three[0], dek);
+    assert!(three[1..].iter().all(|id| bodies.contains(id)), "{three:?}");
+    assert_eq!(
+        found(&lib, 50).len(),
+        6,
+        "every live match, none from the trash"
+    );
+
+    for id in &binned[..20] {
+        lib.undelete(*id).unwrap();
+    }
+    let back = found(&lib, 20);
+    assert_eq!(back.len(), 20);
+    assert!(
+        back.iter().all(|id| binned[..20].contains(id)),
+        "headline hits first"
+    );
+}
+
 #[test]
 fn welcome_draft_comes_once_and_never_back() {
     let dir = tempfile::tempdir().unwrap();
