@@ -8,7 +8,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 use std::rc::Rc;
 
-use super::lexicon::{self, Cue, Gender};
+use super::lexicon::{self, in_list, Cue, Gender};
 use super::places;
 use super::words::{self, Tok};
 
@@ -737,7 +737,7 @@ pub(crate) fn looks_like_verb(w: &str) -> bool {
         || lexicon::is_aux(w)
         || (w.ends_with("ed") && w.len() > 4)
         || (w.ends_with("ly") && w.len() > 4)
-        || matches!(
+        || in_list!(
             w,
             "is" | "was"
                 | "made"
@@ -801,7 +801,7 @@ pub(crate) fn looks_like_verb(w: &str) -> bool {
 }
 
 pub(crate) fn is_function_word(w: &str) -> bool {
-    matches!(
+    in_list!(
         w,
         "to" | "of"
             | "in"
@@ -1859,7 +1859,7 @@ fn appositive_gender(after: &str) -> Option<Gender> {
 /// A party label or nationality that may stand before a name but is not
 /// part of it (`Republican Donald Trump`, `Russian analyst`).
 fn is_name_adjective(w: &str) -> bool {
-    matches!(
+    in_list!(
         w,
         "Republican"
             | "Democrat"
@@ -1884,7 +1884,7 @@ fn is_name_adjective(w: &str) -> bool {
 /// Whether a name is an organisation's or a place's rather than a person's.
 pub(crate) fn is_org_name(name: &str) -> bool {
     name.split_whitespace().any(|w| {
-        matches!(
+        in_list!(
             w,
             "Party"
                 | "House"
@@ -2026,7 +2026,7 @@ pub(crate) fn name_mentions(text: &str, toks: &[Tok], out: &mut Vec<(Range<usize
             // After a preposition it is an object, whatever follows.
             let after_prep = i > 0
                 && toks[i - 1].word
-                && matches!(
+                && in_list!(
                     &text[toks[i - 1].range()],
                     "from"
                         | "of"
@@ -2068,7 +2068,7 @@ pub(crate) fn name_mentions(text: &str, toks: &[Tok], out: &mut Vec<(Range<usize
                 }
                 k > 0
                     && toks[k - 1].word
-                    && matches!(
+                    && in_list!(
                         &text[toks[k - 1].range()],
                         "said"
                             | "says"

@@ -1,11 +1,66 @@
 //! The compiled-in word lists: attribution cues, titles and honorifics,
 //! pronouns, name particles and common first names. Lookups are `match`es on
 //! string slices, except the cues: asked of most words near a quote, they
-//! are a hash table made once.
+//! are a hash table made once. The lists asked about most often sit behind
+//! a `Gate` (`in_list!`), which refuses most words before the match.
 
 use std::sync::OnceLock;
 
 use super::attrib::HashMap;
+
+/// `matches!(w, "a" | "b" | …)` for a list of words, behind a `Gate` made
+/// from the same list when the program is compiled: most words asked
+/// about are in no list, and the gate turns them away after one look-up
+/// where the `match` compares the word with each listed word of its
+/// length.
+macro_rules! in_list {
+    ($w:expr, $($word:literal)|+ $(,)?) => {{
+        static GATE: $crate::check::lexicon::Gate =
+            $crate::check::lexicon::Gate::new(&[&[$($word),+]]);
+        let w: &str = $w;
+        GATE.may_hold(w) && matches!(w, $($word)|+)
+    }};
+}
+pub(crate) use in_list;
+
+/// A quick test that a word is in none of some lists of words: a bit for
+/// each length, first byte and last byte (the low five bits of each) that
+/// a listed word has. A word whose bit is clear is in no list; one whose
+/// bit is set has still to be looked up.
+pub(crate) struct Gate([[u32; 32]; Gate::MAX_LEN + 1]);
+
+impl Gate {
+    /// No listed word is longer: a longer word is in no list.
+    const MAX_LEN: usize = 15;
+
+    pub const fn new(lists: &[&[&str]]) -> Gate {
+        let mut bits = [[0u32; 32]; Gate::MAX_LEN + 1];
+        let mut l = 0;
+        while l < lists.len() {
+            let mut i = 0;
+            while i < lists[l].len() {
+                let w = lists[l][i].as_bytes();
+                assert!(!w.is_empty() && w.len() <= Gate::MAX_LEN);
+                bits[w.len()][(w[0] & 31) as usize] |= 1 << (w[w.len() - 1] & 31);
+                i += 1;
+            }
+            l += 1;
+        }
+        Gate(bits)
+    }
+
+    /// False when `w` is certainly in none of the lists.
+    #[inline]
+    pub fn may_hold(&self, w: &str) -> bool {
+        let w = w.as_bytes();
+        match (w.first(), w.last()) {
+            (Some(&first), Some(&last)) if w.len() <= Gate::MAX_LEN => {
+                self.0[w.len()][(first & 31) as usize] >> (last & 31) & 1 != 0
+            }
+            _ => false,
+        }
+    }
+}
 
 /// Grammatical gender or number a pronoun or a name carries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -317,6 +372,10 @@ static CUE_PARTICIPLES: &[&str] = &[
 /// most words near a quote, and a `match` over two hundred strings tries
 /// them one after another: a hash look-up in a table made once is quicker.
 pub(crate) fn cue(w: &str) -> Option<Cue> {
+    // Most words are no cue, and the gate says so before they are hashed.
+    if !CUE_GATE.may_hold(w) {
+        return None;
+    }
     static TABLE: OnceLock<HashMap<&'static str, Cue>> = OnceLock::new();
     let table = TABLE.get_or_init(|| {
         let mut t = HashMap::default();
@@ -324,19 +383,21 @@ pub(crate) fn cue(w: &str) -> Option<Cue> {
             .iter()
             .map(|w| (*w, Cue::Verb))
             .chain(CUE_PARTICIPLES.iter().map(|w| (*w, Cue::Participle)))
-            .chain(["according", "According"].map(|w| (w, Cue::According)));
+            .chain(ACCORDING.iter().map(|w| (*w, Cue::According)));
         for (w, c) in all {
             // The first list a word is in wins, as in a `match`.
             t.entry(w).or_insert(c);
         }
         t
     });
-    // No cue is longer than this: most words need no look-up.
-    if w.len() > 14 {
-        return None;
-    }
     table.get(w).copied()
 }
+
+/// The cue words that are a preposition (`Cue::According`).
+static ACCORDING: &[&str] = &["according", "According"];
+
+/// Every cue word's length and first and last bytes.
+static CUE_GATE: Gate = Gate::new(&[CUE_VERBS, CUE_PARTICIPLES, ACCORDING]);
 
 /// Words that introduce a title rather than speech ("a report titled …").
 pub(crate) fn is_title_cue(w: &str) -> bool {
@@ -379,7 +440,7 @@ pub(crate) fn is_title_cue(w: &str) -> bool {
 
 /// Job titles and honorifics that come before a name and are not part of it.
 pub(crate) fn is_title_word(w: &str) -> bool {
-    matches!(
+    in_list!(
         w,
         "President"
             | "Vice"
@@ -523,7 +584,7 @@ pub(crate) fn person_noun_gender(w: &str) -> Option<Gender> {
 /// Capitalised words that start sentences or name things but are never part
 /// of a person's name.
 pub(crate) fn is_name_stop(w: &str) -> bool {
-    matches!(
+    in_list!(
         w,
         "The"
             | "A"
@@ -705,7 +766,7 @@ fn pronoun_contraction(w: &str) -> bool {
 /// Particles that belong inside a name ("Ahmad al-Sharaa", "Ludwig van
 /// Beethoven").
 pub(crate) fn is_particle(w: &str) -> bool {
-    matches!(
+    in_list!(
         w,
         "al" | "el"
             | "van"
@@ -787,7 +848,7 @@ pub(crate) fn is_time_word(w: &str) -> bool {
 
 /// Words that may sit between a subject and its cue ("X has also said").
 pub(crate) fn is_aux(w: &str) -> bool {
-    matches!(
+    in_list!(
         w,
         "has"
             | "have"
@@ -838,7 +899,7 @@ pub(crate) fn is_aux(w: &str) -> bool {
 /// Lower-case words that end a noun-phrase speaker when walking back from a
 /// cue ("officials said", "a source close to the talks said").
 pub(crate) fn is_determiner(w: &str) -> bool {
-    matches!(
+    in_list!(
         w,
         "a" | "an"
             | "the"
@@ -877,7 +938,7 @@ pub(crate) fn is_determiner(w: &str) -> bool {
 
 /// Lower-case words that can head a speaker noun phrase.
 pub(crate) fn is_speaker_noun(w: &str) -> bool {
-    matches!(
+    in_list!(
         w,
         "source"
             | "staff"
@@ -1126,7 +1187,7 @@ pub(crate) fn first_name_gender(w: &str) -> Option<Gender> {
 /// Nationality and regional adjectives ("Russian analyst", "Syrian
 /// President"): they describe a person but are not part of a name.
 pub(crate) fn is_nationality(w: &str) -> bool {
-    matches!(
+    in_list!(
         w,
         "American"
             | "Russian"
@@ -1227,6 +1288,24 @@ pub(crate) fn is_nationality(w: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A gate lets through every word of its lists and turns away words
+    /// that differ from each of them in length, first or last letter.
+    #[test]
+    fn a_gate_holds_its_words_and_refuses_others() {
+        static SMALL: Gate = Gate::new(&[&["said", "According"], &["x"]]);
+        for w in ["said", "According", "x"] {
+            assert!(SMALL.may_hold(w), "{w}");
+        }
+        for w in ["", "sai", "saidd", "told", "sail", "According,", "y", "xx"] {
+            assert!(!SMALL.may_hold(w), "{w}");
+        }
+        for w in CUE_VERBS.iter().chain(CUE_PARTICIPLES).chain(ACCORDING) {
+            assert!(CUE_GATE.may_hold(w), "{w}");
+        }
+        assert!(in_list!("Dr", "Mr" | "Dr"));
+        assert!(!in_list!("Ms", "Mr" | "Dr"));
+    }
 
     /// The table answers as the `match` it replaced did: each listed word
     /// is its list's kind of cue (the verbs' list first, for a word in

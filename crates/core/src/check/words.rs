@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use super::lexicon;
+use super::lexicon::{self, in_list};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Tok {
@@ -23,7 +23,7 @@ impl Tok {
 
 /// Abbreviations whose full stop belongs to the word.
 pub(crate) fn keeps_dot(w: &str) -> bool {
-    matches!(
+    in_list!(
         w,
         "Mr" | "Mrs"
             | "Ms"
