@@ -11,11 +11,10 @@
 //! met those checkpoints inside its saves.
 //!
 //! So after [`CHECKPOINT_EVERY`] writes with no checkpoint, the library
-//! wakes this thread,
-//! which checkpoints through a connection of its own. The checkpoint is
-//! PASSIVE: it copies only what no reader still needs and never waits for
-//! a lock, so it blocks no save, and a save meanwhile appends to the log
-//! as usual. SQLite's own checkpoint at 16 MiB stays as the safety net,
+//! wakes this thread, which checkpoints through a connection of its own.
+//! The checkpoint is PASSIVE: it copies only what no reader still needs and
+//! never waits for a lock, so it blocks no save, and a save meanwhile
+//! appends to the log as usual. SQLite's own checkpoint at 16 MiB stays as the safety net,
 //! should this thread fall behind or fail to open its connection; nothing
 //! is lost either way (what a commit syncs does not change).
 
