@@ -110,6 +110,9 @@ pub struct Maintenance {
 
 type Clock = Box<dyn Fn() -> i64 + Send + Sync>;
 
+/// The path of a library in memory ([`Library::open_in_memory`]).
+const IN_MEMORY: &str = ":memory:";
+
 /// An open library.
 pub struct Library {
     /// Started with the first write; declared before `conn`, so it is
@@ -617,7 +620,7 @@ impl Library {
 
     /// A library in memory, for tests.
     pub fn open_in_memory() -> Result<Library> {
-        let path = PathBuf::from(":memory:");
+        let path = PathBuf::from(IN_MEMORY);
         let conn = configure(Connection::open_in_memory()?, &path)?;
         Ok(Library::new(conn, path))
     }
@@ -676,7 +679,7 @@ impl Library {
     /// Wakes the checkpointer, starting it the first time (not for a
     /// library in memory, which has no log).
     fn checkpoint_in_background(&mut self) {
-        if self.checkpointer.is_none() && self.path != Path::new(":memory:") {
+        if self.checkpointer.is_none() && self.path != Path::new(IN_MEMORY) {
             // A thread that cannot start leaves the work to SQLite.
             self.checkpointer = checkpoint::Checkpointer::start(&self.path).ok();
         }
@@ -728,12 +731,13 @@ impl Library {
                 break;
             }
         }
-        // PASSIVE: copies what it can without waiting for readers or
-        // writers, so another process is never blocked by it.
+        // Not beside the checkpointer's own checkpoint (see `hold`).
         let _held = self
             .checkpointer
             .as_ref()
             .map(checkpoint::Checkpointer::hold);
+        // PASSIVE: copies what it can without waiting for readers or
+        // writers, so another process is never blocked by it.
         let (busy, log, copied): (i64, i64, i64) = self
             .conn
             .query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |row| {
