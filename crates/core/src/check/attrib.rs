@@ -1194,7 +1194,8 @@ pub(crate) struct Names<'a> {
     /// its surname belongs to more than one full name: not cached.
     placed: bool,
     pub gender: HashMap<String, Gender>,
-    /// The quoted spans, in order: names are introduced outside them.
+    /// The quoted spans, in order and apart (pairs of double marks in a
+    /// block never overlap): names are introduced outside them.
     quoted: Vec<Range<usize>>,
     /// Mention (as written) → its resolution, which does not depend on
     /// where the mention is.
@@ -1244,6 +1245,7 @@ pub(crate) struct Resolved {
 impl<'a> Names<'a> {
     pub fn new(text: &'a str, quoted: Vec<Range<usize>>, blocks: Vec<Range<usize>>) -> Self {
         let n = blocks.len();
+        debug_assert!(quoted.windows(2).all(|w| w[0].end <= w[1].start));
         Names {
             text,
             full: HashMap::default(),
@@ -1315,7 +1317,7 @@ impl<'a> Names<'a> {
     /// whole text once per name.
     pub fn first_occurrence(&mut self, s: &str) -> Option<usize> {
         let text = self.text;
-        if s.len() >= 2 && s.as_bytes()[0].is_ascii_uppercase() {
+        if starts_indexed(s) {
             return self.capitals().first(text, s);
         }
         // A SIMD substring search.
@@ -1579,25 +1581,42 @@ impl<'a> Names<'a> {
         let text = self.text;
         let bytes = text.as_bytes();
         let mut from = 0;
-        // A SIMD substring search: a surname the capitalised-word index
-        // cannot hold (`van der Berg`, `Ünal`) is looked for across the
-        // whole text.
-        let finder = memchr::memmem::Finder::new(surname.as_bytes());
-        // The capitalised-word index lists the places where a surname of
-        // letters and digits can be a whole word, which are the only ones
-        // the checks below let through: one pass over the text, made for
-        // the first such surname, instead of one search per surname.
-        let hits = indexable(surname).then(|| self.capitals().find(text, surname));
+        // The capital-letter index (one pass over the text, made for the
+        // first surname that needs it) lists every place where a surname
+        // starting with an ASCII capital occurs: for one of letters and
+        // digits, only the places where it is a whole word, which are the
+        // only ones the checks below let through. Another surname (`de la
+        // Cruz`, `Ünal`) is looked for across the whole text with a SIMD
+        // substring search, built only then: building one costs as much as
+        // reading a few thousand bytes.
+        let mut search = if indexable(surname) {
+            Ok(self.capitals().find(text, surname))
+        } else if starts_indexed(surname) {
+            Ok(self.capitals().occurrences(text, surname))
+        } else {
+            Err(memchr::memmem::Finder::new(surname.as_bytes()))
+        };
         let mut hit_k = 0;
-        let mut quoted_k = 0;
+        // The quoted spans before the first occurrence are skipped at once.
+        let mut quoted_k = match &search {
+            Ok(h) => h
+                .first()
+                .map_or(0, |&first| self.quoted.partition_point(|q| q.end <= first)),
+            Err(_) => 0,
+        };
         loop {
-            let at = match &hits {
-                Some(h) => {
+            let at = match &mut search {
+                Ok(h) => {
                     let Some(&p) = h.get(hit_k) else { break };
                     hit_k += 1;
+                    // Occurrences that overlap the last one are passed
+                    // over, as the substring search passes over them.
+                    if p < from {
+                        continue;
+                    }
                     p
                 }
-                None => {
+                Err(finder) => {
                     let Some(i) = finder.find(&bytes[from..]) else {
                         break;
                     };
@@ -1716,54 +1735,79 @@ impl<'a> Names<'a> {
     }
 }
 
-/// Whether every whole-word occurrence of `surname` is in the
-/// capitalised-word index: an ASCII capital first, then only letters and
-/// digits, two at least.
+/// Whether every occurrence of `s` starts at a place the capital-letter
+/// index lists, in the bucket of its first two bytes: an ASCII capital
+/// first, two bytes at least.
+fn starts_indexed(s: &str) -> bool {
+    s.len() >= 2 && s.as_bytes()[0].is_ascii_uppercase()
+}
+
+/// Whether `CapitalIndex::find` lists every whole-word occurrence of
+/// `surname`: `starts_indexed`, and only letters and digits.
 fn indexable(surname: &str) -> bool {
-    surname.len() >= 2
-        && surname
-            .as_bytes()
-            .first()
-            .is_some_and(u8::is_ascii_uppercase)
-        && surname.chars().all(char::is_alphanumeric)
+    starts_indexed(surname) && surname.chars().all(char::is_alphanumeric)
 }
 
 /// Where every ASCII capital of the text is, bucketed by its byte and the
 /// next. Made in one quick pass over the text, it narrows the search for
 /// a name (which starts with a capital) to the few places that share its
 /// first two bytes, instead of a scan of the whole text per name.
+///
+/// The buckets are one array, sorted by bucket with a counting sort, so
+/// the index costs three allocations, not one growing vector per bucket.
 pub(crate) struct CapitalIndex {
-    buckets: Vec<Vec<usize>>,
+    /// Every capital's place, bucket after bucket, in text order within one.
+    places: Vec<usize>,
+    /// Bucket `b` is `places[starts[b]..starts[b + 1]]`.
+    starts: Vec<usize>,
 }
+
+const BUCKETS: usize = 26 * 64;
 
 impl CapitalIndex {
     fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
-        let mut buckets = vec![Vec::new(); 26 * 64];
         // Eight bytes at a time: capitals are a few in a hundred bytes.
+        let mut found = Vec::with_capacity(bytes.len() / 32);
         let mut chunks = bytes.chunks_exact(8);
         let mut base = 0;
         for c in &mut chunks {
             let mut m = capitals(u64::from_le_bytes(c.try_into().unwrap_or_default()));
             while m != 0 {
-                let at = base + (m.trailing_zeros() / 8) as usize;
-                buckets[bucket(bytes, at)].push(at);
+                found.push(base + (m.trailing_zeros() / 8) as usize);
                 m &= m - 1;
             }
             base += 8;
         }
         for (k, b) in chunks.remainder().iter().enumerate() {
             if b.is_ascii_uppercase() {
-                buckets[bucket(bytes, base + k)].push(base + k);
+                found.push(base + k);
             }
         }
-        CapitalIndex { buckets }
+        // Count each bucket's places, then lay the buckets out in order
+        // and drop each place into the next free slot of its bucket.
+        let mut starts = vec![0; BUCKETS + 1];
+        for &at in &found {
+            starts[bucket(bytes, at) + 1] += 1;
+        }
+        for b in 0..BUCKETS {
+            starts[b + 1] += starts[b];
+        }
+        let mut next = starts.clone();
+        let mut places = vec![0; found.len()];
+        for &at in &found {
+            let slot = &mut next[bucket(bytes, at)];
+            places[*slot] = at;
+            *slot += 1;
+        }
+        CapitalIndex { places, starts }
     }
 
     /// The places that may start `s` (an ASCII capital and one more byte
     /// at least), in order.
     fn candidates(&self, s: &str) -> &[usize] {
-        &self.buckets[bucket(s.as_bytes(), 0)]
+        let b = bucket(s.as_bytes(), 0);
+        &self.places[self.starts[b]..self.starts[b + 1]]
     }
 
     /// Where `word` (`indexable`) stands as a whole word, in order.
@@ -1786,8 +1830,19 @@ impl CapitalIndex {
             .collect()
     }
 
-    /// Where `s` (an ASCII capital and one more byte at least) first
-    /// occurs, as `memmem::find` would say.
+    /// Every place where `s` (`starts_indexed`) occurs, in order,
+    /// overlapping ones too.
+    fn occurrences(&self, text: &str, s: &str) -> Vec<usize> {
+        let bytes = text.as_bytes();
+        self.candidates(s)
+            .iter()
+            .copied()
+            .filter(|&at| bytes[at..].starts_with(s.as_bytes()))
+            .collect()
+    }
+
+    /// Where `s` (`starts_indexed`) first occurs, as `memmem::find` would
+    /// say.
     fn first(&self, text: &str, s: &str) -> Option<usize> {
         let bytes = text.as_bytes();
         self.candidates(s)
@@ -2188,7 +2243,7 @@ mod tests {
         let mut texts = crate::check::sample_articles();
         texts.push(
             "Ünal Ann, Smith-Jones O'Neil; Anna Annan Ann2 xAnn éAnn Ann’s 東京Ann _Ann Ann \
-             ÃÂÉ Ab AbAb Ab1 Ab"
+             ÃÂÉ Ab AbAb Ab1 Ab A-A-A D-Wis, (D-Wisc.) D-Wis"
                 .to_string(),
         );
         for t in &texts {
@@ -2212,6 +2267,14 @@ mod tests {
                     let first = memchr::memmem::find(t.as_bytes(), s.as_bytes());
                     assert_eq!(index.first(t, s), first, "{s}");
                 }
+            }
+            // Any string with a capital first, hyphens and stops too, at
+            // every place it starts, overlapping places included.
+            for w in t.split_whitespace().filter(|w| starts_indexed(w)) {
+                let all: Vec<usize> = (0..t.len())
+                    .filter(|&at| t.as_bytes()[at..].starts_with(w.as_bytes()))
+                    .collect();
+                assert_eq!(index.occurrences(t, w), all, "{w}");
             }
         }
     }
