@@ -447,17 +447,20 @@ pub(crate) fn push_tokens(text: &str, range: Range<usize>, out: &mut Vec<Tok>) {
 const HIGH: u64 = 0x8080_8080_8080_8080;
 const LOW: u64 = 0x0101_0101_0101_0101;
 
-/// The high bit of each byte of `x` that is an ASCII letter or digit.
+/// The high bit of each byte of `x` that is not an ASCII letter or digit,
+/// exact up to the first byte from 0x80 up: a sum on such a byte may carry
+/// into the next, so the bytes after it may be wrong. The tokeniser wants
+/// only the first, and it is the end of each word: every step here is one
+/// it waits for, so there are as few as can be (six).
 #[inline(always)]
-fn ascii_alnum(x: u64) -> u64 {
-    // Without the high bits no sum below carries into the next byte.
-    let y = x & !HIGH;
-    // High bit set where the byte is at least `c`.
-    let at_least = |y: u64, c: u8| y.wrapping_add(LOW * u64::from(128 - c)) & HIGH;
-    let digit = at_least(y, b'0') & !at_least(y, b'9' + 1);
-    let folded = y | (LOW * 0x20);
+fn run_stops(x: u64) -> u64 {
+    // High bit set where the byte is at least `c` (exact for bytes below
+    // 128: no sum reaches the next byte).
+    let at_least = |x: u64, c: u8| x.wrapping_add(LOW * u64::from(128 - c));
+    let folded = x | (LOW * 0x20);
+    let digit = at_least(x, b'0') & !at_least(x, b'9' + 1);
     let letter = at_least(folded, b'a') & !at_least(folded, b'z' + 1);
-    (digit | letter) & !x
+    (x | !(digit | letter)) & HIGH
 }
 
 /// The end of the run of ASCII letters and digits at `bytes[i..end]`,
@@ -477,9 +480,12 @@ fn ascii_word_end(bytes: &[u8], mut i: usize, end: usize) -> usize {
             return i;
         };
         let x = u64::from_le_bytes(block.try_into().unwrap_or_default());
-        let stop = !ascii_alnum(x) & HIGH;
+        let mut stop = run_stops(x);
+        if end < i + 8 {
+            stop |= HIGH << (8 * (end - i));
+        }
         if stop != 0 {
-            return (i + (stop.trailing_zeros() / 8) as usize).min(end);
+            return i + (stop.trailing_zeros() / 8) as usize;
         }
         i += 8;
     }
@@ -742,22 +748,35 @@ mod tests {
         }
     }
 
-    /// `ascii_alnum` marks exactly the ASCII letters and digits, whatever
-    /// the byte and whatever its neighbours (a carry between bytes would
-    /// show as a wrong neighbour).
+    /// `run_stops` marks exactly the bytes that are not ASCII letters or
+    /// digits, up to the first byte from 0x80 up, whatever the bytes and
+    /// their neighbours; its first mark is always the first such byte.
     #[test]
-    fn ascii_alnum_marks_letters_and_digits() {
+    fn run_stops_marks_the_end_of_a_run() {
         for b in 0..=255u8 {
-            for fill in [0u8, b'a', b'9', b'/', 0x80, 0xFF] {
+            for fill in [
+                0u8, b'a', b'Z', b'9', b'/', b'`', b'{', b'@', 0x7F, 0x80, 0xFF,
+            ] {
                 for pos in 0..8 {
-                    let mut block = [fill; 8];
-                    block[pos] = b;
-                    let got = ascii_alnum(u64::from_le_bytes(block));
-                    for (k, &c) in block.iter().enumerate() {
-                        let want = c.is_ascii_alphanumeric();
-                        assert_eq!(got >> (8 * k + 7) & 1 == 1, want, "{block:?} at {k}");
+                    for tail in [None, Some(0xE2u8)] {
+                        let mut block = [fill; 8];
+                        block[pos] = b;
+                        if let (Some(t), true) = (tail, pos < 7) {
+                            block[pos + 1] = t;
+                        }
+                        let got = run_stops(u64::from_le_bytes(block));
+                        assert_eq!(got & !HIGH, 0);
+                        for (k, &c) in block.iter().enumerate() {
+                            let want = !c.is_ascii_alphanumeric();
+                            assert_eq!(got >> (8 * k + 7) & 1 == 1, want, "{block:?} at {k}");
+                            if c >= 0x80 {
+                                break;
+                            }
+                        }
+                        let first = block.iter().position(|c| !c.is_ascii_alphanumeric());
+                        let got_first = (got != 0).then(|| got.trailing_zeros() as usize / 8);
+                        assert_eq!(got_first, first, "{block:?}");
                     }
-                    assert_eq!(got & !HIGH, 0);
                 }
             }
         }
