@@ -732,12 +732,16 @@ mod tests {
 
     #[test]
     fn prev_word_matches_the_character_version() {
-        let texts = [
-            "Mr. Smith, U.S. Sen. al-Sharaa’s aide‑de‑camp said: “It’s 6'3\" tall.”",
-            "Ünïcödé Straße 東京 🙂 x\u{2011}y a\u{2019}b c\u{2019} d-. e.-f -.x",
-            "Jo\u{a0}Émile  Zoë-Ann O’Neil's .. -- ’’ ''",
-        ];
-        for t in texts {
+        let mut texts = crate::check::sample_articles();
+        texts.extend(
+            [
+                "Mr. Smith, U.S. Sen. al-Sharaa’s aide‑de‑camp said: “It’s 6'3\" tall.”",
+                "Ünïcödé Straße 東京 🙂 x\u{2011}y a\u{2019}b c\u{2019} d-. e.-f -.x",
+                "Jo\u{a0}Émile  Zoë-Ann O’Neil's .. -- ’’ '' \u{a0} \u{a0}\u{a0}  -é .5 ‑x",
+            ]
+            .map(String::from),
+        );
+        for t in &texts {
             for pos in (0..=t.len()).filter(|&p| t.is_char_boundary(p)) {
                 assert_eq!(
                     prev_word(t, pos),
