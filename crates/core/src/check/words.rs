@@ -820,15 +820,31 @@ mod tests {
             ]
             .map(String::from),
         );
+        let boundary = |t: &str, mut i: usize| {
+            i = i.min(t.len());
+            while !t.is_char_boundary(i) {
+                i += 1;
+            }
+            i
+        };
         for t in &texts {
             for start in [0, 1, 7] {
-                let mut start = start.min(t.len());
-                while !t.is_char_boundary(start) {
-                    start += 1;
-                }
+                let start = boundary(t, start);
                 let mut got = Vec::new();
                 tokens(t, start..t.len(), &mut got);
                 assert_eq!(got, tokens_by_char(t, start..t.len()), "{t:?}");
+            }
+        }
+        // Ranges that end inside the text, at every place in the first
+        // few hundred bytes (the fast path reads past the end of a range).
+        for t in &texts {
+            for start in [0, 3] {
+                let start = boundary(t, start);
+                for end in (start..t.len().min(400)).filter(|&e| t.is_char_boundary(e)) {
+                    let mut got = Vec::new();
+                    tokens(t, start..end, &mut got);
+                    assert_eq!(got, tokens_by_char(t, start..end), "{t:?} {start}..{end}");
+                }
             }
         }
     }
