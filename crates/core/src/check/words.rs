@@ -313,27 +313,43 @@ pub(crate) fn is_ascii_space(b: u8) -> bool {
 
 /// The number of words in `s` as `split_whitespace` counts them.
 pub(crate) fn count_words(s: &str) -> usize {
-    if s.is_ascii() {
-        // A word starts at each non-space byte after a space (or at the
-        // start): a comparison of neighbouring bytes the compiler turns
-        // into vector code.
-        let b = s.as_bytes();
-        let first = b.first().is_some_and(|&c| !is_ascii_space(c));
-        let rest = b
-            .iter()
-            .zip(b.get(1..).unwrap_or_default())
-            .filter(|&(&p, &c)| is_ascii_space(p) && !is_ascii_space(c))
-            .count();
-        return usize::from(first) + rest;
-    }
-    let (mut n, mut in_word, mut i) = (0, false, 0);
-    while i < s.len() {
+    // ASCII eight bytes at a time (a word starts at each byte that is not
+    // white space after one that is, or at the start), the rest a
+    // character at a time: a quote with one curly apostrophe in it is
+    // not read a byte at a time throughout.
+    let b = s.as_bytes();
+    let (mut n, mut i) = (0, 0);
+    // 1 when the byte before `i` is white space (or `i` is 0), else 0.
+    let mut space_before = 1u64;
+    while i < b.len() {
+        if let Some(block) = b.get(i..i + 8) {
+            let x = u64::from_le_bytes(block.try_into().unwrap_or_default());
+            if x & HIGH == 0 {
+                let space = ascii_space(x);
+                let starts = !space & HIGH & ((space << 8) | (space_before << 7));
+                // The sum of the bytes (each 0 or 1) lands in the top byte.
+                n += ((starts >> 7).wrapping_mul(LOW) >> 56) as usize;
+                space_before = space >> 63;
+                i += 8;
+                continue;
+            }
+        }
         let (space, len) = space_at(s, i);
-        n += usize::from(!space && !in_word);
-        in_word = !space;
+        n += usize::from(!space && space_before == 1);
+        space_before = u64::from(space);
         i += len;
     }
     n
+}
+
+/// The high bit of each byte of `x` (eight ASCII bytes) that is white
+/// space: `is_ascii_space` for each byte at once.
+#[inline(always)]
+fn ascii_space(x: u64) -> u64 {
+    // High bit set where the byte is at least `c` (bytes below 128, so no
+    // sum carries into the next byte).
+    let at_least = |c: u8| x.wrapping_add(LOW * u64::from(128 - c)) & HIGH;
+    (at_least(b'\t') & !at_least(b'\r' + 1)) | (at_least(b' ') & !at_least(b' ' + 1))
 }
 
 /// Tokenises `text[range]` (a range on character boundaries).
@@ -346,7 +362,8 @@ pub(crate) fn tokens(text: &str, range: Range<usize>, out: &mut Vec<Tok>) {
 pub(crate) fn push_tokens(text: &str, range: Range<usize>, out: &mut Vec<Tok>) {
     // Cut at the range's end, so that the loops' own bounds tests are the
     // only ones.
-    let bytes = &text.as_bytes()[..range.end];
+    let all = text.as_bytes();
+    let bytes = &all[..range.end];
     let end = range.end;
     let mut i = range.start;
     // About one token per four bytes in news text.
@@ -377,11 +394,9 @@ pub(crate) fn push_tokens(text: &str, range: Range<usize>, out: &mut Vec<Tok>) {
         // it is white space or punctuation: read once, not again below.
         let mut after_word = None;
         loop {
-            // ASCII letters and digits, the common case, one table look-up
-            // a byte.
-            while e < end && BYTE_CLASS[bytes[e] as usize] == WORD {
-                e += 1;
-            }
+            // ASCII letters and digits, the common case, eight bytes at a
+            // time.
+            e = ascii_word_end(all, e, end);
             if e >= end {
                 break;
             }
@@ -426,6 +441,55 @@ pub(crate) fn push_tokens(text: &str, range: Range<usize>, out: &mut Vec<Tok>) {
             None => {}
         }
     }
+}
+
+/// Each byte's high bit, and each byte's low bit, of a `u64`.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+const LOW: u64 = 0x0101_0101_0101_0101;
+
+/// The high bit of each byte of `x` that is not an ASCII letter or digit,
+/// exact up to the first byte from 0x80 up: a sum on such a byte may carry
+/// into the next, so the bytes after it may be wrong. The tokeniser wants
+/// only the first, and it is the end of each word: every step here is one
+/// it waits for, so there are as few as can be (six).
+#[inline(always)]
+fn run_stops(x: u64) -> u64 {
+    // High bit set where the byte is at least `c` (exact for bytes below
+    // 128: no sum reaches the next byte).
+    let at_least = |x: u64, c: u8| x.wrapping_add(LOW * u64::from(128 - c));
+    let folded = x | (LOW * 0x20);
+    let digit = at_least(x, b'0') & !at_least(x, b'9' + 1);
+    let letter = at_least(folded, b'a') & !at_least(folded, b'z' + 1);
+    (x | !(digit | letter)) & HIGH
+}
+
+/// The end of the run of ASCII letters and digits at `bytes[i..end]`,
+/// read eight bytes at a time (little-endian, so the first byte is the
+/// lowest), so that a typical word costs one branch that goes the same
+/// way every time rather than one a byte that ends differently for each
+/// word. Loads may read past `end` (never past `bytes`); the run is cut
+/// at `end`.
+#[inline(always)]
+fn ascii_word_end(bytes: &[u8], mut i: usize, end: usize) -> usize {
+    while i < end {
+        let Some(block) = bytes.get(i..i + 8) else {
+            // The last few bytes of the text: one at a time.
+            while i < end && BYTE_CLASS[bytes[i] as usize] == WORD {
+                i += 1;
+            }
+            return i;
+        };
+        let x = u64::from_le_bytes(block.try_into().unwrap_or_default());
+        let mut stop = run_stops(x);
+        if end < i + 8 {
+            stop |= HIGH << (8 * (end - i));
+        }
+        if stop != 0 {
+            return i + (stop.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    i.min(end)
 }
 
 #[inline]
@@ -555,6 +619,44 @@ mod tests {
             assert_eq!(split_words(s).collect::<Vec<_>>(), want, "{s:?}");
             assert_eq!(count_words(s), want.len(), "{s:?}");
         }
+        // Every window of article text, so that words and spaces fall at
+        // every place in an eight-byte block, with curly quotes, dashes
+        // and non-breaking spaces among them.
+        let mut texts = crate::check::sample_articles();
+        texts.push(cases.concat());
+        for t in &texts {
+            let mut cut = t.len().min(4000);
+            while !t.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            let t = &t[..cut];
+            let at: Vec<usize> = (0..=t.len()).filter(|&i| t.is_char_boundary(i)).collect();
+            for (k, &i) in at.iter().enumerate() {
+                for &j in at[k..].iter().take(40).chain(at.last()) {
+                    let w = &t[i..j];
+                    assert_eq!(count_words(w), w.split_whitespace().count(), "{w:?}");
+                }
+            }
+        }
+    }
+
+    /// `ascii_space` marks exactly the white space of every ASCII byte,
+    /// whatever its neighbours.
+    #[test]
+    fn ascii_space_marks_white_space() {
+        for b in 0..128u8 {
+            for fill in [0u8, b' ', b'\t', b'a', 0x7F] {
+                for pos in 0..8 {
+                    let mut block = [fill; 8];
+                    block[pos] = b;
+                    let got = ascii_space(u64::from_le_bytes(block));
+                    for (k, &c) in block.iter().enumerate() {
+                        assert_eq!(got >> (8 * k + 7) & 1 == 1, is_ascii_space(c), "{block:?}");
+                    }
+                    assert_eq!(got & !HIGH, 0);
+                }
+            }
+        }
     }
 
     /// The tokeniser as first written, a character at a time: the byte-class
@@ -630,18 +732,78 @@ mod tests {
 
     #[test]
     fn prev_word_matches_the_character_version() {
-        let texts = [
-            "Mr. Smith, U.S. Sen. al-Sharaa’s aide‑de‑camp said: “It’s 6'3\" tall.”",
-            "Ünïcödé Straße 東京 🙂 x\u{2011}y a\u{2019}b c\u{2019} d-. e.-f -.x",
-            "Jo\u{a0}Émile  Zoë-Ann O’Neil's .. -- ’’ ''",
-        ];
-        for t in texts {
+        let mut texts = crate::check::sample_articles();
+        texts.extend(
+            [
+                "Mr. Smith, U.S. Sen. al-Sharaa’s aide‑de‑camp said: “It’s 6'3\" tall.”",
+                "Ünïcödé Straße 東京 🙂 x\u{2011}y a\u{2019}b c\u{2019} d-. e.-f -.x",
+                "Jo\u{a0}Émile  Zoë-Ann O’Neil's .. -- ’’ '' \u{a0} \u{a0}\u{a0}  -é .5 ‑x",
+            ]
+            .map(String::from),
+        );
+        for t in &texts {
             for pos in (0..=t.len()).filter(|&p| t.is_char_boundary(p)) {
                 assert_eq!(
                     prev_word(t, pos),
                     prev_word_by_char(t, pos),
                     "{t:?} at {pos}"
                 );
+            }
+        }
+    }
+
+    /// `run_stops` marks exactly the bytes that are not ASCII letters or
+    /// digits, up to the first byte from 0x80 up, whatever the bytes and
+    /// their neighbours; its first mark is always the first such byte.
+    #[test]
+    fn run_stops_marks_the_end_of_a_run() {
+        for b in 0..=255u8 {
+            for fill in [
+                0u8, b'a', b'Z', b'9', b'/', b'`', b'{', b'@', 0x7F, 0x80, 0xFF,
+            ] {
+                for pos in 0..8 {
+                    for tail in [None, Some(0xE2u8)] {
+                        let mut block = [fill; 8];
+                        block[pos] = b;
+                        if let (Some(t), true) = (tail, pos < 7) {
+                            block[pos + 1] = t;
+                        }
+                        let got = run_stops(u64::from_le_bytes(block));
+                        assert_eq!(got & !HIGH, 0);
+                        for (k, &c) in block.iter().enumerate() {
+                            let want = !c.is_ascii_alphanumeric();
+                            assert_eq!(got >> (8 * k + 7) & 1 == 1, want, "{block:?} at {k}");
+                            if c >= 0x80 {
+                                break;
+                            }
+                        }
+                        let first = block.iter().position(|c| !c.is_ascii_alphanumeric());
+                        let got_first = (got != 0).then(|| got.trailing_zeros() as usize / 8);
+                        assert_eq!(got_first, first, "{block:?}");
+                    }
+                }
+            }
+        }
+    }
+
+    /// `ascii_word_end` stops where a byte-at-a-time loop stops, from every
+    /// start and for ends near and far, short of the text's end or not.
+    #[test]
+    fn ascii_word_end_matches_the_byte_loop() {
+        let mut texts = crate::check::sample_articles();
+        texts.push("abcdefghijklmnopqrstuvwxyz0123456789 Zz09 a".into());
+        texts.push("x".into());
+        for t in &texts {
+            let b = t.as_bytes();
+            for i in 0..b.len().min(3000) {
+                for end in [i, i + 1, i + 3, i + 8, i + 9, i + 17, b.len()] {
+                    let end = end.min(b.len());
+                    let mut want = i;
+                    while want < end && b[want].is_ascii_alphanumeric() {
+                        want += 1;
+                    }
+                    assert_eq!(ascii_word_end(b, i, end), want, "at {i}..{end}");
+                }
             }
         }
     }
@@ -658,15 +820,31 @@ mod tests {
             ]
             .map(String::from),
         );
+        let boundary = |t: &str, mut i: usize| {
+            i = i.min(t.len());
+            while !t.is_char_boundary(i) {
+                i += 1;
+            }
+            i
+        };
         for t in &texts {
             for start in [0, 1, 7] {
-                let mut start = start.min(t.len());
-                while !t.is_char_boundary(start) {
-                    start += 1;
-                }
+                let start = boundary(t, start);
                 let mut got = Vec::new();
                 tokens(t, start..t.len(), &mut got);
                 assert_eq!(got, tokens_by_char(t, start..t.len()), "{t:?}");
+            }
+        }
+        // Ranges that end inside the text, at every place in the first
+        // few hundred bytes (the fast path reads past the end of a range).
+        for t in &texts {
+            for start in [0, 3] {
+                let start = boundary(t, start);
+                for end in (start..t.len().min(400)).filter(|&e| t.is_char_boundary(e)) {
+                    let mut got = Vec::new();
+                    tokens(t, start..end, &mut got);
+                    assert_eq!(got, tokens_by_char(t, start..end), "{t:?} {start}..{end}");
+                }
             }
         }
     }
