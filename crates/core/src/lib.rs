@@ -11,6 +11,7 @@ pub mod export;
 pub mod import;
 pub mod model;
 pub mod ready;
+mod swar;
 pub mod text;
 
 pub use db::{open, Library};

@@ -1,5 +1,6 @@
 //! The draft model: what a piece of journalism is while it is being written.
 
+use crate::swar::{self, HIGH, LOW};
 use serde::Serialize;
 
 /// A draft's row id in the library.
@@ -198,10 +199,6 @@ pub fn word_count(text: &str) -> u32 {
     n
 }
 
-/// Each byte's high bit, and each byte's low bit, of a `u64`.
-const HIGH: u64 = 0x8080_8080_8080_8080;
-const LOW: u64 = 0x0101_0101_0101_0101;
-
 /// [`word_count`] over eight ASCII bytes (little-endian, so the first byte
 /// is the lowest), each byte's class computed at once in its high bit:
 /// returns how many words start in the block and whether it ends inside
@@ -211,18 +208,12 @@ const LOW: u64 = 0x0101_0101_0101_0101;
 /// right after a byte inside a word; a word starts at a letter or digit
 /// whose previous byte is not inside one.
 fn ascii_block(x: u64, in_word: u8) -> (u32, u8) {
-    // High bit set where the byte is at least `c` (bytes below 128, so no
-    // sum carries into the next byte).
-    let at_least = |x: u64, c: u8| x.wrapping_add(LOW * u64::from(128 - c)) & HIGH;
     // High bit set where the byte is `c`.
     let equal = |c: u8| {
         let v = x ^ (LOW * u64::from(c));
         !(((v & !HIGH) + !HIGH) | v) & HIGH
     };
-    let digit = at_least(x, b'0') & !at_least(x, b'9' + 1);
-    let folded = x | (LOW * 0x20);
-    let letter = at_least(folded, b'a') & !at_least(folded, b'z' + 1);
-    let word = digit | letter;
+    let word = swar::alnum(x);
     let joiner = equal(b'\'') | equal(b'-');
     let before = u64::from(in_word) << 7;
     // Inside a word; a run of k joiners takes k rounds to settle.
@@ -237,9 +228,7 @@ fn ascii_block(x: u64, in_word: u8) -> (u32, u8) {
         }
     }
     let starts = word & !((inside << 8) | before);
-    // The sum of the bytes (each 0 or 1) lands in the top byte.
-    let count = ((starts >> 7).wrapping_mul(LOW) >> 56) as u32;
-    (count, (inside >> 63) as u8)
+    (swar::count(starts), (inside >> 63) as u8)
 }
 
 /// [`word_count`]'s classes of characters, as bits: a letter or digit is

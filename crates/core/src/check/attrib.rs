@@ -1874,8 +1874,7 @@ fn bucket(bytes: &[u8], at: usize) -> usize {
 /// The high bit of each byte of `x` that is an ASCII capital, the others
 /// clear (SWAR: a byte's arithmetic never borrows from the next).
 fn capitals(x: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = ONES * 0x80;
+    use crate::swar::{HIGH, LOW as ONES};
     // Each byte becomes 0x80 | its low seven bits, so subtracting a byte
     // below 0x80 leaves the high bit set exactly when the low seven bits
     // are at least that byte.

@@ -5,6 +5,7 @@
 use std::ops::Range;
 
 use super::lexicon::{self, in_list};
+use crate::swar::{self, HIGH};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Tok {
@@ -327,8 +328,7 @@ pub(crate) fn count_words(s: &str) -> usize {
             if x & HIGH == 0 {
                 let space = ascii_space(x);
                 let starts = !space & HIGH & ((space << 8) | (space_before << 7));
-                // The sum of the bytes (each 0 or 1) lands in the top byte.
-                n += ((starts >> 7).wrapping_mul(LOW) >> 56) as usize;
+                n += swar::count(starts) as usize;
                 space_before = space >> 63;
                 i += 8;
                 continue;
@@ -346,9 +346,7 @@ pub(crate) fn count_words(s: &str) -> usize {
 /// space: `is_ascii_space` for each byte at once.
 #[inline(always)]
 fn ascii_space(x: u64) -> u64 {
-    // High bit set where the byte is at least `c` (bytes below 128, so no
-    // sum carries into the next byte).
-    let at_least = |c: u8| x.wrapping_add(LOW * u64::from(128 - c)) & HIGH;
+    let at_least = |c| swar::at_least(x, c);
     (at_least(b'\t') & !at_least(b'\r' + 1)) | (at_least(b' ') & !at_least(b' ' + 1))
 }
 
@@ -443,24 +441,13 @@ pub(crate) fn push_tokens(text: &str, range: Range<usize>, out: &mut Vec<Tok>) {
     }
 }
 
-/// Each byte's high bit, and each byte's low bit, of a `u64`.
-const HIGH: u64 = 0x8080_8080_8080_8080;
-const LOW: u64 = 0x0101_0101_0101_0101;
-
 /// The high bit of each byte of `x` that is not an ASCII letter or digit,
 /// exact up to the first byte from 0x80 up: a sum on such a byte may carry
 /// into the next, so the bytes after it may be wrong. The tokeniser wants
-/// only the first, and it is the end of each word: every step here is one
-/// it waits for, so there are as few as can be (six).
+/// only the first, and it is the end of each word.
 #[inline(always)]
 fn run_stops(x: u64) -> u64 {
-    // High bit set where the byte is at least `c` (exact for bytes below
-    // 128: no sum reaches the next byte).
-    let at_least = |x: u64, c: u8| x.wrapping_add(LOW * u64::from(128 - c));
-    let folded = x | (LOW * 0x20);
-    let digit = at_least(x, b'0') & !at_least(x, b'9' + 1);
-    let letter = at_least(folded, b'a') & !at_least(folded, b'z' + 1);
-    (x | !(digit | letter)) & HIGH
+    (x | !swar::alnum(x)) & HIGH
 }
 
 /// The end of the run of ASCII letters and digits at `bytes[i..end]`,
