@@ -1592,7 +1592,7 @@ impl<'a> Names<'a> {
         let mut search = if indexable(surname) {
             Ok(self.capitals().find(text, surname))
         } else if starts_indexed(surname) {
-            Ok(self.capitals().occurrences(text, surname))
+            Ok(self.capitals().occurrences(text, surname).collect())
         } else {
             Err(memchr::memmem::Finder::new(surname.as_bytes()))
         };
@@ -1812,16 +1812,12 @@ impl CapitalIndex {
 
     /// Where `word` (`indexable`) stands as a whole word, in order.
     fn find(&self, text: &str, word: &str) -> Vec<usize> {
-        let bytes = text.as_bytes();
-        self.candidates(word)
-            .iter()
-            .copied()
+        self.occurrences(text, word)
             .filter(|&at| {
+                // `at` holds an ASCII byte, and so does the end of the
+                // word: both are character boundaries.
                 let end = at + word.len();
-                // `at` holds an ASCII byte, and so does `end` when the
-                // word matches: both are character boundaries.
-                bytes[at..].starts_with(word.as_bytes())
-                    && !alnum_before(text, at)
+                !alnum_before(text, at)
                     && text[end..]
                         .chars()
                         .next()
@@ -1832,23 +1828,18 @@ impl CapitalIndex {
 
     /// Every place where `s` (`starts_indexed`) occurs, in order,
     /// overlapping ones too.
-    fn occurrences(&self, text: &str, s: &str) -> Vec<usize> {
+    fn occurrences<'s>(&'s self, text: &'s str, s: &'s str) -> impl Iterator<Item = usize> + 's {
         let bytes = text.as_bytes();
         self.candidates(s)
             .iter()
             .copied()
-            .filter(|&at| bytes[at..].starts_with(s.as_bytes()))
-            .collect()
+            .filter(move |&at| bytes[at..].starts_with(s.as_bytes()))
     }
 
     /// Where `s` (`starts_indexed`) first occurs, as `memmem::find` would
     /// say.
     fn first(&self, text: &str, s: &str) -> Option<usize> {
-        let bytes = text.as_bytes();
-        self.candidates(s)
-            .iter()
-            .copied()
-            .find(|&at| bytes[at..].starts_with(s.as_bytes()))
+        self.occurrences(text, s).next()
     }
 }
 
@@ -2273,7 +2264,7 @@ mod tests {
                 let all: Vec<usize> = (0..t.len())
                     .filter(|&at| t.as_bytes()[at..].starts_with(w.as_bytes()))
                     .collect();
-                assert_eq!(index.occurrences(t, w), all, "{w}");
+                assert_eq!(index.occurrences(t, w).collect::<Vec<_>>(), all, "{w}");
             }
         }
     }
