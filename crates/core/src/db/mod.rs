@@ -45,9 +45,10 @@ const MERGE_STEP_PAGES: i64 = 256;
 /// maintains after 3 s without a save). Waiting for 16 writes, not 32,
 /// keeps the segments that pile up meanwhile fewer: the first merge steps
 /// read fewer of them, and saves that replace a whole long body pile up
-/// 26 segments, not 50 (tests below). Eight pages a save keep up; never-
-/// maintained saves of a 20,000-word draft took 3.9-4.5 ms p99 against
-/// 4.3-6.0 ms with 32 writes and 16 pages (`benches/storage.rs`).
+/// 26 segments, not 50 (tests below). Eight pages a save keep up. In
+/// interleaved runs of never-maintained autosaves of a 20,000-word draft
+/// (typing, as in `benches/storage.rs`), the slowest 1% took 3.9-4.5 ms
+/// of CPU time, against 4.3-6.0 ms with 32 writes and 16 pages.
 const WRITES_BEFORE_MERGING: u32 = 16;
 const WRITE_MERGE_PAGES: i64 = 8;
 
