@@ -1,6 +1,6 @@
 //! Eight bytes at a time in one `u64` (SIMD within a register), for the
 //! loops that read every byte of a text: the word count of every save, the
-//! checker's word ends and word starts.
+//! checker's word ends and word starts, and its index of capital letters.
 //!
 //! A block is read little-endian, so the text's first byte is the lowest,
 //! and a byte's answer is its high bit. The tests that use these compare
@@ -26,6 +26,20 @@ pub(crate) fn alnum(x: u64) -> u64 {
     let folded = x | (LOW * 0x20);
     let letter = at_least(folded, b'a') & !at_least(folded, b'z' + 1);
     digit | letter
+}
+
+/// The high bit of each byte of `x` that is an ASCII capital, the others
+/// clear, exact for every byte (a byte's arithmetic never borrows from the
+/// next): the capital-letter index reads text of any script.
+#[inline(always)]
+pub(crate) fn capitals(x: u64) -> u64 {
+    // Each byte becomes 0x80 | its low seven bits, so subtracting a byte
+    // below 0x80 leaves the high bit set exactly when the low seven bits
+    // are at least that byte.
+    let y = x | HIGH;
+    let from_a = y - LOW * u64::from(b'A');
+    let past_z = y - LOW * u64::from(b'Z' + 1);
+    from_a & !past_z & !x & HIGH
 }
 
 /// How many bytes of `marks` have their high bit set (and no other bit):
@@ -57,6 +71,29 @@ mod tests {
                     let digits = alnum(x) & !at_least(x, b'A');
                     let want = block.iter().filter(|c| c.is_ascii_digit()).count();
                     assert_eq!(count(digits) as usize, want, "{block:?}");
+                }
+            }
+        }
+    }
+
+    /// `capitals` is exact on every byte, next to any byte: the index reads
+    /// UTF-8 of any script.
+    #[test]
+    fn capitals_are_exact_on_every_byte() {
+        for b in 0..=255u8 {
+            for fill in [0u8, b'A', b'Z', b'a', b'@', b'[', 0x7F, 0x80, 0xC3, 0xFF] {
+                for pos in 0..8 {
+                    let mut block = [fill; 8];
+                    block[pos] = b;
+                    let got = capitals(u64::from_le_bytes(block));
+                    for (k, &c) in block.iter().enumerate() {
+                        assert_eq!(
+                            got >> (8 * k + 7) & 1 == 1,
+                            c.is_ascii_uppercase(),
+                            "{block:?}"
+                        );
+                    }
+                    assert_eq!(got & !HIGH, 0);
                 }
             }
         }

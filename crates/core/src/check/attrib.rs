@@ -1772,7 +1772,7 @@ impl CapitalIndex {
         let mut chunks = bytes.chunks_exact(8);
         let mut base = 0;
         for c in &mut chunks {
-            let mut m = capitals(u64::from_le_bytes(c.try_into().unwrap_or_default()));
+            let mut m = crate::swar::capitals(u64::from_le_bytes(c.try_into().unwrap_or_default()));
             while m != 0 {
                 found.push(base + (m.trailing_zeros() / 8) as usize);
                 m &= m - 1;
@@ -1860,19 +1860,6 @@ fn alnum_before(text: &str, at: usize) -> bool {
 fn bucket(bytes: &[u8], at: usize) -> usize {
     let second = bytes.get(at + 1).map_or(0, |b| b & 63);
     usize::from(bytes[at] - b'A') * 64 + usize::from(second)
-}
-
-/// The high bit of each byte of `x` that is an ASCII capital, the others
-/// clear (SWAR: a byte's arithmetic never borrows from the next).
-fn capitals(x: u64) -> u64 {
-    use crate::swar::{HIGH, LOW as ONES};
-    // Each byte becomes 0x80 | its low seven bits, so subtracting a byte
-    // below 0x80 leaves the high bit set exactly when the low seven bits
-    // are at least that byte.
-    let y = x | HIGH;
-    let from_a = y - ONES * u64::from(b'A');
-    let past_z = y - ONES * u64::from(b'Z' + 1);
-    from_a & !past_z & !x & HIGH
 }
 
 /// Whether `w` in lower case is a cue word, without allocating for the

@@ -14,9 +14,10 @@
 //! wakes this thread, which checkpoints through a connection of its own.
 //! The checkpoint is PASSIVE: it copies only what no reader still needs and
 //! never waits for a lock, so it blocks no save, and a save meanwhile
-//! appends to the log as usual. SQLite's own checkpoint at 16 MiB stays as the safety net,
-//! should this thread fall behind or fail to open its connection; nothing
-//! is lost either way (what a commit syncs does not change).
+//! appends to the log as usual. SQLite's own checkpoint at 16 MiB stays as
+//! the safety net, should this thread fall behind or fail to open its
+//! connection; nothing is lost either way (what a commit syncs does not
+//! change).
 
 use std::path::Path;
 use std::sync::mpsc::{self, SyncSender, TrySendError};
