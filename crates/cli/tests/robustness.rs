@@ -51,11 +51,24 @@ fn assert_sound_and_holds(db: &Path, id: &str, saved: &[(u32, String)]) {
         .query_row("PRAGMA integrity_check", [], |r| r.get(0))
         .unwrap();
     assert_eq!(check, "ok");
+    let dangling = conn
+        .prepare("PRAGMA foreign_key_check")
+        .unwrap()
+        .query_map([], |_| Ok(()))
+        .unwrap()
+        .count();
+    assert_eq!(dangling, 0, "every reference points at a row");
     let id: i64 = id.parse().unwrap();
     for (number, body) in saved {
+        // A long body is kept by parts (see the core's `revisions.rs`).
         let stored: Option<String> = conn
             .query_row(
-                "SELECT body FROM revisions WHERE draft_id = ?1 AND number = ?2",
+                "SELECT CASE WHEN in_parts THEN (
+                     SELECT group_concat(t.text, '' ORDER BY p.seq)
+                     FROM revision_parts p JOIN revision_texts t ON t.id = p.text_id
+                     WHERE p.revision_id = r.id)
+                 ELSE body END
+                 FROM revisions r WHERE draft_id = ?1 AND number = ?2",
                 (id, number),
                 |r| r.get(0),
             )

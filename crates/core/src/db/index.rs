@@ -62,14 +62,15 @@ const CUT_BYTES: u64 = 8 * 1024;
 
 /// One part of a body: its text and a hash of it.
 #[derive(Debug, PartialEq)]
-struct Part<'a> {
-    text: &'a str,
-    hash: u64,
+pub(super) struct Part<'a> {
+    pub text: &'a str,
+    pub hash: u64,
 }
 
 /// `body` cut into parts whose concatenation is `body`; one part (maybe
-/// empty) at least.
-fn parts(body: &str) -> Vec<Part<'_>> {
+/// empty) at least. Long revisions are stored by these parts too
+/// (`revisions.rs`).
+pub(super) fn parts(body: &str) -> Vec<Part<'_>> {
     let mut out = Vec::new();
     let (mut start, mut end) = (0, 0);
     let mut hash = Hasher::default();

@@ -182,6 +182,35 @@ INSERT INTO drafts_fts (drafts_fts, rank) VALUES ('crisismerge', 64);
 "#,
         then: None,
     },
+    Migration {
+        description: "long revisions stored by parts, each part once",
+        sql: r#"
+-- A revision of a long body (one the search index cuts into parts) lists
+-- its parts instead of holding the whole body, and each part's text is
+-- kept once, whichever revisions hold it (see `revisions.rs`). Revisions
+-- written before keep their body in their row, as they were.
+CREATE TABLE revision_texts (
+    id   INTEGER PRIMARY KEY,
+    -- A hash of `text` (`index::parts`), to find it again; two texts with
+    -- one hash are two rows.
+    hash INTEGER NOT NULL,
+    text TEXT NOT NULL
+);
+CREATE INDEX revision_texts_by_hash ON revision_texts (hash);
+
+CREATE TABLE revision_parts (
+    revision_id INTEGER NOT NULL REFERENCES revisions (id) ON DELETE CASCADE,
+    seq         INTEGER NOT NULL CHECK (seq >= 0),
+    text_id     INTEGER NOT NULL REFERENCES revision_texts (id),
+    PRIMARY KEY (revision_id, seq)
+) WITHOUT ROWID;
+
+-- 1: the body is the parts listed in `revision_parts`, and `body` is empty.
+ALTER TABLE revisions ADD COLUMN in_parts INTEGER NOT NULL DEFAULT 0
+    CHECK (in_parts = 0 OR (in_parts = 1 AND body = ''));
+"#,
+        then: None,
+    },
 ];
 
 /// The schema version this build writes.

@@ -25,6 +25,7 @@ mod checkpoint;
 mod fts;
 mod index;
 mod migrations;
+mod revisions;
 
 /// How long a writer waits for another process's write to finish before
 /// giving up with [`Error::Busy`]. Saves take milliseconds, so only a stuck
@@ -83,6 +84,8 @@ pub enum Error {
     NotFound(DraftId),
     #[error("draft {draft} has no revision {number}")]
     NoRevision { draft: DraftId, number: u32 },
+    #[error("revision {number} of draft {draft} is damaged: parts of its text are missing from the library")]
+    DamagedRevision { draft: DraftId, number: u32 },
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
 }
@@ -364,7 +367,6 @@ const DRAFT_COLUMNS: &str =
     "id, slug, headline, dek, byline, dateline, status, created_at, updated_at, word_count, target_words, body";
 const SUMMARY_COLUMNS: &str =
     "id, slug, headline, dek, status, created_at, updated_at, word_count, deleted_at";
-const REVISION_COLUMNS: &str = "draft_id, number, created_at, reason, headline, word_count";
 
 fn status_at(row: &Row, index: usize) -> rusqlite::Result<Status> {
     // Borrowed, not copied: the list reads this for every draft.
@@ -406,26 +408,6 @@ fn summary_from_row(row: &Row) -> rusqlite::Result<DraftSummary> {
         updated_at: row.get(6)?,
         word_count: row.get(7)?,
         deleted_at: row.get(8)?,
-    })
-}
-
-/// A revision row; the body is read separately when it is wanted.
-fn revision_from_row(row: &Row) -> rusqlite::Result<Revision> {
-    let reason: String = row.get(3)?;
-    Ok(Revision {
-        draft_id: row.get(0)?,
-        number: row.get(1)?,
-        created_at: row.get(2)?,
-        reason: RevisionReason::parse(&reason).ok_or_else(|| {
-            rusqlite::Error::FromSqlConversionFailure(
-                3,
-                rusqlite::types::Type::Text,
-                format!("unknown reason {reason:?}").into(),
-            )
-        })?,
-        headline: row.get(4)?,
-        word_count: row.get(5)?,
-        body: String::new(),
     })
 }
 
@@ -510,57 +492,6 @@ fn get_draft(conn: &Connection, id: DraftId) -> Result<Draft> {
         .ok_or(Error::NotFound(id))
 }
 
-fn get_revision(conn: &Connection, id: DraftId, number: u32) -> Result<Revision> {
-    let found = conn
-        .prepare_cached(&format!(
-            "SELECT {REVISION_COLUMNS}, body FROM revisions WHERE draft_id = ?1 AND number = ?2"
-        ))?
-        .query_row(params![id, number], |row| {
-            let mut revision = revision_from_row(row)?;
-            revision.body = row.get(6)?;
-            Ok(revision)
-        })
-        .optional()?;
-    match found {
-        Some(revision) => Ok(revision),
-        None => {
-            get_draft(conn, id)?;
-            Err(Error::NoRevision { draft: id, number })
-        }
-    }
-}
-
-fn last_revision(conn: &Connection, id: DraftId) -> rusqlite::Result<Option<(u32, i64)>> {
-    conn.prepare_cached(
-        "SELECT number, created_at FROM revisions WHERE draft_id = ?1 ORDER BY number DESC LIMIT 1",
-    )?
-    .query_row([id], |row| Ok((row.get(0)?, row.get(1)?)))
-    .optional()
-}
-
-fn insert_revision(
-    conn: &Connection,
-    draft: &Draft,
-    number: u32,
-    now: i64,
-    reason: RevisionReason,
-) -> rusqlite::Result<()> {
-    conn.prepare_cached(
-        "INSERT INTO revisions (draft_id, number, created_at, reason, headline, word_count, body)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-    )?
-    .execute(params![
-        draft.id,
-        number,
-        now,
-        reason.as_str(),
-        draft.headline,
-        draft.word_count,
-        draft.body
-    ])?;
-    Ok(())
-}
-
 fn write_draft(conn: &Connection, d: &Draft) -> rusqlite::Result<()> {
     conn.prepare_cached(
         "UPDATE drafts SET slug = ?2, headline = ?3, dek = ?4, byline = ?5, dateline = ?6, status = ?7,
@@ -606,7 +537,7 @@ fn create_in(tx: &Transaction, new: &NewDraft, now: i64) -> rusqlite::Result<Dra
         word_count: words,
         target_words: None,
     };
-    insert_revision(tx, &draft, 1, now, RevisionReason::Created)?;
+    revisions::insert(tx, &draft, 1, now, RevisionReason::Created)?;
     Ok(draft)
 }
 
@@ -840,25 +771,25 @@ impl Library {
                 new.updated_at = now;
                 write_draft(tx, &new)?;
             }
-            let last = last_revision(tx, id)?;
+            let last = revisions::last(tx, id)?;
             let take = match kind {
                 SaveKind::Explicit => true,
                 SaveKind::Auto => match last {
                     None => true,
                     Some((number, at)) => {
                         now - at >= AUTO_REVISION_INTERVAL_MS
-                            && !tx
-                                .prepare_cached(
-                                    "SELECT headline = ?3 AND body = ?4 FROM revisions WHERE draft_id = ?1 AND number = ?2",
-                                )?
-                                .query_row(params![id, number, new.headline, new.body], |row| row.get::<_, bool>(0))?
+                            && !revisions::holds(tx, id, number, &new.headline, &new.body)?
                     }
                 },
             };
             let number = if take {
                 let number = last.map_or(1, |(n, _)| n + 1);
-                let reason = if kind == SaveKind::Explicit { RevisionReason::Explicit } else { RevisionReason::Auto };
-                insert_revision(tx, &new, number, now, reason)?;
+                let reason = if kind == SaveKind::Explicit {
+                    RevisionReason::Explicit
+                } else {
+                    RevisionReason::Auto
+                };
+                revisions::insert(tx, &new, number, now, reason)?;
                 Some(number)
             } else {
                 None
@@ -871,10 +802,11 @@ impl Library {
     pub fn history(&self, id: DraftId) -> Result<Vec<Revision>> {
         self.read(|conn| {
             let mut stmt = conn.prepare_cached(&format!(
-                "SELECT {REVISION_COLUMNS} FROM revisions WHERE draft_id = ?1 ORDER BY number"
+                "SELECT {} FROM revisions WHERE draft_id = ?1 ORDER BY number",
+                revisions::COLUMNS
             ))?;
             let revisions: Vec<Revision> = stmt
-                .query_map([id], revision_from_row)?
+                .query_map([id], revisions::from_row)?
                 .collect::<rusqlite::Result<_>>()?;
             if revisions.is_empty() {
                 // Every draft has its `Created` revision, so none means no draft.
@@ -886,14 +818,14 @@ impl Library {
 
     /// One revision, with its body.
     pub fn revision(&self, id: DraftId, number: u32) -> Result<Revision> {
-        self.read(|conn| get_revision(conn, id, number))
+        self.read(|conn| revisions::get(conn, id, number))
     }
 
     /// Makes revision `number` current again, as a new revision (reason
     /// `Restore`); the revisions in between are kept.
     pub fn restore(&mut self, id: DraftId, number: u32) -> Result<Revision> {
         self.write(|tx, now| {
-            let old = get_revision(tx, id, number)?;
+            let old = revisions::get(tx, id, number)?;
             let mut draft = get_draft(tx, id)?;
             if draft.headline != old.headline {
                 draft.slug = unique_slug(tx, &old.headline, Some(id))?;
@@ -904,8 +836,8 @@ impl Library {
             draft.updated_at = now;
             write_draft(tx, &draft)?;
             index::index_draft(tx, id, &draft.headline, &draft.dek, &draft.body)?;
-            let next = last_revision(tx, id)?.map_or(1, |(n, _)| n + 1);
-            insert_revision(tx, &draft, next, now, RevisionReason::Restore)?;
+            let next = revisions::last(tx, id)?.map_or(1, |(n, _)| n + 1);
+            revisions::insert(tx, &draft, next, now, RevisionReason::Restore)?;
             Ok(Revision {
                 draft_id: id,
                 number: next,
@@ -1402,7 +1334,10 @@ mod tests {
             assert_eq!(automerge(&conn), None, "FTS5's default, 4");
         }
         let mut lib = open(&path).unwrap();
-        assert_eq!(migrations::user_version(&lib.conn).unwrap(), 4);
+        assert_eq!(
+            migrations::user_version(&lib.conn).unwrap(),
+            migrations::latest()
+        );
         assert_eq!(automerge(&lib.conn), Some(0));
         let crisis: i64 = lib
             .conn
