@@ -63,7 +63,7 @@ fn assert_sound_and_holds(db: &Path, id: &str, saved: &[(u32, String)]) {
         // A long body is kept by parts (see the core's `revisions.rs`).
         let stored: Option<String> = conn
             .query_row(
-                "SELECT CASE WHEN in_parts THEN (
+                "SELECT CASE WHEN parts > 0 THEN (
                      SELECT group_concat(t.text, '' ORDER BY p.seq)
                      FROM revision_parts p JOIN revision_texts t ON t.id = p.text_id
                      WHERE p.revision_id = r.id)

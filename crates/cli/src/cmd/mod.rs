@@ -71,7 +71,9 @@ pub(crate) fn open_library(db: Option<&Path>) -> Result<(Library, PathBuf)> {
 /// was looked for.
 pub(crate) fn in_library(e: db::Error, path: &Path) -> anyhow::Error {
     match e {
-        db::Error::NotFound(_) | db::Error::NoRevision { .. } => {
+        db::Error::NotFound(_)
+        | db::Error::NoRevision { .. }
+        | db::Error::DamagedRevision { .. } => {
             anyhow!("{e} in {}", path.display())
         }
         e => anyhow!("{e}"),

@@ -205,9 +205,20 @@ CREATE TABLE revision_parts (
     PRIMARY KEY (revision_id, seq)
 ) WITHOUT ROWID;
 
--- 1: the body is the parts listed in `revision_parts`, and `body` is empty.
-ALTER TABLE revisions ADD COLUMN in_parts INTEGER NOT NULL DEFAULT 0
-    CHECK (in_parts = 0 OR (in_parts = 1 AND body = ''));
+-- A text is shared by every revision that lists it, and a list is a
+-- revision's body: neither is ever changed.
+CREATE TRIGGER revision_texts_kept BEFORE UPDATE ON revision_texts BEGIN
+    SELECT RAISE(ABORT, 'revision texts are never changed');
+END;
+CREATE TRIGGER revision_parts_kept BEFORE UPDATE ON revision_parts BEGIN
+    SELECT RAISE(ABORT, 'revision part lists are never changed');
+END;
+
+-- 0: the body is in `body`. 2 or more: the body is that many parts, listed
+-- in `revision_parts` (a reader checks it finds them all), and `body` is
+-- empty.
+ALTER TABLE revisions ADD COLUMN parts INTEGER NOT NULL DEFAULT 0
+    CHECK (parts = 0 OR (parts >= 2 AND body = ''));
 "#,
         then: None,
     },

@@ -10,10 +10,13 @@
 //!
 //! A part is found again by its hash and then by its text: two texts with
 //! one hash are two rows, so a hash collision costs space, never words.
-//! A part's row is never changed or deleted (nothing deletes a revision
-//! but the deletion of its draft for good, which Byline does not do), and
-//! the foreign keys refuse to delete one a revision still lists. The
-//! layout is plain SQL, so a body can be rebuilt without Byline:
+//! Texts and lists are never changed (triggers refuse it), and a text that
+//! a revision lists cannot be deleted (a foreign key refuses it). A
+//! revision row says how many parts it has, so a reader that finds fewer
+//! reports the revision damaged instead of returning part of it. The
+//! layout is plain SQL, so a body can be rebuilt without Byline (SQLite
+//! 3.44 or later; with an older `sqlite3`, select the texts in `seq` order
+//! and join them):
 //!
 //! ```sql
 //! SELECT group_concat(t.text, '' ORDER BY p.seq)
@@ -69,7 +72,7 @@ pub(super) fn insert(
     let parts = index::parts(&draft.body);
     let in_parts = parts.len() > 1;
     conn.prepare_cached(
-        "INSERT INTO revisions (draft_id, number, created_at, reason, headline, word_count, body, in_parts)
+        "INSERT INTO revisions (draft_id, number, created_at, reason, headline, word_count, body, parts)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     )?
     .execute(params![
@@ -80,7 +83,7 @@ pub(super) fn insert(
         draft.headline,
         draft.word_count,
         if in_parts { "" } else { draft.body.as_str() },
-        in_parts,
+        if in_parts { parts.len() } else { 0 },
     ])?;
     if in_parts {
         let revision = conn.last_insert_rowid();
@@ -115,13 +118,15 @@ fn text_id(conn: &Connection, text: &str, hash: u64) -> rusqlite::Result<i64> {
 pub(super) fn get(conn: &Connection, id: DraftId, number: u32) -> Result<Revision> {
     let found = conn
         .prepare_cached(&format!(
-            "SELECT {COLUMNS}, id, in_parts, body FROM revisions WHERE draft_id = ?1 AND number = ?2"
+            "SELECT {COLUMNS}, id, parts, body FROM revisions WHERE draft_id = ?1 AND number = ?2"
         ))?
         .query_row(params![id, number], |row| {
-            let stored = if row.get(7)? {
-                Stored::Parts(row.get(6)?)
-            } else {
-                Stored::Whole(row.get(8)?)
+            let stored = match row.get(7)? {
+                0 => Stored::Whole(row.get(8)?),
+                parts => Stored::Parts {
+                    revision: row.get(6)?,
+                    parts,
+                },
             };
             Ok((from_row(row)?, stored))
         })
@@ -132,9 +137,8 @@ pub(super) fn get(conn: &Connection, id: DraftId, number: u32) -> Result<Revisio
     };
     revision.body = match stored {
         Stored::Whole(body) => body,
-        Stored::Parts(rowid) => {
-            body_in_parts(conn, rowid)?.ok_or(Error::DamagedRevision { draft: id, number })?
-        }
+        Stored::Parts { revision, parts } => body_in_parts(conn, revision, parts)?
+            .ok_or(Error::DamagedRevision { draft: id, number })?,
     };
     Ok(revision)
 }
@@ -143,33 +147,33 @@ pub(super) fn get(conn: &Connection, id: DraftId, number: u32) -> Result<Revisio
 enum Stored {
     /// In its row.
     Whole(String),
-    /// In parts, listed under this revision row id.
-    Parts(i64),
+    /// In this many parts, listed under this revision row id.
+    Parts { revision: i64, parts: i64 },
 }
 
-/// The body of the revision with row id `revision`, from its parts; `None`
-/// when its list of parts is too short or has a gap (a damaged library).
-fn body_in_parts(conn: &Connection, revision: i64) -> rusqlite::Result<Option<String>> {
+/// The body of the revision with row id `revision`, from its `parts`
+/// parts; `None` when any of them is missing (a damaged library).
+fn body_in_parts(conn: &Connection, revision: i64, parts: i64) -> rusqlite::Result<Option<String>> {
     let mut stmt = conn.prepare_cached(
         "SELECT p.seq, t.text FROM revision_parts p JOIN revision_texts t ON t.id = p.text_id
          WHERE p.revision_id = ?1 ORDER BY p.seq",
     )?;
     let mut rows = stmt.query([revision])?;
     let mut body = String::new();
-    let mut expected = 0i64;
+    let mut found = 0i64;
     while let Some(row) = rows.next()? {
-        if row.get::<_, i64>(0)? != expected {
+        if row.get::<_, i64>(0)? != found {
             return Ok(None);
         }
         body.push_str(row.get_ref(1)?.as_str()?);
-        expected += 1;
+        found += 1;
     }
-    // A body is kept in parts only when it has two or more.
-    Ok((expected >= 2).then_some(body))
+    Ok((found == parts).then_some(body))
 }
 
 /// Whether revision `number` of draft `id` holds exactly `headline` and
-/// `body`.
+/// `body`. A damaged revision holds nothing: the save that asks takes a
+/// sound revision, rather than failing and leaving the draft unsaved.
 pub(super) fn holds(
     conn: &Connection,
     id: DraftId,
@@ -177,8 +181,11 @@ pub(super) fn holds(
     headline: &str,
     body: &str,
 ) -> Result<bool> {
-    let revision = get(conn, id, number)?;
-    Ok(revision.headline == headline && revision.body == body)
+    match get(conn, id, number) {
+        Ok(revision) => Ok(revision.headline == headline && revision.body == body),
+        Err(Error::DamagedRevision { .. }) => Ok(false),
+        Err(e) => Err(e),
+    }
 }
 
 #[cfg(test)]
@@ -274,7 +281,19 @@ mod tests {
             }
             saved.push((save(&mut lib, id, &body), body.clone()));
         }
-        assert!(count(&lib, "SELECT count(*) FROM revisions WHERE in_parts") >= 40);
+        // Bodies at the edges of how parts are cut: no newline at the end,
+        // lines of CR only, a line longer than a part can be, nothing.
+        let huge_line = "word ".repeat(30_000);
+        for edge in [
+            long_body("edge").trim_end().to_owned(),
+            long_body("edge").replace('\n', "\r"),
+            format!("{huge_line}\n{}", long_body("after")),
+            format!("{}{huge_line}", long_body("before")),
+            String::new(),
+        ] {
+            saved.push((save(&mut lib, id, &edge), edge));
+        }
+        assert!(count(&lib, "SELECT count(*) FROM revisions WHERE parts > 0") >= 40);
         for (number, body) in &saved {
             let revision = lib.revision(id, *number).unwrap();
             assert!(revision.body == *body, "revision {number} changed");
@@ -321,7 +340,7 @@ mod tests {
         assert_eq!(
             count(
                 &lib,
-                "SELECT count(*) FROM revisions r WHERE in_parts AND (SELECT count(*) FROM revision_parts p WHERE p.revision_id = r.id) < 2"
+                "SELECT count(*) FROM revisions r WHERE parts > 0 AND parts <> (SELECT count(*) FROM revision_parts p WHERE p.revision_id = r.id)"
             ),
             0
         );
@@ -341,7 +360,7 @@ mod tests {
         assert_eq!(
             count(
                 &lib,
-                "SELECT count(*) FROM revisions WHERE in_parts = 0 AND body <> ''"
+                "SELECT count(*) FROM revisions WHERE parts = 0 AND body <> ''"
             ),
             2
         );
@@ -382,21 +401,38 @@ mod tests {
         );
     }
 
+    /// Revisions 1 to 4 of a long draft, each with its own ending.
+    fn four_revisions(lib: &mut Library) -> (DraftId, String) {
+        let id = long_draft(lib);
+        let mut body = long_body("tide");
+        for ending in ["One.\n", "Two.\n", "Three.\n"] {
+            body.push_str(ending);
+            save(lib, id, &body);
+        }
+        (id, body)
+    }
+
     #[test]
     fn a_revision_with_parts_missing_is_reported_damaged() {
         let mut lib = Library::open_in_memory().unwrap();
-        let id = long_draft(&mut lib);
-        let mut body = long_body("tide");
-        body.push_str("An ending.\n");
-        save(&mut lib, id, &body);
-        // A gap in revision 1's list, and revision 2's list gone.
+        let (id, body) = four_revisions(&mut lib);
+        let list = |number: u32| {
+            format!("revision_id = (SELECT id FROM revisions WHERE number = {number})")
+        };
+        // A gap in revision 1's list, revision 2's list gone, revision 3's
+        // last part gone: each would read as a shorter text.
         lib.conn
-            .execute_batch(
-                "DELETE FROM revision_parts WHERE seq = 1 AND revision_id = (SELECT id FROM revisions WHERE number = 1);
-                 DELETE FROM revision_parts WHERE revision_id = (SELECT id FROM revisions WHERE number = 2);",
-            )
+            .execute_batch(&format!(
+                "DELETE FROM revision_parts WHERE seq = 1 AND {};
+                 DELETE FROM revision_parts WHERE {};
+                 DELETE FROM revision_parts WHERE {} AND seq = (SELECT max(seq) FROM revision_parts WHERE {});",
+                list(1),
+                list(2),
+                list(3),
+                list(3)
+            ))
             .unwrap();
-        for number in [1, 2] {
+        for number in [1, 2, 3] {
             let error = lib.revision(id, number).unwrap_err();
             assert!(
                 matches!(error, Error::DamagedRevision { draft, number: n } if draft == id && n == number),
@@ -407,12 +443,54 @@ mod tests {
                 format!("revision {number} of draft {id} is damaged: parts of its text are missing from the library")
             );
         }
-        // The draft itself, and restoring, are refused without harm.
+        assert_eq!(lib.revision(id, 4).unwrap().body, body);
+        // Restoring a damaged revision is refused, and the draft is as it was.
         assert!(lib.restore(id, 1).is_err());
         assert_eq!(lib.get(id).unwrap().body, body);
-        // A text a revision lists cannot be deleted.
-        let result = lib.conn.execute("DELETE FROM revision_texts", []);
-        assert!(result.is_err(), "the foreign key keeps listed texts");
+    }
+
+    /// When the last revision is damaged, an autosave that asks whether it
+    /// holds the draft's text takes a new revision instead of failing: a
+    /// failed autosave would leave the draft's words unsaved.
+    #[test]
+    fn a_damaged_last_revision_does_not_stop_autosave() {
+        let mut lib = Library::open_in_memory().unwrap();
+        let now = std::sync::Arc::new(std::sync::atomic::AtomicI64::new(1_000));
+        let clock = std::sync::Arc::clone(&now);
+        lib.set_clock(move || clock.load(std::sync::atomic::Ordering::SeqCst));
+        let id = long_draft(&mut lib);
+        lib.conn
+            .execute_batch("DELETE FROM revision_parts WHERE seq = 0")
+            .unwrap();
+        now.store(
+            1_000 + AUTO_REVISION_INTERVAL_MS,
+            std::sync::atomic::Ordering::SeqCst,
+        );
+        let mut body = long_body("tide");
+        body.push_str("Typed after the damage.\n");
+        let patch = DraftPatch {
+            body: Some(body.clone()),
+            ..DraftPatch::default()
+        };
+        assert_eq!(lib.update(id, &patch, SaveKind::Auto).unwrap().1, Some(2));
+        assert_eq!(lib.get(id).unwrap().body, body);
+        assert_eq!(lib.revision(id, 2).unwrap().body, body);
+    }
+
+    /// Texts and lists cannot be changed, and a listed text cannot be
+    /// deleted, even by SQL from outside Byline.
+    #[test]
+    fn texts_and_lists_are_never_changed() {
+        let mut lib = Library::open_in_memory().unwrap();
+        let (id, body) = four_revisions(&mut lib);
+        for sql in [
+            "UPDATE revision_texts SET text = 'x'",
+            "UPDATE revision_parts SET text_id = text_id + 1",
+            "DELETE FROM revision_texts",
+        ] {
+            assert!(lib.conn.execute(sql, []).is_err(), "{sql} went through");
+        }
+        assert_eq!(lib.revision(id, 4).unwrap().body, body);
     }
 
     /// The plain SQL in the module's comment rebuilds a long body.
@@ -496,7 +574,7 @@ mod tests {
         let stored: String = lib
             .conn
             .query_row(
-                "SELECT group_concat(in_parts, ',' ORDER BY number) FROM revisions",
+                "SELECT group_concat(parts > 0, ',' ORDER BY number) FROM revisions",
                 [],
                 |row| row.get(0),
             )
@@ -505,5 +583,10 @@ mod tests {
             stored, "0,1",
             "the old revision kept in its row, the new one in parts"
         );
+        // Restoring the old revision makes a new one, in parts.
+        let restored = lib.restore(1, 1).unwrap();
+        assert_eq!(restored.body, old);
+        assert_eq!(lib.revision(1, restored.number).unwrap().body, old);
+        assert_eq!(lib.get(1).unwrap().body, old);
     }
 }
