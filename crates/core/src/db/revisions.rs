@@ -190,6 +190,9 @@ pub(super) fn holds(
 
 #[cfg(test)]
 mod tests {
+    use std::sync::atomic::{AtomicI64, Ordering};
+    use std::sync::Arc;
+
     use super::*;
     use crate::db::{open, Library, SaveKind, AUTO_REVISION_INTERVAL_MS};
     use crate::model::{DraftPatch, NewDraft};
@@ -261,6 +264,16 @@ mod tests {
             .unwrap()
             .1
             .unwrap()
+    }
+
+    /// An empty library whose clock reads the returned time (Unix
+    /// milliseconds), 1,000 to begin with.
+    fn library_with_clock() -> (Library, Arc<AtomicI64>) {
+        let mut lib = Library::open_in_memory().unwrap();
+        let now = Arc::new(AtomicI64::new(1_000));
+        let clock = Arc::clone(&now);
+        lib.set_clock(move || clock.load(Ordering::SeqCst));
+        (lib, now)
     }
 
     fn count(lib: &Library, sql: &str) -> i64 {
@@ -454,18 +467,12 @@ mod tests {
     /// failed autosave would leave the draft's words unsaved.
     #[test]
     fn a_damaged_last_revision_does_not_stop_autosave() {
-        let mut lib = Library::open_in_memory().unwrap();
-        let now = std::sync::Arc::new(std::sync::atomic::AtomicI64::new(1_000));
-        let clock = std::sync::Arc::clone(&now);
-        lib.set_clock(move || clock.load(std::sync::atomic::Ordering::SeqCst));
+        let (mut lib, now) = library_with_clock();
         let id = long_draft(&mut lib);
         lib.conn
             .execute_batch("DELETE FROM revision_parts WHERE seq = 0")
             .unwrap();
-        now.store(
-            1_000 + AUTO_REVISION_INTERVAL_MS,
-            std::sync::atomic::Ordering::SeqCst,
-        );
+        now.store(1_000 + AUTO_REVISION_INTERVAL_MS, Ordering::SeqCst);
         let mut body = long_body("tide");
         body.push_str("Typed after the damage.\n");
         let patch = DraftPatch {
@@ -515,13 +522,10 @@ mod tests {
     /// already holds, however long ago that was.
     #[test]
     fn an_unchanged_long_body_gets_no_new_autosave_revision() {
-        let mut lib = Library::open_in_memory().unwrap();
-        let now = std::sync::Arc::new(std::sync::atomic::AtomicI64::new(1_000));
-        let clock = std::sync::Arc::clone(&now);
-        lib.set_clock(move || clock.load(std::sync::atomic::Ordering::SeqCst));
+        let (mut lib, now) = library_with_clock();
         let id = long_draft(&mut lib);
         let later = 1_000 + AUTO_REVISION_INTERVAL_MS;
-        now.store(later, std::sync::atomic::Ordering::SeqCst);
+        now.store(later, Ordering::SeqCst);
         let dek = DraftPatch {
             dek: Some("A dek, which revisions do not keep.".into()),
             ..DraftPatch::default()
