@@ -12,8 +12,10 @@
 //! (its own time printed apart, as "maintain after N of those saves"), and
 //! never maintained, where merging falls inside saves (the safety net) and
 //! checkpoints run on the library's checkpointer thread, beside the saves.
-//! Search is timed on the library as imported (`create_many`, no
-//! maintenance) and after one `maintain`, whose time is printed too.
+//! After the typing saves it prints the size of the library file, which
+//! the revisions of those saves make most of. Search is timed on the
+//! library as imported (`create_many`, no maintenance) and after one
+//! `maintain`, whose time is printed too.
 //!
 //! Criterion reports means; where the target is a percentile, each bench
 //! also times its own iterations and prints p50/p95/p99 of wall-clock
