@@ -153,11 +153,14 @@ struct IndexRow<'h, 'b> {
     hash: u64,
 }
 
-fn index_rows<'h, 'b>(headline: &'h str, dek: &'h str, body: &'b str) -> Vec<IndexRow<'h, 'b>> {
-    let parts = parts(body);
+fn index_rows<'h, 'b>(
+    headline: &'h str,
+    dek: &'h str,
+    parts: &[Part<'b>],
+) -> Vec<IndexRow<'h, 'b>> {
     let alone = parts.len() == 1;
     parts
-        .into_iter()
+        .iter()
         .enumerate()
         .map(|(i, part)| {
             let mut hash = Hasher::default();
@@ -184,21 +187,23 @@ fn rowid(id: DraftId, slot: i64) -> i64 {
     slot << SLOT_SHIFT | id
 }
 
-/// Makes the index rows of draft `id` index `headline`, `dek` and `body`:
-/// rows whose text is unchanged stay, the others are replaced. Call it in
-/// the transaction that writes the draft. Returns `word_count(body)`.
+/// Makes the index rows of draft `id` index `headline`, `dek` and the body
+/// cut into `parts` (by [`parts`]; the caller cuts it once for the index
+/// and the revision): rows whose text is unchanged stay, the others are
+/// replaced. Call it in the transaction that writes the draft. Returns
+/// `word_count` of the body.
 pub(crate) fn index_draft(
     conn: &Connection,
     id: DraftId,
     headline: &str,
     dek: &str,
-    body: &str,
+    parts: &[Part],
 ) -> rusqlite::Result<u32> {
     assert!(
         (0..FIRST_PART_ROWID).contains(&id),
         "draft ids stay below 2^40"
     );
-    let rows = index_rows(headline, dek, body);
+    let rows = index_rows(headline, dek, parts);
     let alone = rows.len() == 1;
     let old: Vec<(i64, u64, u32)> = conn
         .prepare_cached(
@@ -301,7 +306,7 @@ pub(crate) fn part_text<'a>(
         .query_row([draft_of(rowid), rowid >> SLOT_SHIFT], |row| row.get(0))
         .optional()?;
     let part = hash.and_then(|hash| {
-        index_rows(headline, dek, body)
+        index_rows(headline, dek, &parts(body))
             .into_iter()
             .find(|row| row.hash == hash as u64)
     });
@@ -319,7 +324,7 @@ pub(crate) fn index_all(conn: &Connection) -> rusqlite::Result<()> {
             d.get(0)?,
             d.get_ref(1)?.as_str()?,
             d.get_ref(2)?.as_str()?,
-            d.get_ref(3)?.as_str()?,
+            &parts(d.get_ref(3)?.as_str()?),
         )?;
     }
     Ok(())

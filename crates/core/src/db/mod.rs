@@ -522,7 +522,8 @@ fn create_in(tx: &Transaction, new: &NewDraft, now: i64) -> rusqlite::Result<Dra
     )?
     .execute(params![slug, new.headline, new.dek, new.byline, new.dateline, now, words, new.body])?;
     let id = tx.last_insert_rowid();
-    index::index_draft(tx, id, &new.headline, &new.dek, &new.body)?;
+    let parts = index::parts(&new.body);
+    index::index_draft(tx, id, &new.headline, &new.dek, &parts)?;
     let draft = Draft {
         id,
         slug,
@@ -537,7 +538,7 @@ fn create_in(tx: &Transaction, new: &NewDraft, now: i64) -> rusqlite::Result<Dra
         word_count: words,
         target_words: None,
     };
-    revisions::insert(tx, &draft, 1, now, RevisionReason::Created)?;
+    revisions::insert(tx, &draft, &parts, 1, now, RevisionReason::Created)?;
     Ok(draft)
 }
 
@@ -757,20 +758,6 @@ impl Library {
             if new.headline != old.headline {
                 new.slug = unique_slug(tx, &new.headline, Some(id))?;
             }
-            // Saving a status or a byline costs no re-indexing. Indexing
-            // counts the words too, in the parts it re-indexes only.
-            let body_changed = new.body != old.body;
-            if body_changed || new.headline != old.headline || new.dek != old.dek {
-                let words = index::index_draft(tx, id, &new.headline, &new.dek, &new.body)?;
-                if body_changed {
-                    new.word_count = words;
-                }
-            }
-            let changed = new != old;
-            if changed {
-                new.updated_at = now;
-                write_draft(tx, &new)?;
-            }
             let last = revisions::last(tx, id)?;
             let take = match kind {
                 SaveKind::Explicit => true,
@@ -782,6 +769,26 @@ impl Library {
                     }
                 },
             };
+            // Saving a status or a byline costs no re-indexing. Indexing
+            // counts the words too, in the parts it re-indexes only. The
+            // body is cut into parts once, for the index and the revision.
+            let body_changed = new.body != old.body;
+            let reindex = body_changed || new.headline != old.headline || new.dek != old.dek;
+            let parts = if reindex || take {
+                index::parts(&new.body)
+            } else {
+                Vec::new()
+            };
+            if reindex {
+                let words = index::index_draft(tx, id, &new.headline, &new.dek, &parts)?;
+                if body_changed {
+                    new.word_count = words;
+                }
+            }
+            if new != old {
+                new.updated_at = now;
+                write_draft(tx, &new)?;
+            }
             let number = if take {
                 let number = last.map_or(1, |(n, _)| n + 1);
                 let reason = if kind == SaveKind::Explicit {
@@ -789,7 +796,7 @@ impl Library {
                 } else {
                     RevisionReason::Auto
                 };
-                revisions::insert(tx, &new, number, now, reason)?;
+                revisions::insert(tx, &new, &parts, number, now, reason)?;
                 Some(number)
             } else {
                 None
@@ -835,9 +842,10 @@ impl Library {
             draft.word_count = old.word_count;
             draft.updated_at = now;
             write_draft(tx, &draft)?;
-            index::index_draft(tx, id, &draft.headline, &draft.dek, &draft.body)?;
+            let parts = index::parts(&draft.body);
+            index::index_draft(tx, id, &draft.headline, &draft.dek, &parts)?;
             let next = revisions::last(tx, id)?.map_or(1, |(n, _)| n + 1);
-            revisions::insert(tx, &draft, next, now, RevisionReason::Restore)?;
+            revisions::insert(tx, &draft, &parts, next, now, RevisionReason::Restore)?;
             Ok(Revision {
                 draft_id: id,
                 number: next,

@@ -26,7 +26,8 @@
 
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
-use super::{get_draft, index, Error, Result};
+use super::index::Part;
+use super::{get_draft, Error, Result};
 use crate::model::{Draft, DraftId, Revision, RevisionReason};
 
 /// The columns [`from_row`] reads.
@@ -61,15 +62,16 @@ pub(super) fn last(conn: &Connection, id: DraftId) -> rusqlite::Result<Option<(u
     .optional()
 }
 
-/// Adds revision `number` of `draft`, holding its headline and body.
+/// Adds revision `number` of `draft`, holding its headline and body; `parts`
+/// is the body cut by `index::parts`.
 pub(super) fn insert(
     conn: &Connection,
     draft: &Draft,
+    parts: &[Part],
     number: u32,
     now: i64,
     reason: RevisionReason,
 ) -> rusqlite::Result<()> {
-    let parts = index::parts(&draft.body);
     let in_parts = parts.len() > 1;
     conn.prepare_cached(
         "INSERT INTO revisions (draft_id, number, created_at, reason, headline, word_count, body, parts)
@@ -194,7 +196,7 @@ mod tests {
     use std::sync::Arc;
 
     use super::*;
-    use crate::db::{open, Library, SaveKind, AUTO_REVISION_INTERVAL_MS};
+    use crate::db::{index, migrations, open, Library, SaveKind, AUTO_REVISION_INTERVAL_MS};
     use crate::model::{DraftPatch, NewDraft};
 
     /// Some 20,000 words in paragraphs that differ, with non-ASCII text,
@@ -550,11 +552,7 @@ mod tests {
         let old = long_body("old");
         {
             let mut conn = Connection::open(&path).unwrap();
-            super::super::migrations::migrate(
-                &mut conn,
-                &super::super::migrations::MIGRATIONS[..4],
-            )
-            .unwrap();
+            migrations::migrate(&mut conn, &migrations::MIGRATIONS[..4]).unwrap();
             conn.execute(
                 "INSERT INTO drafts (slug, headline, created_at, updated_at, body) VALUES ('tides', 'Tides', 1, 1, ?1)",
                 [&old],
@@ -566,7 +564,7 @@ mod tests {
                 [&old],
             )
             .unwrap();
-            super::super::index::index_all(&conn).unwrap();
+            index::index_all(&conn).unwrap();
         }
         let mut lib = open(&path).unwrap();
         assert_eq!(lib.revision(1, 1).unwrap().body, old);
