@@ -1630,11 +1630,11 @@ impl<'a> Names<'a> {
                 .chars()
                 .next()
                 .is_none_or(|c| !c.is_alphanumeric());
-            // Occurrences come in order, so the quoted spans are walked
-            // once rather than searched each time.
-            while quoted_k < self.quoted.len() && self.quoted[quoted_k].end <= at {
-                quoted_k += 1;
-            }
+            // Occurrences come in order, so the quoted spans are passed
+            // over from where the last occurrence left them, in steps that
+            // double: a surname met all through a long text does not read
+            // every quoted span between its occurrences.
+            quoted_k = first_ending_after(&self.quoted, quoted_k, at);
             let in_quote = self.quoted.get(quoted_k).is_some_and(|r| r.start <= at);
             if !after_ok || in_quote {
                 continue;
@@ -2159,6 +2159,21 @@ fn within(toks: &[Tok], range: Range<usize>) -> &[Tok] {
     &toks[lo..hi]
 }
 
+/// The first of `spans[k..]` (in order, apart) that ends after `at`, or
+/// `spans.len()`: a galloping search, which costs the logarithm of the
+/// spans it passes over.
+fn first_ending_after(spans: &[Range<usize>], k: usize, at: usize) -> usize {
+    let rest = &spans[k..];
+    // Every span of `rest[..lo]` ends at or before `at`.
+    let (mut lo, mut step) = (0, 1);
+    while lo + step <= rest.len() && rest[lo + step - 1].end <= at {
+        lo += step;
+        step *= 2;
+    }
+    let hi = (lo + step).min(rest.len());
+    k + lo + rest[lo..hi].partition_point(|q| q.end <= at)
+}
+
 /// Appends the tokens of `toks` (in order) that are not inside a quoted
 /// span to `out`. The spans are in order and do not overlap, and so are
 /// the tokens, so the tokens inside one span are a run found by two
@@ -2186,6 +2201,27 @@ fn outside_quotes(quoted: &[Range<usize>], toks: &[Tok], out: &mut Vec<Tok>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `first_ending_after` finds what a walk from `k` finds, for every
+    /// start and place, before, between, inside and after the spans.
+    #[test]
+    fn galloping_over_spans_matches_a_walk() {
+        let spans: Vec<Range<usize>> = (0..40).map(|i| i * 10 + 2..i * 10 + 7).collect();
+        for k in 0..=spans.len() {
+            for at in 0..420 {
+                let mut walked = k;
+                while walked < spans.len() && spans[walked].end <= at {
+                    walked += 1;
+                }
+                assert_eq!(
+                    super::first_ending_after(&spans, k, at),
+                    walked,
+                    "k {k} at {at}"
+                );
+            }
+        }
+        assert_eq!(super::first_ending_after(&[], 0, 5), 0);
+    }
 
     /// `outside_quotes` drops exactly the tokens that lie inside a quoted
     /// span, for every block of the sample articles and for the whole text.
