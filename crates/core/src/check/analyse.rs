@@ -1314,14 +1314,36 @@ fn describe(text: &str, name: &str, names: &mut Names<'_>) -> Option<String> {
             return Some(d.to_string());
         }
     }
-    // An appositive: `Name, a Russian analyst,`.
+    // An appositive: `Name, a Russian analyst,`, or, as agencies write it,
+    // a role with no article: `Name, president of the drivers' union,`.
     let rest = &text[at + name.len()..];
     let rest = rest.strip_prefix(", ")?;
     let end = rest.find([',', '.', ';', '\n'])?;
     let app = &rest[..end];
     let first = app.split_whitespace().next()?;
-    if matches!(first, "a" | "an" | "the") && app.split_whitespace().count() <= 8 {
+    if app.split_whitespace().count() > 8 {
+        return None;
+    }
+    if matches!(first, "a" | "an" | "the") || is_bare_role(app, first) {
         return Some(app.to_string());
     }
     None
+}
+
+/// Whether an appositive with no article reads as a role held somewhere
+/// (`president of the union`, `spokeswoman for the agency`), not as an
+/// aside (`however`, `speaking at the rally`, `flanked by aides`, `who
+/// said`): a lower-case first word that is not a verb or a function word,
+/// and a preposition to tie the role to its place.
+fn is_bare_role(app: &str, first: &str) -> bool {
+    first.chars().next().is_some_and(char::is_lowercase)
+        && first.chars().all(char::is_alphabetic)
+        && !first.ends_with("ing")
+        && !attrib::is_function_word(first)
+        && !attrib::looks_like_verb(first)
+        && !lexicon::is_determiner(first)
+        && app
+            .split_whitespace()
+            .skip(1)
+            .any(|w| matches!(w, "of" | "for" | "at" | "to"))
 }
