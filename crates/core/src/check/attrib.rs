@@ -1453,11 +1453,14 @@ impl<'a> Names<'a> {
         let first = toks.first()?;
         let last = toks.last()?;
         let last_w = words::strip_possessive(&text[last.range()]);
-        let particle_led = toks.len() >= 2 && lexicon::is_particle(&text[first.range()]);
+        let lead = &text[first.range()];
+        let particle_led = toks.len() >= 2
+            && (lexicon::is_particle(lead)
+                || lower_first(lead).is_some_and(|l| lexicon::is_particle(&l)));
         let mut out = if particle_led {
             // `van der Berg`: a surname with its particles.
             let surname: &'a str = &text[first.start..last.start + last_w.len()];
-            match self.full_name(surname, range.start, None) {
+            match self.full_name_any_particle(surname, range.start, None) {
                 Some((full, at)) => Resolved {
                     name: full.into(),
                     introduced_at: Some(at),
@@ -1480,7 +1483,7 @@ impl<'a> Names<'a> {
                 w
             };
             // `Mr. Obama` is not the `Michelle Obama` of an earlier line.
-            let full = self.full_name(surname, range.start, gender);
+            let full = self.full_name_any_particle(surname, range.start, gender);
             match full {
                 Some((full, at)) => Resolved {
                     name: full.into(),
@@ -1518,6 +1521,27 @@ impl<'a> Names<'a> {
             out.bare = false;
         }
         Some(out)
+    }
+
+    /// `full_name`, and for a surname led by a particle with a capital, as
+    /// at the start of a sentence (`De la Cruz said`, `Al-Rashid said`),
+    /// the full name written with the particle in lower case (`Lucia de la
+    /// Cruz`, `Hamid al-Rashid`).
+    fn full_name_any_particle(
+        &mut self,
+        surname: &str,
+        at: usize,
+        gender: Option<Gender>,
+    ) -> Option<(String, usize)> {
+        if let Some(found) = self.full_name(surname, at, gender) {
+            return Some(found);
+        }
+        let lower = lower_first(surname)?;
+        let lead = lower.split([' ', '-']).next().unwrap_or("");
+        if lead.len() == lower.len() || !lexicon::is_particle(lead) {
+            return None;
+        }
+        self.full_name(&lower, at, gender)
     }
 
     /// The full name a lone surname at `at` stands for, and where that
@@ -1733,6 +1757,15 @@ impl<'a> Names<'a> {
         }
         found
     }
+}
+
+/// `s` with its first letter in lower case, when that changes it.
+fn lower_first(s: &str) -> Option<String> {
+    let c = s.chars().next()?;
+    if !c.is_uppercase() {
+        return None;
+    }
+    Some(c.to_lowercase().chain(s[c.len_utf8()..].chars()).collect())
 }
 
 /// Whether every occurrence of `s` starts at a place the capital-letter
