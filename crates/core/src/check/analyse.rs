@@ -337,8 +337,11 @@ pub(crate) fn run(text: &str) -> Report {
                     let colon = prev_block_ends_colon(text, &sc.blocks, sp.block);
                     let new_line = l.block == sp.block && line_between(text, l, sp);
                     let same_block = l.block == sp.block && !new_line;
-                    let run_on = sp.continued
-                        || (l.block + 1 == sp.block && before_words == 0)
+                    // A paragraph that continues a quote continues its
+                    // speaker, when the paragraph before had one: else the
+                    // run is attributed where it ends (below), not by a
+                    // quote before it.
+                    let run_on = (l.block + 1 == sp.block && (sp.continued || before_words == 0))
                         || (new_line && line_words == 0);
                     // Not into the writer's own sentence with no cue: `The
                     // choice was between repairing it as “…”`.
