@@ -2071,6 +2071,36 @@ pub(crate) fn name_mentions(text: &str, toks: &[Tok], out: &mut Vec<(Range<usize
             i += 1;
             continue;
         }
+        // A name right after a possessive is a thing's, not a person's:
+        // `her Pinot Noir`, `their Volvo`.
+        let owned = i > 0
+            && toks[i - 1].word
+            && in_list!(
+                &text[toks[i - 1].range()],
+                "her"
+                    | "his"
+                    | "their"
+                    | "its"
+                    | "our"
+                    | "my"
+                    | "your"
+                    | "Her"
+                    | "His"
+                    | "Their"
+                    | "Its"
+                    | "Our"
+                    | "My"
+                    | "Your"
+            );
+        if owned && words::is_capitalised(w) {
+            // The whole name: `Noir` alone would read as a surname.
+            i += 1;
+            while i < toks.len() && toks[i].word && words::nameish(&text[toks[i].range()]) {
+                i += 1;
+            }
+            sentence_start = false;
+            continue;
+        }
         if words::is_capitalised(w)
             && !lexicon::is_name_stop(words::strip_possessive(w))
             && !words::is_all_caps(w)
