@@ -919,10 +919,17 @@ fn resolve_pronoun(
             // A different person as the subject of a sentence since that
             // quote takes over.
             let newer = cands.iter().find(|c| c.1 > l.end && c.2);
-            match newer {
-                None => return (Some(l.name.to_string()), None),
-                Some(c) => return (Some(String::from(&*main_subject(text, &cands, c).0)), None),
-            }
+            let Some(c) = newer else {
+                return (Some(l.name.to_string()), None);
+            };
+            let chosen = main_subject(text, &cands, c);
+            // Two people of the pronoun's gender who share the subject of
+            // a sentence since that quote (`Marsh and Dumont went …`).
+            let rival = cands.iter().find(|r| {
+                r.0 != chosen.0 && r.1 > l.end && r.3 && chosen.3 && joined(text, r.1, chosen.1)
+            });
+            let issue = rival.map(|r| ambiguous(text, m, &chosen.0, &r.0));
+            return (Some(String::from(&*chosen.0)), issue);
         }
     }
     // The most recent person, unless they are the object of a sentence
@@ -950,19 +957,31 @@ fn resolve_pronoun(
     let rival = cands
         .iter()
         .find(|c| c.0 != pick.0 && c.3 && pick.3 && c.1 + 400 > pos.min(pick.1 + 400));
-    let issue = rival.map(|r| Issue {
+    let issue = rival.map(|r| ambiguous(text, m, &pick.0, &r.0));
+    (Some(String::from(&*pick.0)), issue)
+}
+
+/// Whether the names starting at `a` and `b` are joined by "and" into one
+/// subject (`Marsh and Dumont`, `Jo Marsh and Claire Dumont`).
+fn joined(text: &str, a: usize, b: usize) -> bool {
+    let between = &text[a.min(b)..a.max(b)];
+    between.ends_with(" and ")
+        && !between.contains([',', '.', ';', ':', '\n'])
+        && between.split_whitespace().count() <= 5
+}
+
+/// The issue for a pronoun that could point to `one` or `other`.
+fn ambiguous(text: &str, m: &Mention, one: &str, other: &str) -> Issue {
+    Issue {
         code: "ambiguous-speaker",
         severity: Severity::Warning,
         range: m.range.clone(),
         message: format!(
-            "“{}” could be {} or {}: name the speaker",
-            &text[m.range.clone()],
-            pick.0,
-            r.0
+            "“{}” could be {one} or {other}: name the speaker",
+            &text[m.range.clone()]
         ),
         fix: None,
-    });
-    (Some(String::from(&*pick.0)), issue)
+    }
 }
 
 /// Whether a speech verb follows the name ending at `end` (`Ferrand said
