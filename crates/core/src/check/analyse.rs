@@ -688,6 +688,7 @@ fn resolve(
                 && r.bare
                 && r.name.split_whitespace().count() == 1
                 && looks_like_person(&r.name)
+                && !written_in_lower_case(text, &r.name)
             {
                 Some(Issue {
                     code: "speaker-not-introduced",
@@ -799,6 +800,26 @@ fn has_full_stop_space(s: &str) -> bool {
 
 fn looks_like_person(name: &str) -> bool {
     name.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Whether the article also writes the one-word `name` with a small
+/// letter, as a word of its own: then the capital is the sentence's
+/// (`Growers have long called …` beside `growers said`), and the word is
+/// not a surname nobody introduced.
+fn written_in_lower_case(text: &str, name: &str) -> bool {
+    let mut chars = name.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    let lower: String = first.to_lowercase().chain(chars).collect();
+    if lower == name {
+        return false;
+    }
+    memchr::memmem::find_iter(text.as_bytes(), lower.as_bytes()).any(|at| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + lower.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
 }
 
 #[allow(clippy::too_many_arguments)]
