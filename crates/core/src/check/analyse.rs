@@ -146,11 +146,13 @@ pub(crate) fn run(text: &str) -> Report {
             .find(|t| !matches!(&text[t.range()], "," | ":" | "*" | "_"));
         let prev_word = prev_tok.filter(|t| t.word).map(|t| &text[t.range()]);
         let after_stop = prev_tok.is_some_and(|t| is_terminator_tok(text, t));
+        // A name given just before: `a report titled “…”`, `the festival,
+        // known locally as “…”`.
         let before_titled = toks.iter().rev().take(3).any(|t| {
             matches!(
                 &text[t.range()],
                 "titled" | "entitled" | "headlined" | "nicknamed" | "named"
-            )
+            ) || (prev_word == Some("as") && &text[t.range()] == "known")
         });
         let toks = names.window(sp.block, after_start..after_end);
         let new_sentence = text[sp.inner.clone()]
