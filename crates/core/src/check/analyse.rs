@@ -1308,6 +1308,9 @@ fn describe(text: &str, name: &str, names: &mut Names<'_>) -> Option<String> {
         from += 1;
     }
     words::tokens(text, from..at, &mut toks);
+    if let Some(d) = role_set_off_before(text, &toks, at + name.len()) {
+        return Some(d);
+    }
     let mut j = toks.len();
     while j > 0 && toks.len() - j < 5 {
         let t = toks[j - 1];
@@ -1373,6 +1376,60 @@ fn describe(text: &str, name: &str, names: &mut Names<'_>) -> Option<String> {
         return Some(app.to_string());
     }
     None
+}
+
+/// A role that opens its sentence and is set off from the name by commas:
+/// `The agency’s chief executive, Oliver Hale, said` gives "the agency’s
+/// chief executive". `toks` are the tokens up to the name, which ends at
+/// `name_end`. Only a determiner or possessive, then no verb or function
+/// word, then a noun for a person or a post (`The next day, Hale, …` is
+/// not a role).
+fn role_set_off_before(text: &str, toks: &[Tok], name_end: usize) -> Option<String> {
+    let (comma, rest) = toks.split_last()?;
+    if &text[comma.range()] != "," || !text[name_end..].starts_with(',') {
+        return None;
+    }
+    let first = rest.iter().rposition(|t| !t.word).map_or(0, |i| i + 1);
+    let phrase = &rest[first..];
+    let (lead, head) = (phrase.first()?, phrase.last()?);
+    // The start of its sentence or line.
+    let before = text[..lead.start].trim_end_matches(' ');
+    let opens = before.is_empty()
+        || before.ends_with(['\n', '.', '!', '?'])
+        || (before.ends_with(['”', '"']) && before[..before.len() - 1].ends_with(['.', '!', '?']));
+    if !opens || !(2..=6).contains(&phrase.len()) {
+        return None;
+    }
+    let lead_w = &text[lead.range()];
+    let head_w = &text[head.range()];
+    let roleish = lexicon::is_speaker_noun(head_w)
+        || ([
+            "man", "woman", "er", "or", "ist", "ian", "ant", "ent", "ive", "our",
+        ]
+        .iter()
+        .any(|e| head_w.ends_with(e))
+            && !matches!(
+                head_w,
+                "winter" | "summer" | "later" | "after" | "never" | "ever" | "number" | "order"
+            ));
+    let plain = phrase[1..].iter().all(|t| {
+        let w = &text[t.range()];
+        words::is_possessive(w)
+            || (!attrib::is_function_word(w) && !attrib::looks_like_verb(w) && !w.ends_with("ing"))
+    });
+    if !matches!(
+        lead_w,
+        "The" | "A" | "An" | "Her" | "His" | "Their" | "Its" | "Our" | "My"
+    ) || !roleish
+        || !plain
+        || !head_w.starts_with(|c: char| c.is_lowercase())
+    {
+        return None;
+    }
+    let d = &text[lead.start..head.end];
+    let mut chars = d.chars();
+    let c = chars.next()?;
+    Some(c.to_lowercase().chain(chars).collect())
 }
 
 /// Whether an appositive with no article reads as a role held somewhere
