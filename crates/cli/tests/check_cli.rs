@@ -141,6 +141,129 @@ fn harbour_storm_flags_the_unclosed_quote_and_follows_a_quote_across_paragraphs(
     );
 }
 
+/// The speakers' descriptions, by name.
+fn description<'a>(v: &'a Value, name: &str) -> &'a Value {
+    &v["speakers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["name"] == name)
+        .unwrap_or_else(|| panic!("a speaker {name:?}"))["description"]
+}
+
+#[test]
+fn transit_strike_places_the_lost_mark_and_keeps_a_run_on_quote_together() {
+    let (text, v, code) = check_json("transit-strike.md");
+    assert_eq!(code, 1);
+    let missing = issues(&v, "missing-open-quote");
+    assert_eq!(missing.len(), 1);
+    assert_eq!(missing[0]["start"], cp(&text, "The city can’t afford"));
+    let q = quote_by_text(&v, "The city can’t afford");
+    assert_eq!(q["speaker"], "Oliver Hale");
+    assert_eq!(q["end"], cp(&text, "” Hale said on Monday"));
+
+    // Two paragraphs of one quote, attributed at its end.
+    for starts in ["On a normal Monday", "I don’t blame the drivers"] {
+        assert_eq!(quote_by_text(&v, starts)["speaker"], "Tom Achterberg");
+    }
+    // A scare quote and a report's title, neither speech.
+    assert_eq!(quote_by_text(&v, "efficiency plan")["kind"], "scare");
+    assert_eq!(quote_by_text(&v, "Moving Halden Forward")["kind"], "title");
+    // Apostrophes (’90s, rock ’n’ roll) open no quote.
+    assert!(issues(&v, "missing-close-quote").is_empty());
+    assert_eq!(v["issues"].as_array().unwrap().len(), 1);
+
+    // Descriptions, before the name and after it.
+    assert_eq!(
+        description(&v, "Marta Kowalczyk"),
+        "president of the Halden Transit Workers’ Union"
+    );
+    assert_eq!(
+        description(&v, "Oliver Hale"),
+        "the agency’s chief executive"
+    );
+}
+
+#[test]
+fn school_board_hearing_reads_straight_quotes_particles_and_a_hearing_title() {
+    let (text, v, code) = check_json("school-board-hearing.txt");
+    assert_eq!(code, 0, "warnings only");
+    let title = quote_by_text(&v, "Getting There Safely");
+    assert_eq!(title["kind"], "title");
+    assert!(title["speaker"].is_null());
+
+    // Surnames with particles, lower case and capitalised at the start of
+    // a sentence, resolve to the full names.
+    let cruz = quote_by_text(&v, "Nobody likes this choice");
+    assert_eq!(cruz["speaker"], "Lucia de la Cruz");
+    assert_eq!(cruz["speaker_mention"], "de la Cruz");
+    let later = quote_by_text(&v, "safe walking routes");
+    assert_eq!(later["speaker"], "Lucia de la Cruz");
+    assert_eq!(later["speaker_mention"], "De la Cruz");
+    assert_eq!(
+        quote_by_text(&v, "Has anyone on this staff")["speaker"],
+        "Hamid al-Rashid"
+    );
+
+    // A slogan nobody is named as saying, and a surname never introduced.
+    let unattributed = issues(&v, "unattributed-quote");
+    assert_eq!(unattributed.len(), 1);
+    assert_eq!(unattributed[0]["start"], cp(&text, "Kids before budgets"));
+    let benson = issues(&v, "speaker-not-introduced");
+    assert_eq!(benson.len(), 1);
+    assert_eq!(benson[0]["start"], cp(&text, "Benson, a crossing guard"));
+    assert_eq!(
+        quote_by_text(&v, "If you take the buses away")["speaker"],
+        "Benson"
+    );
+    assert_eq!(v["issues"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn vineyard_frost_flags_an_ambiguous_she_and_mixed_marks() {
+    let (text, v, code) = check_json("vineyard-frost.md");
+    assert_eq!(code, 0, "warnings only");
+    // "Marsh and Dumont went …" then "she said": either woman.
+    let ambiguous = issues(&v, "ambiguous-speaker");
+    assert_eq!(ambiguous.len(), 1);
+    assert_eq!(
+        ambiguous[0]["start"],
+        cp(&text, "she said.\n\nThe co-operative")
+    );
+
+    // Three paragraphs of one quote, attributed in the last; a paragraph
+    // before it quoted someone else.
+    for starts in [
+        "Some of the younger growers",
+        "We are asking the government",
+        "If nothing comes by the summer",
+    ] {
+        assert_eq!(quote_by_text(&v, starts)["speaker"], "Peter Lindgren");
+    }
+    // A single quote inside a double one is part of it.
+    assert_eq!(
+        quote_by_text(&v, "When the hail came")["speaker"],
+        "Peter Lindgren"
+    );
+
+    // One straight-quoted statement in a curly-quoted article.
+    let mixed = issues(&v, "mixed-quote-styles");
+    assert_eq!(mixed.len(), 1);
+    assert_eq!(
+        quote_by_text(&v, "The minister has asked")["speaker"],
+        "the spokesperson"
+    );
+    // A name after "known as" is not speech; "Growers" is a sentence's
+    // capital, not a surname nobody introduced.
+    assert_eq!(quote_by_text(&v, "The Long Table")["kind"], "title");
+    assert!(issues(&v, "speaker-not-introduced").is_empty());
+    assert_eq!(v["issues"].as_array().unwrap().len(), 2);
+    assert_eq!(
+        description(&v, "Peter Lindgren"),
+        "the co-operative’s chairman"
+    );
+}
+
 #[test]
 fn a_clean_article_exits_zero_and_says_so_in_text() {
     let path = sample("clinic-closure.md");
