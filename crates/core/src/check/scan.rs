@@ -506,7 +506,8 @@ fn pair_block(
                 }
                 None => {
                     let start = match last_close_end {
-                        None => block.start,
+                        None => narration_end(text, block.start, m.pos, m.pos + m.len)
+                            .unwrap_or(block.start),
                         Some(e) => sentence_start_after(text, e, m.pos),
                     };
                     push_span(
@@ -579,6 +580,57 @@ pub(crate) fn trim_range(text: &str, r: Range<usize>) -> Range<usize> {
     let start = r.start + (s.len() - t.len());
     let t = t.trim_end_matches(|c: char| c.is_whitespace() || is_transparent(c));
     start..start + t.len()
+}
+
+/// Where a quote that lost its opening mark starts, when its paragraph
+/// opens with the writer's own sentence: one that names, in the third
+/// person, the speaker the attribution after the closing mark names
+/// (`According to Hale, the budget is stretched. The city can’t afford
+/// it,” Hale said.`). Nobody names himself so, so the quote starts at the
+/// first sentence after the last such mention. `from..close` is the
+/// paragraph up to the closing mark, which ends at `after`.
+fn narration_end(text: &str, from: usize, close: usize, after: usize) -> Option<usize> {
+    let surname = attributed_surname(&text[after..])?;
+    let before = &text[from..close];
+    let at = before
+        .match_indices(surname)
+        .map(|(i, _)| i)
+        .filter(|&i| {
+            let prev = before[..i].chars().next_back();
+            let next = before[i + surname.len()..].chars().next();
+            !prev.is_some_and(char::is_alphanumeric) && !next.is_some_and(char::is_alphanumeric)
+        })
+        .last()?;
+    let end = from + at + surname.len();
+    let start = sentence_start_after(text, end, close);
+    (start > end).then_some(start)
+}
+
+/// The last word of the name in an attribution that opens `rest` (`Hale
+/// said`, `Oliver Hale told`, `said Hale`), which is what follows a
+/// closing mark; `None` for a pronoun or anything else.
+fn attributed_surname(rest: &str) -> Option<&str> {
+    let rest = rest.trim_start_matches([',', ' ']);
+    let words: Vec<&str> = rest
+        .split_whitespace()
+        .take(6)
+        .map(|w| w.trim_end_matches([',', '.', ';', ':']))
+        .collect();
+    let name = |w: &&&str| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+            && super::lexicon::pronoun(&w.to_lowercase()).is_none()
+    };
+    let cue = |w: &str| super::lexicon::cue(w).is_some();
+    if words.first().is_some_and(|w| cue(w)) {
+        // `said Hale`
+        let run = words[1..].iter().take_while(name).count();
+        return (run > 0).then(|| words[run]);
+    }
+    // `Hale said`, `Oliver Hale told`
+    let run = words.iter().take_while(name).count();
+    (run > 0 && words.get(run).is_some_and(|w| cue(w))).then(|| words[run - 1])
 }
 
 /// The first sentence start after `from` and before `limit` (after a full
