@@ -1375,7 +1375,13 @@ fn describe(text: &str, name: &str, names: &mut Names<'_>) -> Option<String> {
     if matches!(first, "a" | "an" | "the") || is_bare_role(app, first) {
         return Some(app.to_string());
     }
-    None
+    // `Name, who runs a café by the station, said`: what the clause says,
+    // when a comma closes it (not a full stop, as in `U.S.`) and it quotes
+    // nothing.
+    let clause = app.strip_prefix("who ")?;
+    let verb = clause.split_whitespace().next()?;
+    let closed = rest[end..].starts_with(", ") && !clause.contains(['“', '”', '"']);
+    (closed && (attrib::looks_like_verb(verb) || verb.ends_with('s'))).then(|| clause.to_string())
 }
 
 /// A role that opens its sentence and is set off from the name by commas:
