@@ -690,7 +690,8 @@ fn resolve(
                 && r.bare
                 && r.name.split_whitespace().count() == 1
                 && looks_like_person(&r.name)
-                && !written_in_lower_case(text, &r.name)
+                && !(opens_sentence(text, m.range.start)
+                    && written_in_lower_case(text, m.range.start, &r.name))
             {
                 Some(Issue {
                     code: "speaker-not-introduced",
@@ -804,11 +805,30 @@ fn looks_like_person(name: &str) -> bool {
     name.chars().next().is_some_and(char::is_uppercase)
 }
 
-/// Whether the article also writes the one-word `name` with a small
-/// letter, as a word of its own: then the capital is the sentence's
-/// (`Growers have long called …` beside `growers said`), and the word is
-/// not a surname nobody introduced.
-fn written_in_lower_case(text: &str, name: &str) -> bool {
+/// Whether the word at `at` opens its sentence, where any word takes a
+/// capital.
+fn opens_sentence(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end_matches([' ', '\u{a0}', '*', '_']);
+    let before = before.strip_suffix(['”', '"']).unwrap_or(before);
+    before.is_empty() || before.ends_with(['\n', '.', '!', '?'])
+}
+
+/// Whether the article, within some 4 KB of `at`, also writes the one-word
+/// `name` with a small letter, as a word of its own: then the capital is
+/// the sentence's (`Growers have long called …` beside `growers said`), and
+/// the word is not a surname nobody introduced. (Near, not anywhere: a
+/// search of the whole text per name would make a long text's check grow
+/// with the square of its length.)
+fn written_in_lower_case(text: &str, at: usize, name: &str) -> bool {
+    let mut from = at.saturating_sub(4096);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut to = (at + 4096).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let text = &text[from..to];
     let mut chars = name.chars();
     let Some(first) = chars.next() else {
         return false;

@@ -2074,6 +2074,7 @@ pub(crate) fn name_mentions(text: &str, toks: &[Tok], out: &mut Vec<(Range<usize
         // A name right after a possessive is a thing's, not a person's:
         // `her Pinot Noir`, `their Volvo`.
         let owned = i > 0
+            && words::is_capitalised(w)
             && toks[i - 1].word
             && in_list!(
                 &text[toks[i - 1].range()],
