@@ -188,6 +188,22 @@ fn random_texts_never_panic_and_ranges_stay_on_boundaries() {
         "the",
         "titled",
         "so-called",
+        // Descriptions, particles, possessives and narration.
+        "The",
+        "Her",
+        "her",
+        " lawyer",
+        "’s president",
+        "Tom Hale",
+        "Hale",
+        ", who runs",
+        " of ",
+        "known as",
+        "De la Cruz",
+        "Al-Rashid",
+        "Nurse",
+        " and ",
+        "My",
     ];
     let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
     let mut next = || {

@@ -1422,7 +1422,9 @@ fn role_set_off_before(text: &str, toks: &[Tok], name_end: usize) -> Option<Stri
     let before = text[..lead.start].trim_end_matches(' ');
     let opens = before.is_empty()
         || before.ends_with(['\n', '.', '!', '?'])
-        || (before.ends_with(['”', '"']) && before[..before.len() - 1].ends_with(['.', '!', '?']));
+        || before
+            .strip_suffix(['”', '"'])
+            .is_some_and(|b| b.ends_with(['.', '!', '?']));
     if !opens || !(2..=6).contains(&phrase.len()) {
         return None;
     }
