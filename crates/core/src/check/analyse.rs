@@ -41,6 +41,8 @@ pub(crate) fn run(text: &str) -> Report {
     let mut quote_spans: Vec<usize> = Vec::with_capacity(sc.spans.len());
     // The word count of each quote, for the speaker totals.
     let mut quote_words: Vec<usize> = Vec::with_capacity(sc.spans.len());
+    // Whether each quote's speaker was only carried on from a quote before.
+    let mut carried: Vec<bool> = Vec::with_capacity(sc.spans.len());
 
     for (si, sp) in sc.spans.iter().enumerate() {
         if sp.inner.is_empty() {
@@ -186,6 +188,7 @@ pub(crate) fn run(text: &str) -> Report {
             kind
         };
 
+        let mut carried_on = false;
         let mut quote = Quote {
             range: sp.inner.clone(),
             text: inner.to_string(),
@@ -349,6 +352,7 @@ pub(crate) fn run(text: &str) -> Report {
                     // choice was between repairing it as “…”`.
                     if (same_block && !woven) || run_on || colon {
                         quote.speaker = Some(l.name.to_string());
+                        carried_on = true;
                         if let Some((m, r)) = &l.mention {
                             quote.speaker_mention = Some(m.to_string());
                             quote.speaker_range = Some(r.clone());
@@ -402,12 +406,27 @@ pub(crate) fn run(text: &str) -> Report {
         report.quotes.push(quote);
         quote_spans.push(si);
         quote_words.push(n_words);
+        carried.push(carried_on);
     }
     // A quote that runs on into the next paragraph is attributed where it
-    // ends: `“… / “…,” Adeyemi said.`
+    // ends: `“… / “…,” Adeyemi said.` An attribution after the run's last
+    // words also overrides a speaker its first paragraphs only carried on
+    // from a quote before the run (not a transcript's label, `WALLACE:`,
+    // which opens its own paragraph and names no one else's).
+    let mut named_after: Vec<bool> = report
+        .quotes
+        .iter()
+        .map(|q| {
+            q.speaker_range
+                .as_ref()
+                .is_some_and(|r| r.start >= q.range.end)
+        })
+        .collect();
     for qi in (0..report.quotes.len().saturating_sub(1)).rev() {
         let (sp, next) = (&sc.spans[quote_spans[qi]], &sc.spans[quote_spans[qi + 1]]);
-        if !(sp.continues && next.continued) || report.quotes[qi].speaker.is_some() {
+        let overridden = carried[qi] && !carried[qi + 1] && named_after[qi + 1];
+        if !(sp.continues && next.continued) || (report.quotes[qi].speaker.is_some() && !overridden)
+        {
             continue;
         }
         let Some(name) = report.quotes[qi + 1].speaker.clone() else {
@@ -417,7 +436,16 @@ pub(crate) fn run(text: &str) -> Report {
         report
             .issues
             .retain(|i| !(i.code == "unattributed-quote" && i.range == range));
-        report.quotes[qi].speaker = Some(name);
+        let q = &mut report.quotes[qi];
+        if q.speaker.as_ref() != Some(&name) {
+            // The mention and cue were the earlier quote's.
+            q.speaker_mention = None;
+            q.speaker_range = None;
+            q.cue = None;
+        }
+        q.speaker = Some(name);
+        carried[qi] = carried[qi + 1];
+        named_after[qi] = named_after[qi + 1];
     }
     mixed_styles(&sc, &mut report.issues);
     report.speakers = speakers(text, &report.quotes, &quote_words, &mut names);
@@ -691,6 +719,7 @@ fn resolve(
                 && r.name.split_whitespace().count() == 1
                 && looks_like_person(&r.name)
                 && !(opens_sentence(text, m.range.start)
+                    && !reports_speech(text, m.range.end)
                     && written_in_lower_case(text, m.range.start, &r.name))
             {
                 Some(Issue {
@@ -1401,7 +1430,31 @@ fn describe(text: &str, name: &str, names: &mut Names<'_>) -> Option<String> {
     let clause = app.strip_prefix("who ")?;
     let verb = clause.split_whitespace().next()?;
     let closed = rest[end..].starts_with(", ") && !clause.contains(['“', '”', '"']);
-    (closed && (attrib::looks_like_verb(verb) || verb.ends_with('s'))).then(|| clause.to_string())
+    let verb_like = attrib::looks_like_verb(verb)
+        || matches!(
+            verb,
+            "has"
+                | "runs"
+                | "owns"
+                | "leads"
+                | "heads"
+                | "works"
+                | "lives"
+                | "teaches"
+                | "chairs"
+                | "manages"
+                | "represents"
+                | "coaches"
+                | "serves"
+                | "oversees"
+                | "directs"
+                | "edits"
+                | "writes"
+                | "studies"
+                | "farms"
+                | "helps"
+        );
+    (closed && verb_like).then(|| clause.to_string())
 }
 
 /// A role that opens its sentence and is set off from the name by commas:
@@ -1430,15 +1483,35 @@ fn role_set_off_before(text: &str, toks: &[Tok], name_end: usize) -> Option<Stri
     }
     let lead_w = &text[lead.range()];
     let head_w = &text[head.range()];
-    let roleish = lexicon::is_speaker_noun(head_w)
-        || ([
-            "man", "woman", "er", "or", "ist", "ian", "ant", "ent", "ive", "our",
-        ]
-        .iter()
-        .any(|e| head_w.ends_with(e))
+    let roleish = is_role_noun(head_w)
+        || (["man", "woman", "ist", "ian", "er", "or"]
+            .iter()
+            .any(|e| head_w.ends_with(e))
             && !matches!(
                 head_w,
-                "winter" | "summer" | "later" | "after" | "never" | "ever" | "number" | "order"
+                "winter"
+                    | "summer"
+                    | "later"
+                    | "after"
+                    | "never"
+                    | "ever"
+                    | "number"
+                    | "order"
+                    | "other"
+                    | "former"
+                    | "together"
+                    | "corner"
+                    | "border"
+                    | "letter"
+                    | "matter"
+                    | "power"
+                    | "water"
+                    | "weather"
+                    | "quarter"
+                    | "major"
+                    | "minor"
+                    | "door"
+                    | "floor"
             ));
     let plain = phrase[1..].iter().all(|t| {
         let w = &text[t.range()];
@@ -1466,14 +1539,57 @@ fn role_set_off_before(text: &str, toks: &[Tok], name_end: usize) -> Option<Stri
 /// said`): a lower-case first word that is not a verb or a function word,
 /// and a preposition to tie the role to its place.
 fn is_bare_role(app: &str, first: &str) -> bool {
-    first.chars().next().is_some_and(char::is_lowercase)
-        && first.chars().all(char::is_alphabetic)
-        && !first.ends_with("ing")
-        && !attrib::is_function_word(first)
-        && !attrib::looks_like_verb(first)
-        && !lexicon::is_determiner(first)
+    is_role_noun(first)
         && app
             .split_whitespace()
             .skip(1)
-            .any(|w| matches!(w, "of" | "for" | "at" | "to"))
+            .any(|w| matches!(w, "of" | "for" | "at"))
+}
+
+/// Whether `w`, in lower case, names a post or what a person is to
+/// someone: `president`, `chief`, `head`, `spokeswoman`, `neighbour`. Not
+/// an adjective (`unable`, `angry`, `eager`), which an aside may open with.
+fn is_role_noun(w: &str) -> bool {
+    let mut chars = w.chars();
+    let Some(c) = chars.next().filter(|c| c.is_lowercase()) else {
+        return false;
+    };
+    if lexicon::is_speaker_noun(w)
+        || matches!(
+            w,
+            "head"
+                | "member"
+                | "founder"
+                | "co-founder"
+                | "owner"
+                | "partner"
+                | "executive"
+                | "treasurer"
+                | "organiser"
+                | "organizer"
+                | "coordinator"
+                | "correspondent"
+                | "lecturer"
+                | "principal"
+                | "counsel"
+                | "master"
+                | "neighbour"
+                | "neighbor"
+                | "colleague"
+                | "friend"
+                | "wife"
+                | "husband"
+                | "daughter"
+                | "son"
+                | "mother"
+                | "father"
+                | "sister"
+                | "brother"
+        )
+    {
+        return true;
+    }
+    // A title before a name, written as a post: `president`, `chairman`.
+    let capitalised: String = c.to_uppercase().chain(chars).collect();
+    lexicon::is_title_word(&capitalised)
 }

@@ -2073,8 +2073,10 @@ pub(crate) fn name_mentions(text: &str, toks: &[Tok], out: &mut Vec<(Range<usize
         }
         // A name right after a possessive is a thing's, not a person's:
         // `her Pinot Noir`, `their Volvo`.
+        // (A title is not a thing: `his Chief of Staff Tom Hale`.)
         let owned = i > 0
             && words::is_capitalised(w)
+            && !lexicon::is_title_word(w)
             && toks[i - 1].word
             && in_list!(
                 &text[toks[i - 1].range()],

@@ -586,11 +586,14 @@ pub(crate) fn trim_range(text: &str, r: Range<usize>) -> Range<usize> {
 /// opens with the writer's own sentence: one that names, in the third
 /// person, the speaker the attribution after the closing mark names
 /// (`According to Hale, the budget is stretched. The city can’t afford
-/// it,” Hale said.`). Nobody names himself so, so the quote starts at the
-/// first sentence after the last such mention. `from..close` is the
-/// paragraph up to the closing mark, which ends at `after`.
+/// it,” Hale said.`). A speaker does not name himself so, so the quote
+/// starts at the first sentence after the last such mention. Not a
+/// mention with another first name (`My father, Tom Doyle, …” Anna Doyle
+/// said`: a relative), nor one in a sentence that says "I" or "we", which
+/// is the speaker's. `from..close` is the paragraph up to the closing
+/// mark, which ends at `after`.
 fn narration_end(text: &str, from: usize, close: usize, after: usize) -> Option<usize> {
-    let surname = attributed_surname(&text[after..])?;
+    let (first, surname) = attributed_name(&text[after..])?;
     let before = &text[from..close];
     let at = before
         .match_indices(surname)
@@ -600,16 +603,50 @@ fn narration_end(text: &str, from: usize, close: usize, after: usize) -> Option<
             let next = before[i + surname.len()..].chars().next();
             !prev.is_some_and(char::is_alphanumeric) && !next.is_some_and(char::is_alphanumeric)
         })
+        .filter(|&i| {
+            // The word before: a first name must be the speaker's.
+            let lead = before[..i]
+                .trim_end_matches(' ')
+                .rsplit([' ', '\n'])
+                .next()
+                .unwrap_or("");
+            let named = lead.chars().next().is_some_and(char::is_uppercase)
+                && lead.chars().all(char::is_alphabetic)
+                && !super::lexicon::is_title_word(lead)
+                && !matches!(lead, "According" | "To" | "By" | "With" | "For");
+            !named || first == Some(lead)
+        })
+        .filter(|&i| !first_person(sentence_around(before, i)))
         .last()?;
     let end = from + at + surname.len();
     let start = sentence_start_after(text, end, close);
     (start > end).then_some(start)
 }
 
-/// The last word of the name in an attribution that opens `rest` (`Hale
-/// said`, `Oliver Hale told`, `said Hale`), which is what follows a
-/// closing mark; `None` for a pronoun or anything else.
-fn attributed_surname(rest: &str) -> Option<&str> {
+/// The sentence of `s` around byte `at`: from after the last `. ` before
+/// it to the next one.
+fn sentence_around(s: &str, at: usize) -> &str {
+    let start = s[..at].rfind(". ").map_or(0, |i| i + 2);
+    let end = s[at..].find(". ").map_or(s.len(), |i| at + i);
+    &s[start..end]
+}
+
+/// Whether `s` has a word of the first person: a speaker's, not a writer's.
+fn first_person(s: &str) -> bool {
+    s.split(|c: char| !c.is_alphabetic() && c != '\'' && c != '’')
+        .any(|w| {
+            matches!(
+                w,
+                "I" | "I’m" | "I'm" | "my" | "My" | "me" | "we" | "We" | "our" | "Our" | "us"
+            )
+        })
+}
+
+/// The name in an attribution that opens `rest` (`Hale said`, `Oliver Hale
+/// told`, `said Hale`), which is what follows a closing mark: its first
+/// name, when it has one, and its last word. `None` for a pronoun or
+/// anything else.
+fn attributed_name(rest: &str) -> Option<(Option<&str>, &str)> {
     let rest = rest.trim_start_matches([',', ' ']);
     let words: Vec<&str> = rest
         .split_whitespace()
@@ -623,14 +660,19 @@ fn attributed_surname(rest: &str) -> Option<&str> {
             && super::lexicon::pronoun(&w.to_lowercase()).is_none()
     };
     let cue = |w: &str| super::lexicon::cue(w).is_some();
-    if words.first().is_some_and(|w| cue(w)) {
+    let run = if words.first().is_some_and(|w| cue(w)) {
         // `said Hale`
-        let run = words[1..].iter().take_while(name).count();
-        return (run > 0).then(|| words[run]);
-    }
-    // `Hale said`, `Oliver Hale told`
-    let run = words.iter().take_while(name).count();
-    (run > 0 && words.get(run).is_some_and(|w| cue(w))).then(|| words[run - 1])
+        &words[1..1 + words[1..].iter().take_while(name).count()]
+    } else {
+        // `Hale said`, `Oliver Hale told`
+        let n = words.iter().take_while(name).count();
+        if !words.get(n).is_some_and(|w| cue(w)) {
+            return None;
+        }
+        &words[..n]
+    };
+    let (last, rest) = run.split_last()?;
+    Some((rest.first().copied(), last))
 }
 
 /// The first sentence start after `from` and before `limit` (after a full
