@@ -2073,29 +2073,30 @@ pub(crate) fn name_mentions(text: &str, toks: &[Tok], out: &mut Vec<(Range<usize
         }
         // A name right after a possessive is a thing's, not a person's:
         // `her Pinot Noir`, `their Volvo`.
-        // (A title is not a thing: `his Chief of Staff Tom Hale`.)
+        // (A title is not a thing: `his Chief of Staff Tom Hale`.) The
+        // word before is looked at first: it is seldom a possessive.
         let owned = i > 0
-            && words::is_capitalised(w)
-            && !lexicon::is_title_word(w)
             && toks[i - 1].word
-            && in_list!(
-                &text[toks[i - 1].range()],
-                "her"
-                    | "his"
-                    | "their"
-                    | "its"
-                    | "our"
-                    | "my"
-                    | "your"
-                    | "Her"
-                    | "His"
-                    | "Their"
-                    | "Its"
-                    | "Our"
-                    | "My"
-                    | "Your"
-            );
-        if owned && words::is_capitalised(w) {
+            && matches!(
+                text[toks[i - 1].range()].as_bytes(),
+                b"her"
+                    | b"his"
+                    | b"their"
+                    | b"its"
+                    | b"our"
+                    | b"my"
+                    | b"your"
+                    | b"Her"
+                    | b"His"
+                    | b"Their"
+                    | b"Its"
+                    | b"Our"
+                    | b"My"
+                    | b"Your"
+            )
+            && words::is_capitalised(w)
+            && !lexicon::is_title_word(w);
+        if owned {
             // The whole name: `Noir` alone would read as a surname.
             i += 1;
             while i < toks.len() && toks[i].word && words::nameish(&text[toks[i].range()]) {
