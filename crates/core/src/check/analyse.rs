@@ -1535,9 +1535,8 @@ fn role_set_off_before(text: &str, toks: &[Tok], name_end: usize) -> Option<Stri
 
 /// Whether an appositive with no article reads as a role held somewhere
 /// (`president of the union`, `spokeswoman for the agency`), not as an
-/// aside (`however`, `speaking at the rally`, `flanked by aides`, `who
-/// said`): a lower-case first word that is not a verb or a function word,
-/// and a preposition to tie the role to its place.
+/// aside (`however`, `speaking at the rally`, `unable to attend`): a noun
+/// for a post first, and "of", "for" or "at" to tie it to its place.
 fn is_bare_role(app: &str, first: &str) -> bool {
     is_role_noun(first)
         && app

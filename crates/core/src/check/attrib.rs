@@ -2071,10 +2071,10 @@ pub(crate) fn name_mentions(text: &str, toks: &[Tok], out: &mut Vec<(Range<usize
             i += 1;
             continue;
         }
-        // A name right after a possessive is a thing's, not a person's:
-        // `her Pinot Noir`, `their Volvo`.
-        // (A title is not a thing: `his Chief of Staff Tom Hale`.) The
-        // word before is looked at first: it is seldom a possessive.
+        // A name right after a possessive is a thing's, not a person's
+        // (`her Pinot Noir`, `their Volvo`); a title is not a thing (`his
+        // Chief of Staff`). The word before is read first: it is seldom a
+        // possessive.
         let owned = i > 0
             && toks[i - 1].word
             && matches!(
