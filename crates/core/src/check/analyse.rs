@@ -858,14 +858,9 @@ fn written_in_lower_case(text: &str, at: usize, name: &str) -> bool {
         to -= 1;
     }
     let text = &text[from..to];
-    let mut chars = name.chars();
-    let Some(first) = chars.next() else {
+    let Some(lower) = words::lower_first(name) else {
         return false;
     };
-    let lower: String = first.to_lowercase().chain(chars).collect();
-    if lower == name {
-        return false;
-    }
     memchr::memmem::find_iter(text.as_bytes(), lower.as_bytes()).any(|at| {
         let before = text[..at].chars().next_back();
         let after = text[at + lower.len()..].chars().next();
@@ -1527,10 +1522,7 @@ fn role_set_off_before(text: &str, toks: &[Tok], name_end: usize) -> Option<Stri
     {
         return None;
     }
-    let d = &text[lead.start..head.end];
-    let mut chars = d.chars();
-    let c = chars.next()?;
-    Some(c.to_lowercase().chain(chars).collect())
+    words::lower_first(&text[lead.start..head.end])
 }
 
 /// Whether an appositive with no article reads as a role held somewhere
@@ -1549,10 +1541,9 @@ fn is_bare_role(app: &str, first: &str) -> bool {
 /// someone: `president`, `chief`, `head`, `spokeswoman`, `neighbour`. Not
 /// an adjective (`unable`, `angry`, `eager`), which an aside may open with.
 fn is_role_noun(w: &str) -> bool {
-    let mut chars = w.chars();
-    let Some(c) = chars.next().filter(|c| c.is_lowercase()) else {
+    if !w.starts_with(char::is_lowercase) {
         return false;
-    };
+    }
     if lexicon::is_speaker_noun(w)
         || matches!(
             w,
@@ -1589,6 +1580,5 @@ fn is_role_noun(w: &str) -> bool {
         return true;
     }
     // A title before a name, written as a post: `president`, `chairman`.
-    let capitalised: String = c.to_uppercase().chain(chars).collect();
-    lexicon::is_title_word(&capitalised)
+    lexicon::is_title_word(&words::title_case(w))
 }

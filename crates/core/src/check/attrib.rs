@@ -1456,7 +1456,7 @@ impl<'a> Names<'a> {
         let lead = &text[first.range()];
         let particle_led = toks.len() >= 2
             && (lexicon::is_particle(lead)
-                || lower_first(lead).is_some_and(|l| lexicon::is_particle(&l)));
+                || words::lower_first(lead).is_some_and(|l| lexicon::is_particle(&l)));
         let mut out = if particle_led {
             // `van der Berg`: a surname with its particles.
             let surname: &'a str = &text[first.start..last.start + last_w.len()];
@@ -1536,7 +1536,7 @@ impl<'a> Names<'a> {
         if let Some(found) = self.full_name(surname, at, gender) {
             return Some(found);
         }
-        let lower = lower_first(surname)?;
+        let lower = words::lower_first(surname)?;
         let lead = lower.split([' ', '-']).next().unwrap_or("");
         if lead.len() == lower.len() || !lexicon::is_particle(lead) {
             return None;
@@ -1757,15 +1757,6 @@ impl<'a> Names<'a> {
         }
         found
     }
-}
-
-/// `s` with its first letter in lower case, when that changes it.
-fn lower_first(s: &str) -> Option<String> {
-    let c = s.chars().next()?;
-    if !c.is_uppercase() {
-        return None;
-    }
-    Some(c.to_lowercase().chain(s[c.len_utf8()..].chars()).collect())
 }
 
 /// Whether every occurrence of `s` starts at a place the capital-letter

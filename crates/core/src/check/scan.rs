@@ -657,7 +657,8 @@ fn attributed_name(rest: &str) -> Option<(Option<&str>, &str)> {
         w.chars().next().is_some_and(char::is_uppercase)
             && w.chars()
                 .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
-            && !matches!(**w, "He" | "She" | "They" | "It" | "We" | "I" | "You")
+            && super::lexicon::pronoun(w).is_none()
+            && !matches!(**w, "We" | "I" | "You")
     };
     let cue = |w: &str| super::lexicon::cue(w).is_some();
     let run = if words.first().is_some_and(|w| cue(w)) {

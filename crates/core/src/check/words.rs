@@ -535,6 +535,16 @@ pub(crate) fn is_all_caps(w: &str) -> bool {
             .all(|c| c.is_uppercase() || c == '-' || c == '\'' || c == '.')
 }
 
+/// `s` with its first letter in lower case, when it has a capital to
+/// lower: "De la Cruz" gives "de la Cruz".
+pub(crate) fn lower_first(s: &str) -> Option<String> {
+    let c = s.chars().next()?;
+    if !c.is_uppercase() {
+        return None;
+    }
+    Some(c.to_lowercase().chain(s[c.len_utf8()..].chars()).collect())
+}
+
 /// Converts "WALLACE" to "Wallace".
 pub(crate) fn title_case(w: &str) -> String {
     let mut out = String::with_capacity(w.len());
