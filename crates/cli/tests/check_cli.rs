@@ -45,6 +45,21 @@ fn quote_by_text<'a>(v: &'a Value, starts: &str) -> &'a Value {
         .unwrap_or_else(|| panic!("a quote starting {starts:?}"))
 }
 
+/// The report's speaker called `name`.
+fn speaker<'a>(v: &'a Value, name: &str) -> &'a Value {
+    v["speakers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["name"] == name)
+        .unwrap_or_else(|| panic!("a speaker {name:?}"))
+}
+
+/// The description of the report's speaker called `name`.
+fn description<'a>(v: &'a Value, name: &str) -> &'a Value {
+    &speaker(v, name)["description"]
+}
+
 fn issues<'a>(v: &'a Value, code: &str) -> Vec<&'a Value> {
     v["issues"]
         .as_array()
@@ -104,12 +119,7 @@ fn council_budget_flags_the_lost_opening_mark_and_attributes_every_quote() {
     assert_eq!(title["kind"], "title");
     assert!(title["speaker"].is_null());
 
-    let delgado = v["speakers"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|s| s["name"] == "Rosa Delgado")
-        .unwrap();
+    let delgado = speaker(&v, "Rosa Delgado");
     assert_eq!(delgado["description"], "Council member");
     assert_eq!(delgado["quotes"], 3);
 }
@@ -139,16 +149,6 @@ fn harbour_storm_flags_the_unclosed_quote_and_follows_a_quote_across_paragraphs(
         quote_by_text(&v, "Every household on the quay")["speaker"],
         "Grace Nolan"
     );
-}
-
-/// The speakers' descriptions, by name.
-fn description<'a>(v: &'a Value, name: &str) -> &'a Value {
-    &v["speakers"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|s| s["name"] == name)
-        .unwrap_or_else(|| panic!("a speaker {name:?}"))["description"]
 }
 
 #[test]
