@@ -204,6 +204,11 @@ fn random_texts_never_panic_and_ranges_stay_on_boundaries() {
         "Nurse",
         " and ",
         "My",
+        // Roles and posts before a name, set off by any kind of space.
+        "Fisherman",
+        "Chief of Staff",
+        "Fisherman\u{a0}Tom\u{a0}Hale",
+        "Secretary of\u{a0}State\u{a0}Tom Hale",
     ];
     let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
     let mut next = || {

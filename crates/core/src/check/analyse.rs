@@ -160,7 +160,7 @@ pub(crate) fn run(text: &str) -> Report {
         let new_sentence = text[sp.inner.clone()]
             .trim_end_matches(['*', '_'])
             .ends_with(['.', '!', '?', '…']);
-        let fa = attrib::after(text, &toks, new_sentence);
+        let fa = attrib::after(text, &toks, new_sentence, before_words == 0);
 
         let inner = &text[sp.inner.clone()];
         let n_words = words::count_words(inner);
@@ -1342,17 +1342,23 @@ fn speakers(
 }
 
 /// The description before the first full mention of `name` ("Russian
-/// analyst Anton Marsadov") or in an appositive after it ("X, a Russian
-/// analyst, said").
+/// analyst Anton Marsadov"), on its line, or in an appositive after it
+/// ("X, a Russian analyst, said").
 fn describe(text: &str, name: &str, names: &mut Names<'_>) -> Option<String> {
     let at = names.first_occurrence(name)?;
     let mut toks = Vec::new();
-    let mut from = at.saturating_sub(120);
+    // Not across a line: plain text may end a headline with no more than
+    // a line break.
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let mut from = at.saturating_sub(120).max(line_start);
     while !text.is_char_boundary(from) {
         from += 1;
     }
     words::tokens(text, from..at, &mut toks);
     if let Some(d) = role_set_off_before(text, &toks, at + name.len()) {
+        return Some(d);
+    }
+    if let Some(d) = post_of_before(text, &toks, at) {
         return Some(d);
     }
     let mut j = toks.len();
@@ -1391,7 +1397,11 @@ fn describe(text: &str, name: &str, names: &mut Names<'_>) -> Option<String> {
             let before_role = next.is_some_and(|n| {
                 n.chars().next().is_some_and(char::is_lowercase) || lexicon::is_title_word(n)
             });
-            if !before_role {
+            // Or a role that opens the sentence, capitalised only there:
+            // `Farmer Helen Marsh`, as `farmer Helen Marsh` mid-sentence.
+            let role_opening = opens_sentence(text, t.start)
+                && words::lower_first(w).is_some_and(|l| is_person_noun(&l));
+            if !before_role && !role_opening {
                 break;
             }
         }
@@ -1416,7 +1426,22 @@ fn describe(text: &str, name: &str, names: &mut Names<'_>) -> Option<String> {
     if app.split_whitespace().count() > 8 {
         return None;
     }
-    if matches!(first, "a" | "an" | "the") || is_bare_role(app, first) {
+    // Not the rest of the sentence after an opening phrase: `Under Ola
+    // Vik, the port spent nothing` (a full stop ends it, and a verb
+    // follows a noun; a participle, `an economist based in Oslo`, may).
+    let clause = !rest[end..].starts_with(',')
+        && app
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .windows(2)
+            .take(4)
+            .any(|w| {
+                !words::is_possessive(w[0])
+                    && !lexicon::is_determiner(w[0])
+                    && attrib::looks_like_verb(w[1])
+                    && !w[1].ends_with("ed")
+            });
+    if (matches!(first, "a" | "an" | "the") || is_bare_role(app, first)) && !clause {
         return Some(app.to_string());
     }
     // `Name, who runs a café by the station, said`: what the clause says,
@@ -1478,36 +1503,7 @@ fn role_set_off_before(text: &str, toks: &[Tok], name_end: usize) -> Option<Stri
     }
     let lead_w = &text[lead.range()];
     let head_w = &text[head.range()];
-    let roleish = is_role_noun(head_w)
-        || (["man", "woman", "ist", "ian", "er", "or"]
-            .iter()
-            .any(|e| head_w.ends_with(e))
-            && !matches!(
-                head_w,
-                "winter"
-                    | "summer"
-                    | "later"
-                    | "after"
-                    | "never"
-                    | "ever"
-                    | "number"
-                    | "order"
-                    | "other"
-                    | "former"
-                    | "together"
-                    | "corner"
-                    | "border"
-                    | "letter"
-                    | "matter"
-                    | "power"
-                    | "water"
-                    | "weather"
-                    | "quarter"
-                    | "major"
-                    | "minor"
-                    | "door"
-                    | "floor"
-            ));
+    let roleish = is_person_noun(head_w);
     let plain = phrase[1..].iter().all(|t| {
         let w = &text[t.range()];
         words::is_possessive(w)
@@ -1523,6 +1519,103 @@ fn role_set_off_before(text: &str, toks: &[Tok], name_end: usize) -> Option<Stri
         return None;
     }
     words::lower_first(&text[lead.start..head.end])
+}
+
+/// Whether `w`, in lower case, reads as a noun for a person: a post or
+/// relation ([`is_role_noun`]), or a word with the ending of one (`farmer`,
+/// `activist`, `historian`, `chairman`), but for the common words that
+/// only share the ending (`winter`, `under`, `order`).
+fn is_person_noun(w: &str) -> bool {
+    is_role_noun(w)
+        || (["man", "woman", "ist", "ian", "er", "or"]
+            .iter()
+            .any(|e| w.ends_with(e))
+            && !matches!(
+                w,
+                "winter"
+                    | "summer"
+                    | "later"
+                    | "after"
+                    | "never"
+                    | "ever"
+                    | "however"
+                    | "whatever"
+                    | "whenever"
+                    | "wherever"
+                    | "number"
+                    | "order"
+                    | "other"
+                    | "another"
+                    | "former"
+                    | "together"
+                    | "corner"
+                    | "border"
+                    | "letter"
+                    | "matter"
+                    | "power"
+                    | "water"
+                    | "weather"
+                    | "quarter"
+                    | "major"
+                    | "minor"
+                    | "door"
+                    | "floor"
+                    | "under"
+                    | "over"
+                    | "either"
+                    | "neither"
+                    | "whether"
+                    | "rather"
+                    | "further"
+                    | "earlier"
+                    | "per"
+                    | "for"
+                    | "or"
+                    | "nor"
+                    | "german"
+                    | "roman"
+                    | "christian"
+                    | "indian"
+                    | "asian"
+                    | "italian"
+                    | "canadian"
+                    | "australian"
+                    | "russian"
+                    | "ukrainian"
+                    | "iranian"
+                    | "syrian"
+                    | "egyptian"
+                    | "brazilian"
+                    | "norwegian"
+                    | "african"
+                    | "american"
+                    | "european"
+                    | "palestinian"
+                    | "austrian"
+                    | "hungarian"
+                    | "nigerian"
+                    | "libyan"
+            ))
+}
+
+/// A post with "of" right before a name: `Chief of Staff Tom Hale` gives
+/// "Chief of Staff", `Minister of Foreign Affairs Sergei Lavrov` "Minister
+/// of Foreign Affairs". `toks` are the tokens up to the name at `at`.
+fn post_of_before(text: &str, toks: &[Tok], at: usize) -> Option<String> {
+    let of = toks.iter().rposition(|t| &text[t.range()] == "of")?;
+    let (post, after) = (toks.get(of.checked_sub(1)?)?, &toks[of + 1..]);
+    let capitalised = |t: &Tok| t.word && words::is_capitalised(&text[t.range()]);
+    let adjoining = text[toks.last()?.end..at]
+        .chars()
+        .all(|c| c == ' ' || c == '\u{a0}');
+    if !adjoining
+        || !capitalised(post)
+        || !(1..=3).contains(&after.len())
+        || !after.iter().all(capitalised)
+    {
+        return None;
+    }
+    Some(text[post.start..toks.last()?.end].to_string())
 }
 
 /// Whether an appositive with no article reads as a role held somewhere

@@ -51,8 +51,8 @@ fn is_dash(s: &str) -> bool {
 
 /// Finds the attribution after a quote: `“…,” X said.` / `“…,” said X.` /
 /// `“…” ― X`. `toks` runs from the closing mark to the next quote or the
-/// block's end.
-pub(crate) fn after(text: &str, toks: &[Tok], new_sentence: bool) -> Found {
+/// block's end. `lead`: the quote opens its paragraph.
+pub(crate) fn after(text: &str, toks: &[Tok], new_sentence: bool, lead: bool) -> Found {
     let mut found = Found::default();
     let end = toks
         .iter()
@@ -63,8 +63,14 @@ pub(crate) fn after(text: &str, toks: &[Tok], new_sentence: bool) -> Found {
         return found;
     }
     // After a quote that ends its sentence, only a short attribution
-    // sentence (`“….” Smith said.`) or a lower-case run-on counts.
-    if new_sentence && words::is_capitalised(&text[toks[0].range()]) && toks.len() > 5 {
+    // sentence (`“….” Smith said.`) or a lower-case run-on counts; or,
+    // when the quote opens its paragraph and so has nothing before it to
+    // name its speaker, a longer sentence whose subject says it (`“We will
+    // appeal.” Quint said the ruling …`): its first cue a verb, with the
+    // subject right before it.
+    let long_sentence =
+        new_sentence && words::is_capitalised(&text[toks[0].range()]) && toks.len() > 5;
+    if long_sentence && !lead {
         return found;
     }
     let first = &text[toks[0].range()];
@@ -189,6 +195,9 @@ pub(crate) fn after(text: &str, toks: &[Tok], new_sentence: bool) -> Found {
         }
         let w = &text[t.range()];
         let Some(c) = lexicon::cue(w) else { continue };
+        if long_sentence && c != Cue::Verb {
+            return found;
+        }
         match c {
             Cue::According => {
                 found.has_cue = true;
@@ -201,7 +210,7 @@ pub(crate) fn after(text: &str, toks: &[Tok], new_sentence: bool) -> Found {
         }
         let lead_in = toks[..k].iter().all(|t| !t.word);
         let subject = subject_before(text, &toks[..k]);
-        if subject.is_none() && !lead_in {
+        if (subject.is_none() && !lead_in) || (long_sentence && subject.is_none()) {
             // `“…” and underscored …`: a second verb of the sentence before.
             return found;
         }
@@ -1741,8 +1750,9 @@ impl<'a> Names<'a> {
                     .any(|e| lead.ends_with(e));
                 if n >= 2 && roleish && lexicon::first_name_gender(lead).is_none() {
                     // `Fisherman Tomas Reilly`: drop the role.
-                    first += lead.len() + 1;
+                    first = past_word(text, first);
                 }
+                let first = after_post_of(text, first, end);
                 let full = &text[first..end];
                 let fw = text[first..].split([' ', '\u{a0}']).next().unwrap_or("");
                 if let Some(g) = gender.or_else(|| lexicon::first_name_gender(fw)) {
@@ -1756,6 +1766,53 @@ impl<'a> Names<'a> {
             }
         }
         found
+    }
+}
+
+/// Where a person's name starts in the capitalised words `text[first..end]`
+/// when they follow a post and "of": in `Chief of Staff Tom Hale`,
+/// `Secretary of State Antony Blinken` and `Minister of Foreign Affairs
+/// Sergei Lavrov`, the first words finish the post. They are dropped until
+/// a known first name, an initial's (`Lloyd J. Austin`), or two capitalised
+/// words (particles aside: `Ana de la Cruz`) are left.
+fn after_post_of(text: &str, first: usize, end: usize) -> usize {
+    let post = text[..first]
+        .strip_suffix("of ")
+        .and_then(|b| b.strip_suffix([' ', '\u{a0}']))
+        .and_then(|b| b.rsplit([' ', '\u{a0}', '\n']).next());
+    if !post.is_some_and(words::is_capitalised) {
+        return first;
+    }
+    let ws: Vec<&str> = text[first..end].split([' ', '\u{a0}']).collect();
+    let capitalised = |ws: &[&str]| {
+        ws.iter()
+            .filter(|w| words::is_capitalised(w) && !lexicon::is_particle(w))
+            .count()
+    };
+    let mut at = first;
+    for (i, w) in ws.iter().enumerate() {
+        let initial_next = ws
+            .get(i + 1)
+            .is_some_and(|n| n.len() == 2 && n.ends_with('.'));
+        if capitalised(&ws[i + 1..]) < 2 || lexicon::first_name_gender(w).is_some() || initial_next
+        {
+            break;
+        }
+        at = past_word(text, at);
+    }
+    at
+}
+
+/// Where the next word starts after the word at `at` and the one space
+/// (or no-break space, two bytes) after it.
+fn past_word(text: &str, at: usize) -> usize {
+    let rest = &text[at..];
+    match rest
+        .char_indices()
+        .find(|&(_, c)| c == ' ' || c == '\u{a0}')
+    {
+        Some((i, c)) => at + i + c.len_utf8(),
+        None => text.len(),
     }
 }
 
