@@ -248,6 +248,21 @@ pub(crate) fn run(text: &str) -> Report {
                     &sc.blocks,
                     &mut introduced,
                 );
+                // Two people with the surname have both been quoted, and
+                // nothing says which of them this is.
+                let issue = issue.or_else(|| {
+                    // (`Scott's family said`: not Scott, whichever.)
+                    if m.kind != MentionKind::Name || words::is_possessive(&text[m.range.clone()]) {
+                        return None;
+                    }
+                    let rival = names.resolve(m.range.clone())?.rival?;
+                    let quoted = report
+                        .quotes
+                        .iter()
+                        .any(|q| q.speaker.as_deref() == Some(&*rival));
+                    let name = name.as_deref().filter(|_| quoted)?;
+                    Some(ambiguous(text, &m, name, &rival))
+                });
                 if let Some(i) = issue {
                     report.issues.push(i);
                 }

@@ -1249,6 +1249,9 @@ pub(crate) struct Resolved {
     pub introduced_at: Option<usize>,
     /// A single surname with no full name anywhere.
     pub bare: bool,
+    /// Another person with the surname, met before the mention, when
+    /// nothing in the text says which of the two it means.
+    pub rival: Option<Rc<str>>,
 }
 
 impl<'a> Names<'a> {
@@ -1470,15 +1473,17 @@ impl<'a> Names<'a> {
             // `van der Berg`: a surname with its particles.
             let surname: &'a str = &text[first.start..last.start + last_w.len()];
             match self.full_name_any_particle(surname, range.start, None) {
-                Some((full, at)) => Resolved {
+                Some((full, at, rival)) => Resolved {
                     name: full.into(),
                     introduced_at: Some(at),
                     bare: false,
+                    rival: rival.map(Into::into),
                 },
                 None => Resolved {
                     name: surname.into(),
                     introduced_at: None,
                     bare: false,
+                    rival: None,
                 },
             }
         } else if toks.len() == 1 {
@@ -1494,15 +1499,17 @@ impl<'a> Names<'a> {
             // `Mr. Obama` is not the `Michelle Obama` of an earlier line.
             let full = self.full_name_any_particle(surname, range.start, gender);
             match full {
-                Some((full, at)) => Resolved {
+                Some((full, at, rival)) => Resolved {
                     name: full.into(),
                     introduced_at: Some(at),
                     bare: false,
+                    rival: rival.map(Into::into),
                 },
                 None => Resolved {
                     name: surname.into(),
                     introduced_at: None,
                     bare: true,
+                    rival: None,
                 },
             }
         } else {
@@ -1511,6 +1518,7 @@ impl<'a> Names<'a> {
                 name: name.into(),
                 introduced_at: None,
                 bare: false,
+                rival: None,
             }
         };
         if !out.bare && toks.len() >= 2 {
@@ -1541,7 +1549,7 @@ impl<'a> Names<'a> {
         surname: &str,
         at: usize,
         gender: Option<Gender>,
-    ) -> Option<(String, usize)> {
+    ) -> Option<(String, usize, Option<String>)> {
         if let Some(found) = self.full_name(surname, at, gender) {
             return Some(found);
         }
@@ -1558,13 +1566,16 @@ impl<'a> Names<'a> {
     /// writing means the one most recently introduced before the mention
     /// (`Jeh Johnson … Johnson said`), else the first introduced after.
     /// `gender`, from an honorific, rules out names of the other gender:
-    /// `Mr. Obama` is not the `Michelle Obama` of an earlier line.
+    /// `Mr. Obama` is not the `Michelle Obama` of an earlier line. The
+    /// third part is the other person's name, met before the mention, when
+    /// neither was recently introduced as the subject of a sentence: the
+    /// choice is then a guess.
     fn full_name(
         &mut self,
         surname: &str,
         at: usize,
         gender: Option<Gender>,
-    ) -> Option<(String, usize)> {
+    ) -> Option<(String, usize, Option<String>)> {
         if !self.full.contains_key(surname) {
             let v = self.search_full(surname);
             self.full.insert(surname.to_string(), v);
@@ -1580,7 +1591,7 @@ impl<'a> Names<'a> {
         let mut fitting = all.iter().filter(|(full, _)| fits(full));
         let first = fitting.next()?;
         if all.iter().all(|(full, _)| *full == first.0) {
-            return Some((first.0.to_string(), first.1));
+            return Some((first.0.to_string(), first.1, None));
         }
         // Two people share the surname: the answer depends on `at`.
         self.placed = true;
@@ -1600,13 +1611,21 @@ impl<'a> Names<'a> {
                 || prev.ends_with(['.', '!', '?', ':'])
                 || (words::is_capitalised(prev) && !words::is_possessive(prev))
         };
-        let chosen = all
+        let by_topic = all
             .iter()
-            .rfind(|(full, p)| *p < at && *p >= recent && fits(full) && topic(*p))
-            .unwrap_or(first);
+            .rfind(|(full, p)| *p < at && *p >= recent && fits(full) && topic(*p));
+        let chosen = by_topic.unwrap_or(first);
+        let rival = by_topic
+            .is_none()
+            .then(|| {
+                all.iter()
+                    .find(|(full, p)| *p < at && fits(full) && *full != chosen.0)
+            })
+            .flatten()
+            .map(|(full, _)| full.to_string());
         all.iter()
             .find(|(full, _)| *full == chosen.0)
-            .map(|&(full, p)| (full.to_string(), p))
+            .map(|&(full, p)| (full.to_string(), p, rival))
     }
 
     fn search_full(&mut self, surname: &str) -> Vec<(&'a str, usize)> {
