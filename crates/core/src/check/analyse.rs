@@ -272,6 +272,11 @@ pub(crate) fn run(text: &str) -> Report {
                             names.gender.insert(n.clone(), g);
                         }
                     }
+                    let n = if m.kind == MentionKind::Noun {
+                        earlier_indefinite(&n, &report.quotes).unwrap_or(n)
+                    } else {
+                        n
+                    };
                     quote.speaker = Some(n);
                     resolved = true;
                 }
@@ -466,6 +471,20 @@ pub(crate) fn run(text: &str) -> Report {
     report.speakers = speakers(text, &report.quotes, &quote_words, &mut names);
     report.issues.sort_by_key(|i| (i.range.start, i.range.end));
     report
+}
+
+/// The speaker an earlier quote gave as `a hospital spokesperson`, when
+/// `name` refers back to it as `the spokesperson` or `the hospital
+/// spokesperson`: one source, not two.
+fn earlier_indefinite(name: &str, quotes: &[Quote]) -> Option<String> {
+    let rest = name.strip_prefix("the ")?;
+    let head = rest.rsplit(' ').next()?;
+    quotes.iter().rev().find_map(|q| {
+        let s = q.speaker.as_deref()?;
+        let body = s.strip_prefix("a ").or_else(|| s.strip_prefix("an "))?;
+        let same = body.rsplit(' ').next() == Some(head) && (rest == head || rest == body);
+        same.then(|| s.to_string())
+    })
 }
 
 /// Whether a line break separates the last speaker's quote from `sp` in
