@@ -990,6 +990,19 @@ fn resolve_pronoun(
         (_, Some(Gender::Male | Gender::Female)) => false,
         _ => true,
     };
+    // `Greene asked whether she had kept copies. “I kept everything,” she
+    // replied.`: who asked is not who replies.
+    let asker = replies(text, m.range.clone())
+        .then(|| {
+            mentions.iter().rev().take(16).find(|(r, _)| {
+                let after = text[r.end..].trim_start_matches([' ', '\u{a0}']);
+                let verb = after.split(|c: char| !c.is_alphabetic()).next();
+                matches!(verb, Some("asked" | "asks"))
+            })
+        })
+        .flatten()
+        .and_then(|(r, _)| names.resolve(r.clone()))
+        .map(|res| res.name);
     // Resolve the candidates, newest first.
     let mut cands: Vec<(Rc<str>, usize, bool, bool)> = Vec::new();
     // A pronoun points back a few names at most.
@@ -997,6 +1010,9 @@ fn resolve_pronoun(
         let Some(res) = names.resolve(r.clone()) else {
             continue;
         };
+        if asker.as_ref() == Some(&res.name) {
+            continue;
+        }
         // A bare surname is a person once it has been quoted.
         let person = !res.bare
             || names.gender.contains_key(&*res.name)
@@ -1014,6 +1030,10 @@ fn resolve_pronoun(
         }
         let known = names.gender.get(&*res.name) == Some(&g);
         cands.push((res.name, r.start, *subject, known));
+    }
+    // The one who replies is the one asked: the latest other person named.
+    if let (Some(_), Some(c)) = (&asker, cands.first()) {
+        return (Some(String::from(&*c.0)), None);
     }
     if let Some(l) = last_recent {
         if compatible(names, l.name) {
@@ -1060,6 +1080,22 @@ fn resolve_pronoun(
         .find(|c| c.0 != pick.0 && c.3 && pick.3 && c.1 + 400 > pos.min(pick.1 + 400));
     let issue = rival.map(|r| ambiguous(text, m, &pick.0, &r.0));
     (Some(String::from(&*pick.0)), issue)
+}
+
+/// Whether the pronoun at `r` replies: `she replied`, `answered he`.
+fn replies(text: &str, r: Range<usize>) -> bool {
+    let is_reply = |w: &str| matches!(w, "replied" | "answered" | "responded" | "retorted");
+    let after = text[r.end..].trim_start_matches([' ', '\u{a0}']);
+    let next = after
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    let before = text[..r.start].trim_end_matches([' ', '\u{a0}', ',']);
+    let prev = before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    is_reply(next) || is_reply(prev)
 }
 
 /// Whether the names starting at `a` and `b` are joined by "and" into one
