@@ -940,6 +940,22 @@ fn resolve_pronoun(
             }
         }
     }
+    // "he" and "she" speak for a person named only by a role, as the
+    // subject of the sentence right before the quote: `Eastport’s manager
+    // was gracious. “They deserved it,” he said.`
+    if matches!(g, Gender::Male | Gender::Female) {
+        let b = &blocks[sp.block];
+        let end = pos.min(span_start(sp));
+        let mut start = b.range.start.max(end.saturating_sub(PRONOUN_WINDOW));
+        while !text.is_char_boundary(start) {
+            start += 1;
+        }
+        if start < end {
+            if let Some(n) = group_subject(text, start..end, g, start == b.range.start) {
+                return (Some(n), None);
+            }
+        }
+    }
     let first_block = sp.block.saturating_sub(2);
     let mut from = blocks[first_block]
         .range
@@ -1203,7 +1219,10 @@ fn group_subject(text: &str, r: Range<usize>, g: Gender, whole: bool) -> Option<
             }
         }
     }
-    starts.iter().rev().find_map(|&st| {
+    // A person is the subject of the last sentence only.
+    let person = matches!(g, Gender::Male | Gender::Female);
+    let take = if person { 1 } else { starts.len() };
+    starts.iter().rev().take(take).find_map(|&st| {
         let sentence = &s[st..];
         let mut ws = sentence.split(' ').take(8);
         let mut np: Vec<&str> = Vec::new();
@@ -1250,9 +1269,13 @@ fn group_subject(text: &str, r: Range<usize>, g: Gender, whole: bool) -> Option<
             last,
             "campaign" | "administration" | "team" | "committee" | "party" | "staff" | "panel"
         );
-        let det = det || np.iter().any(|w| words::is_possessive(w));
+        let possessed = np.iter().any(|w| words::is_possessive(w));
+        let det = det || possessed;
         let fits = match g {
             Gender::Neuter => (org || det && lower_head) && !plural_head,
+            // `Eastport’s manager`, not `the manager` (most often someone
+            // named earlier) nor `Eastport’s defence`.
+            Gender::Male | Gender::Female => possessed && lower_head && is_person_noun(last),
             _ => (org || det || !lower_head) && (plural_head || collective),
         };
         fits.then(|| {

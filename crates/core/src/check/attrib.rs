@@ -2270,10 +2270,19 @@ pub(crate) fn name_mentions(text: &str, toks: &[Tok], out: &mut Vec<(Range<usize
                     t.word && w.len() > 5 && w.ends_with("ing")
                 })
             };
+            // Set off after the subject's role, before its verb: `The
+            // manager of the home side, Dee Barnes, was asked`.
+            let set_off = i > 0
+                && &text[toks[i - 1].range()] == ","
+                && toks.get(j + 1).is_some_and(|n| &text[n.range()] == ",")
+                && toks
+                    .get(j + 2)
+                    .is_some_and(|n| n.word && looks_like_verb(&text[n.range()]));
             let possessive = words::is_possessive(&text[toks[j].range()]);
             let subject = !possessive
                 && (sentence_start
                     || appositive
+                    || set_off
                     || inverted
                     || absolute
                     || (verb_next && !after_prep));
