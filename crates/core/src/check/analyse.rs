@@ -1,6 +1,7 @@
 //! Turns the scanned quote spans into the report: classifies each quote,
 //! attributes speech to a speaker, and raises the issues.
 
+use std::collections::HashSet;
 use std::ops::Range;
 use std::rc::Rc;
 
@@ -26,6 +27,15 @@ struct Last<'q> {
     mention: Option<(&'q str, Range<usize>)>,
 }
 
+/// Who the checker has met as a speaker so far.
+#[derive(Default)]
+struct Seen {
+    /// Names that have named a quote's speaker, in order.
+    introduced: Vec<String>,
+    /// Every quote's speaker so far, however named.
+    quoted: HashSet<String>,
+}
+
 pub(crate) fn run(text: &str) -> Report {
     let sc = scan::scan(text);
     let mut names = Names::new(
@@ -37,12 +47,15 @@ pub(crate) fn run(text: &str) -> Report {
     report.quotes.reserve(sc.spans.len());
     // The last quote with a speaker: its index, block and end.
     let mut last_at: Option<(usize, usize, usize)> = None;
-    let mut introduced: Vec<String> = Vec::new();
+    let mut seen = Seen::default();
     let mut quote_spans: Vec<usize> = Vec::with_capacity(sc.spans.len());
     // The word count of each quote, for the speaker totals.
     let mut quote_words: Vec<usize> = Vec::with_capacity(sc.spans.len());
     // Whether each quote's speaker was only carried on from a quote before.
     let mut carried: Vec<bool> = Vec::with_capacity(sc.spans.len());
+    // The speakers named by an indefinite noun phrase (`a hospital
+    // spokesperson`), the last quoted last.
+    let mut indefinite: Vec<String> = Vec::new();
 
     for (si, sp) in sc.spans.iter().enumerate() {
         if sp.inner.is_empty() {
@@ -239,30 +252,8 @@ pub(crate) fn run(text: &str) -> Report {
                 quote.speaker_mention = Some(text[m.range.clone()].to_string());
                 quote.speaker_range = Some(m.range.clone());
                 let (name, issue) = resolve(
-                    text,
-                    &m,
-                    &mut names,
-                    &last,
-                    &sc.spans,
-                    sp,
-                    &sc.blocks,
-                    &mut introduced,
+                    text, &m, &mut names, &last, &sc.spans, sp, &sc.blocks, &mut seen,
                 );
-                // Two people with the surname have both been quoted, and
-                // nothing says which of them this is.
-                let issue = issue.or_else(|| {
-                    // (`Scott's family said`: not Scott, whichever.)
-                    if m.kind != MentionKind::Name || words::is_possessive(&text[m.range.clone()]) {
-                        return None;
-                    }
-                    let rival = names.resolve(m.range.clone())?.rival?;
-                    let quoted = report
-                        .quotes
-                        .iter()
-                        .any(|q| q.speaker.as_deref() == Some(&*rival));
-                    let name = name.as_deref().filter(|_| quoted)?;
-                    Some(ambiguous(text, &m, name, &rival))
-                });
                 if let Some(i) = issue {
                     report.issues.push(i);
                 }
@@ -273,7 +264,7 @@ pub(crate) fn run(text: &str) -> Report {
                         }
                     }
                     let n = if m.kind == MentionKind::Noun {
-                        earlier_indefinite(&n, &report.quotes).unwrap_or(n)
+                        earlier_indefinite(&n, &indefinite).unwrap_or(n)
                     } else {
                         n
                     };
@@ -313,14 +304,7 @@ pub(crate) fn run(text: &str) -> Report {
                 {
                     if !matches!(m.kind, MentionKind::Noun) {
                         let (name, _) = resolve(
-                            text,
-                            &m,
-                            &mut names,
-                            &last,
-                            &sc.spans,
-                            sp,
-                            &sc.blocks,
-                            &mut introduced,
+                            text, &m, &mut names, &last, &sc.spans, sp, &sc.blocks, &mut seen,
                         );
                         if name.is_some() {
                             quote.cue = cue.map(|c| text[c].to_string());
@@ -338,14 +322,7 @@ pub(crate) fn run(text: &str) -> Report {
                 if let Some(f) = colon_intro(text, &sc.blocks, sp.block, &names) {
                     if let Some(m) = f.mention {
                         let (name, _) = resolve(
-                            text,
-                            &m,
-                            &mut names,
-                            &last,
-                            &sc.spans,
-                            sp,
-                            &sc.blocks,
-                            &mut introduced,
+                            text, &m, &mut names, &last, &sc.spans, sp, &sc.blocks, &mut seen,
                         );
                         if name.is_some() {
                             quote.cue = f.cue.map(|c| text[c].to_string());
@@ -388,14 +365,7 @@ pub(crate) fn run(text: &str) -> Report {
                     fs.filter(|m| !matches!(m.kind, MentionKind::Pronoun(Gender::Neuter)))
                 {
                     let (name, _) = resolve(
-                        text,
-                        &m,
-                        &mut names,
-                        &last,
-                        &sc.spans,
-                        sp,
-                        &sc.blocks,
-                        &mut introduced,
+                        text, &m, &mut names, &last, &sc.spans, sp, &sc.blocks, &mut seen,
                     );
                     if name.is_some() {
                         quote.speaker_mention = Some(text[m.range.clone()].to_string());
@@ -419,8 +389,15 @@ pub(crate) fn run(text: &str) -> Report {
                     fix: None,
                 });
             }
-            if quote.speaker.is_some() {
+            if let Some(n) = &quote.speaker {
                 last_at = Some((report.quotes.len(), sp.block, span_end(sp)));
+                if !seen.quoted.contains(n) {
+                    seen.quoted.insert(n.clone());
+                }
+                if (n.starts_with("a ") || n.starts_with("an ")) && indefinite.last() != Some(n) {
+                    indefinite.retain(|i| i != n);
+                    indefinite.push(n.clone());
+                }
             }
         }
         report.quotes.push(quote);
@@ -476,11 +453,10 @@ pub(crate) fn run(text: &str) -> Report {
 /// The speaker an earlier quote gave as `a hospital spokesperson`, when
 /// `name` refers back to it as `the spokesperson` or `the hospital
 /// spokesperson`: one source, not two.
-fn earlier_indefinite(name: &str, quotes: &[Quote]) -> Option<String> {
+fn earlier_indefinite(name: &str, indefinite: &[String]) -> Option<String> {
     let rest = name.strip_prefix("the ")?;
     let head = rest.rsplit(' ').next()?;
-    quotes.iter().rev().find_map(|q| {
-        let s = q.speaker.as_deref()?;
+    indefinite.iter().rev().find_map(|s| {
         let body = s.strip_prefix("a ").or_else(|| s.strip_prefix("an "))?;
         let same = body.rsplit(' ').next() == Some(head) && (rest == head || rest == body);
         same.then(|| s.to_string())
@@ -736,7 +712,7 @@ fn resolve(
     spans: &[Span],
     sp: &Span,
     blocks: &[scan::Block],
-    introduced: &mut Vec<String>,
+    seen: &mut Seen,
 ) -> (Option<String>, Option<Issue>) {
     match m.kind {
         MentionKind::Noun => {
@@ -747,7 +723,7 @@ fn resolve(
             let Some(r) = names.resolve(m.range.clone()) else {
                 return (None, None);
             };
-            let first_time = !introduced.iter().any(|n| **n == *r.name);
+            let first_time = !seen.introduced.iter().any(|n| **n == *r.name);
             let issue = if first_time
                 && r.bare
                 && r.name.split_whitespace().count() == 1
@@ -777,18 +753,25 @@ fn resolve(
                     ),
                     fix: None,
                 })
+            } else if let Some(rival) = r.rival.as_deref().filter(|rival| {
+                seen.quoted.contains(*rival) && !words::is_possessive(&text[m.range.clone()])
+            }) {
+                // Two people with the surname have both been quoted, and
+                // nothing says which of them this is. (Not `Scott's family
+                // said`: the family speaks, whichever Scott it is.)
+                Some(ambiguous(text, m, &r.name, rival))
             } else {
                 None
             };
             if first_time {
-                introduced.push(String::from(&*r.name));
+                seen.introduced.push(String::from(&*r.name));
             }
             // (`String::from`: `to_string` on an `Rc<str>` goes through
             // the formatter.)
             (Some(String::from(&*r.name)), issue)
         }
         MentionKind::Pronoun(g) => {
-            resolve_pronoun(text, m, g, names, last, spans, sp, blocks, introduced)
+            resolve_pronoun(text, m, g, names, last, spans, sp, blocks, &seen.introduced)
         }
     }
 }
@@ -1207,23 +1190,30 @@ fn main_subject<'c>(
 fn group_subject(text: &str, r: Range<usize>, g: Gender, whole: bool) -> Option<String> {
     let s = &text[r];
     let bytes = s.as_bytes();
-    // A cut paragraph's first fragment is no sentence.
-    let mut starts = if whole { vec![0] } else { Vec::new() };
-    for i in 1..bytes.len().saturating_sub(1) {
-        if matches!(bytes[i - 1], b'.' | b'?' | b'!') && bytes[i] == b' ' {
-            let word = s[..i - 1].rsplit([' ', '\n']).next().unwrap_or("");
-            if !words::keeps_dot(word)
-                && (bytes[i + 1].is_ascii_uppercase() || matches!(bytes[i + 1], b'"' | 0xE2))
-            {
-                starts.push(i + 1);
-            }
-        }
-    }
-    // A person is the subject of the last sentence only.
+    let starts_at = |i: usize| {
+        matches!(bytes[i - 1], b'.' | b'?' | b'!')
+            && bytes[i] == b' '
+            && (bytes[i + 1].is_ascii_uppercase() || matches!(bytes[i + 1], b'"' | 0xE2))
+            && !words::keeps_dot(s[..i - 1].rsplit([' ', '\n']).next().unwrap_or(""))
+    };
+    let inner = 1..bytes.len().saturating_sub(1);
+    // A person is the subject of the last sentence only. A cut paragraph's
+    // first fragment is no sentence.
     let person = matches!(g, Gender::Male | Gender::Female);
-    let take = if person { 1 } else { starts.len() };
-    starts.iter().rev().take(take).find_map(|&st| {
+    let starts: Vec<usize> = if person {
+        let last = inner.rev().find(|&i| starts_at(i)).map(|i| i + 1);
+        last.or(whole.then_some(0)).into_iter().collect()
+    } else {
+        let mut v = if whole { vec![0] } else { Vec::new() };
+        v.extend(inner.filter(|&i| starts_at(i)).map(|i| i + 1));
+        v
+    };
+    starts.iter().rev().find_map(|&st| {
         let sentence = &s[st..];
+        // A person's role has its possessive among the first words.
+        if person && !sentence.split(' ').take(2).any(words::is_possessive) {
+            return None;
+        }
         let mut ws = sentence.split(' ').take(8);
         let mut np: Vec<&str> = Vec::new();
         let first = ws.next()?;

@@ -1199,6 +1199,9 @@ pub(crate) struct Names<'a> {
     /// The full names are slices of the text: a surname met hundreds of
     /// times costs no allocation per occurrence.
     full: HashMap<String, Vec<(&'a str, usize)>>,
+    /// Surname → each full name in `full` once, where it first appears, for
+    /// the surnames that more than one person has.
+    namesakes: HashMap<String, Vec<(&'a str, usize)>>,
     /// Set when a resolution depended on where the mention is, because
     /// its surname belongs to more than one full name: not cached.
     placed: bool,
@@ -1261,6 +1264,7 @@ impl<'a> Names<'a> {
         Names {
             text,
             full: HashMap::default(),
+            namesakes: HashMap::default(),
             gender: HashMap::default(),
             quoted,
             resolved: HashMap::default(),
@@ -1582,11 +1586,9 @@ impl<'a> Names<'a> {
         }
         let all = &self.full[surname];
         let fits = |full: &str| {
+            let Some(h) = gender else { return true };
             let first = full.split_whitespace().next().unwrap_or("");
-            match (gender, lexicon::first_name_gender(first)) {
-                (Some(h), Some(f)) => h == f,
-                _ => true,
-            }
+            lexicon::first_name_gender(first).is_none_or(|f| f == h)
         };
         let mut fitting = all.iter().filter(|(full, _)| fits(full));
         let first = fitting.next()?;
@@ -1615,17 +1617,28 @@ impl<'a> Names<'a> {
             .iter()
             .rfind(|(full, p)| *p < at && *p >= recent && fits(full) && topic(*p));
         let chosen = by_topic.unwrap_or(first);
-        let rival = by_topic
-            .is_none()
-            .then(|| {
-                all.iter()
-                    .find(|(full, p)| *p < at && fits(full) && *full != chosen.0)
-            })
-            .flatten()
-            .map(|(full, _)| full.to_string());
-        all.iter()
+        let found = all
+            .iter()
             .find(|(full, _)| *full == chosen.0)
-            .map(|&(full, p)| (full.to_string(), p, rival))
+            .map(|&(full, p)| (full.to_string(), p));
+        let rival = if by_topic.is_none() {
+            if !self.namesakes.contains_key(surname) {
+                let mut v: Vec<(&str, usize)> = Vec::new();
+                for &(full, p) in all {
+                    if !v.iter().any(|(f, _)| *f == full) {
+                        v.push((full, p));
+                    }
+                }
+                self.namesakes.insert(surname.to_string(), v);
+            }
+            self.namesakes[surname]
+                .iter()
+                .find(|(full, p)| *p < at && *full != chosen.0 && fits(full))
+                .map(|(full, _)| full.to_string())
+        } else {
+            None
+        };
+        found.map(|(full, p)| (full, p, rival))
     }
 
     fn search_full(&mut self, surname: &str) -> Vec<(&'a str, usize)> {
@@ -2272,20 +2285,22 @@ pub(crate) fn name_mentions(text: &str, toks: &[Tok], out: &mut Vec<(Range<usize
             };
             // Set off after the subject's role, before its verb: `The
             // manager of the home side, Dee Barnes, was asked`.
-            let set_off = i > 0
-                && &text[toks[i - 1].range()] == ","
-                && toks.get(j + 1).is_some_and(|n| &text[n.range()] == ",")
-                && toks
-                    .get(j + 2)
-                    .is_some_and(|n| n.word && looks_like_verb(&text[n.range()]));
+            let set_off = || {
+                i > 0
+                    && toks.get(j + 1).is_some_and(|n| &text[n.range()] == ",")
+                    && &text[toks[i - 1].range()] == ","
+                    && toks
+                        .get(j + 2)
+                        .is_some_and(|n| n.word && looks_like_verb(&text[n.range()]))
+            };
             let possessive = words::is_possessive(&text[toks[j].range()]);
             let subject = !possessive
                 && (sentence_start
                     || appositive
-                    || set_off
                     || inverted
                     || absolute
-                    || (verb_next && !after_prep));
+                    || (verb_next && !after_prep)
+                    || set_off());
             out.push((t.start..toks[j].end, subject));
             i = j + 1;
         } else {
