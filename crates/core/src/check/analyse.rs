@@ -450,6 +450,36 @@ pub(crate) fn run(text: &str) -> Report {
     report
 }
 
+/// The noun of `the group`, `the union`, `the council`: a body spoken of
+/// as one already named.
+fn body_noun(phrase: &str) -> Option<&str> {
+    let noun = phrase
+        .strip_prefix("the ")
+        .or_else(|| phrase.strip_prefix("The "))?;
+    matches!(
+        noun,
+        "group"
+            | "organisation"
+            | "organization"
+            | "union"
+            | "alliance"
+            | "association"
+            | "coalition"
+            | "council"
+            | "committee"
+            | "agency"
+            | "ministry"
+            | "department"
+            | "foundation"
+            | "trust"
+            | "institute"
+            | "commission"
+            | "board"
+            | "party"
+    )
+    .then_some(noun)
+}
+
 /// The speaker an earlier quote gave as `a hospital spokesperson`, when
 /// `name` refers back to it as `the spokesperson` or `the hospital
 /// spokesperson`: one source, not two.
@@ -717,6 +747,28 @@ fn resolve(
     match m.kind {
         MentionKind::Noun => {
             let s = &text[m.range.clone()];
+            // `The Western Growers Alliance welcomed the collapse. “…,”
+            // the group said`: the body named just before, as "it" would be.
+            if let Some(noun) = body_noun(s) {
+                let (body, _) = resolve_pronoun(
+                    text,
+                    m,
+                    Gender::Neuter,
+                    names,
+                    last,
+                    spans,
+                    sp,
+                    blocks,
+                    &seen.introduced,
+                );
+                if let Some(b) = body.filter(|b| {
+                    attrib::is_org_name(b)
+                        && (matches!(noun, "group" | "organisation" | "organization")
+                            || b.split_whitespace().any(|w| w.eq_ignore_ascii_case(noun)))
+                }) {
+                    return (Some(b), None);
+                }
+            }
             (Some(s.to_string()), None)
         }
         MentionKind::Name => {
@@ -1214,7 +1266,7 @@ fn group_subject(text: &str, r: Range<usize>, g: Gender, whole: bool) -> Option<
         if person && !sentence.split(' ').take(2).any(words::is_possessive) {
             return None;
         }
-        let mut ws = sentence.split(' ').take(8);
+        let mut ws = sentence.split(' ').take(8).peekable();
         let mut np: Vec<&str> = Vec::new();
         let first = ws.next()?;
         let det = matches!(first, "The" | "Its" | "Their");
@@ -1223,27 +1275,48 @@ fn group_subject(text: &str, r: Range<usize>, g: Gender, whole: bool) -> Option<
         }
         // The phrase runs up to its verb; punctuation before one ends it.
         let mut open = true;
-        ws.find(|w| {
+        loop {
+            let w = ws.next()?;
             let bare = w.trim_end_matches(['.', ',', ';', ':']);
+            // `Commission on Presidential Debates`: a preposition inside a
+            // body's name, between capitals.
+            let in_name = matches!(bare, "on" | "for" | "in")
+                && np.last().is_some_and(|p| words::is_capitalised(p))
+                && ws.peek().is_some_and(|n| {
+                    words::is_capitalised(n)
+                        && !lexicon::is_name_stop(n.trim_end_matches(['.', ',', ';', ':']))
+                });
             // `The fishing crews`: the word after "The" is not the verb.
-            let ends = attrib::looks_like_verb(bare)
-                || attrib::is_function_word(bare) && !matches!(bare, "of" | "and");
+            let ends = !in_name
+                && (attrib::looks_like_verb(bare)
+                    || attrib::is_function_word(bare) && !matches!(bare, "of" | "and"));
             if ends && !(det && np.is_empty()) {
-                return true;
+                break;
             }
             open &= bare.len() == w.len();
             np.push(bare);
-            false
-        })?;
+        }
         if !open {
             return None;
+        }
+        // `The nonpartisan Commission on …`: the name without the
+        // adjectives before it.
+        if det {
+            if let Some(k) = np.iter().position(|w| words::is_capitalised(w)) {
+                if k > 0 && np[..k].iter().all(|w| !words::is_possessive(w)) {
+                    np.drain(..k);
+                }
+            }
         }
         let last = *np.last()?;
         if np.len() > 5
             || np.iter().any(|w| {
-                !(w.chars().all(|c| c.is_alphanumeric() || c == '-') || words::is_possessive(w))
+                // (`Workers’ Union`: a plural's possessive too.)
+                let possessive = words::is_possessive(w) || w.ends_with("s’") || w.ends_with("s'");
+                !(w.chars().all(|c| c.is_alphanumeric() || c == '-') || possessive)
                     || lexicon::pronoun(w).is_some()
-                    || (attrib::is_function_word(w) && !matches!(*w, "of" | "and"))
+                    || (attrib::is_function_word(w)
+                        && !matches!(*w, "of" | "and" | "on" | "for" | "in"))
             })
         {
             return None;
@@ -1262,7 +1335,13 @@ fn group_subject(text: &str, r: Range<usize>, g: Gender, whole: bool) -> Option<
         let possessed = np.iter().any(|w| words::is_possessive(w));
         let det = det || possessed;
         let fits = match g {
-            Gender::Neuter => (org || det && lower_head) && !plural_head,
+            // A body's name may end in a plural (`Commission on
+            // Presidential Debates`), unless the plural is what makes it a
+            // body (`Senate Democrats`: they).
+            Gender::Neuter => {
+                (org && (!plural_head || np[..np.len() - 1].iter().any(|w| attrib::is_org_name(w))))
+                    || (det && lower_head && !plural_head)
+            }
             // `Eastport’s manager`, not `the manager` (most often someone
             // named earlier) nor `Eastport’s defence`.
             Gender::Male | Gender::Female => possessed && lower_head && is_person_noun(last),
@@ -1490,18 +1569,36 @@ fn describe(text: &str, name: &str, names: &mut Names<'_>) -> Option<String> {
         }
         j -= 1;
     }
+    // A courtesy title (`Mr.`, `Dr.`) says nothing; an abbreviated one
+    // (`Sen.`, `Lt. Gov.`) gives way to an appositive after the name (`Sen.
+    // Carla Mendes, a Democrat from Arizona,`).
+    let mut abbreviated = None;
     if j < toks.len() {
         let d = text[toks[j].start..toks[toks.len() - 1].end].trim();
-        let honorific_only = d
+        let courtesy = d.split_whitespace().all(|w| {
+            matches!(
+                w.trim_end_matches('.'),
+                "Mr" | "Mrs" | "Ms" | "Miss" | "Dr" | "Prof"
+            )
+        });
+        let short = d
             .split_whitespace()
-            .all(|w| lexicon::honorific_gender(w).is_some() || matches!(w, "Dr." | "Dr" | "Prof."));
-        if !d.is_empty() && !honorific_only {
-            return Some(d.to_string());
+            .all(|w| w.ends_with('.') && lexicon::is_title_word(w));
+        match (courtesy, short) {
+            (true, _) => {}
+            (false, true) => abbreviated = Some(d.to_string()),
+            (false, false) => return Some(d.to_string()),
         }
     }
+    appositive_description(&text[at + name.len()..]).or(abbreviated)
+}
+
+/// The description in an appositive right after a name (`rest` follows
+/// the name): `, a Russian analyst,`, `, president of the drivers'
+/// union,`, `, who runs a café by the station,`.
+fn appositive_description(rest: &str) -> Option<String> {
     // An appositive: `Name, a Russian analyst,`, or, as agencies write it,
     // a role with no article: `Name, president of the drivers' union,`.
-    let rest = &text[at + name.len()..];
     let rest = rest.strip_prefix(", ")?;
     let end = rest.find([',', '.', ';', '\n'])?;
     let app = &rest[..end];
