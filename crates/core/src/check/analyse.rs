@@ -1064,15 +1064,20 @@ fn resolve_pronoun(
         if asker.as_ref() == Some(&res.name) {
             continue;
         }
-        // A bare surname is a person once it has been quoted.
+        // A bare surname is a person once it has been quoted, or named as
+        // someone's relation or role (`Her husband, Rui,`).
         let person = !res.bare
             || names.gender.contains_key(&*res.name)
             || last_recent.is_some_and(|l| l.name == &*res.name)
             || introduced.iter().any(|n| **n == *res.name)
-            || reports_speech(text, r.end);
-        // A place (`upstate New York`) is never "he" or "she".
-        let person =
-            person && res.name.split_whitespace().count() <= 4 && !names.org_or_place(&res.name);
+            || reports_speech(text, r.end)
+            || after_role(text, r.start);
+        // A place (`upstate New York`) is never "he" or "she", nor is a
+        // name that only qualifies a thing (`the Cabo Norte lighthouse`).
+        let person = person
+            && res.name.split_whitespace().count() <= 4
+            && !names.org_or_place(&res.name)
+            && !qualifies_a_thing(text, r.clone());
         if matches!(g, Gender::Male | Gender::Female) && !person {
             continue;
         }
@@ -1131,6 +1136,37 @@ fn resolve_pronoun(
         .find(|c| c.0 != pick.0 && c.3 && pick.3 && c.1 + 400 > pos.min(pick.1 + 400));
     let issue = rival.map(|r| ambiguous(text, m, &pick.0, &r.0));
     (Some(String::from(&*pick.0)), issue)
+}
+
+/// Whether the name at `at` follows a person's role or relation and a
+/// comma: `Her husband, Rui,`, `the driver, Tom Price`.
+fn after_role(text: &str, at: usize) -> bool {
+    let Some(before) = text[..at].strip_suffix(", ") else {
+        return false;
+    };
+    let word = before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    is_person_noun(word)
+}
+
+/// Whether the name at `r` stands between "the" and a common noun, as a
+/// qualifier: `the Cabo Norte lighthouse`, `the Harbour Street bakery`.
+fn qualifies_a_thing(text: &str, r: Range<usize>) -> bool {
+    let after = &text[r.end..];
+    let Some(rest) = after.strip_prefix(' ') else {
+        return false;
+    };
+    let next = rest
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    text[..r.start].ends_with("the ")
+        && next.len() > 2
+        && next.starts_with(|c: char| c.is_ascii_lowercase())
+        && !attrib::looks_like_verb(next)
+        && !attrib::is_function_word(next)
 }
 
 /// Whether the pronoun at `r` replies: `she replied`, `answered he`.
@@ -1507,6 +1543,11 @@ fn speakers(
 /// analyst Anton Marsadov"), on its line, or in an appositive after it
 /// ("X, a Russian analyst, said").
 fn describe(text: &str, name: &str, names: &mut Names<'_>) -> Option<String> {
+    // A speaker named by a noun phrase (`a framed notice`) is its own
+    // description.
+    if !name.starts_with(char::is_uppercase) {
+        return None;
+    }
     let at = names.first_occurrence(name)?;
     let mut toks = Vec::new();
     // Not across a line: plain text may end a headline with no more than

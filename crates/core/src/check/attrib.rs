@@ -344,7 +344,7 @@ pub(crate) fn before(text: &str, toks: &[Tok]) -> Found {
             let m = subject_before(text, head)
                 .filter(|m| m.kind != MentionKind::Noun)
                 .or_else(|| first_subject(text, head));
-            if let Some(m) = m {
+            if let Some(m) = m.or_else(|| document_before_colon(text, head)) {
                 found.cue = Some(last.range());
                 found.has_cue = true;
                 found.mention = Some(m);
@@ -352,6 +352,39 @@ pub(crate) fn before(text: &str, toks: &[Tok]) -> Found {
         }
     }
     found
+}
+
+/// A written thing that a colon quotes, near the end of `toks`: `hangs a
+/// framed notice from 1962: “…”`, `a sign that read: “…”`. The noun
+/// phrase from its determiner.
+fn document_before_colon(text: &str, toks: &[Tok]) -> Option<Mention> {
+    let lo = toks.len().saturating_sub(6);
+    let k = (lo..toks.len()).rev().find(|&k| {
+        toks[k].word
+            && matches!(
+                &text[toks[k].range()],
+                "notice"
+                    | "sign"
+                    | "banner"
+                    | "plaque"
+                    | "placard"
+                    | "poster"
+                    | "inscription"
+                    | "caption"
+                    | "label"
+                    | "headline"
+                    | "slogan"
+                    | "motto"
+            )
+    })?;
+    let det = (k.saturating_sub(3)..k).rev().find(|&d| {
+        let w = &text[toks[d].range()];
+        toks[d].word && (lexicon::is_determiner(w) || words::is_possessive(w))
+    })?;
+    Some(Mention {
+        range: toks[det].start..toks[k].end,
+        kind: MentionKind::Noun,
+    })
 }
 
 /// A cue such as `claims` or `reports` used as a plural noun: after a
