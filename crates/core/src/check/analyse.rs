@@ -249,7 +249,7 @@ pub(crate) fn run(text: &str) -> Report {
             }) = found
             {
                 quote.cue = cue.map(|c| text[c].to_string());
-                quote.speaker_mention = Some(text[m.range.clone()].to_string());
+                quote.speaker_mention = Some(mention_text(&text[m.range.clone()]));
                 quote.speaker_range = Some(m.range.clone());
                 let (name, issue) = resolve(
                     text, &m, &mut names, &last, &sc.spans, sp, &sc.blocks, &mut seen,
@@ -308,7 +308,7 @@ pub(crate) fn run(text: &str) -> Report {
                         );
                         if name.is_some() {
                             quote.cue = cue.map(|c| text[c].to_string());
-                            quote.speaker_mention = Some(text[m.range.clone()].to_string());
+                            quote.speaker_mention = Some(mention_text(&text[m.range.clone()]));
                             quote.speaker_range = Some(m.range.clone());
                             quote.speaker = name;
                             resolved = true;
@@ -326,7 +326,7 @@ pub(crate) fn run(text: &str) -> Report {
                         );
                         if name.is_some() {
                             quote.cue = f.cue.map(|c| text[c].to_string());
-                            quote.speaker_mention = Some(text[m.range.clone()].to_string());
+                            quote.speaker_mention = Some(mention_text(&text[m.range.clone()]));
                             quote.speaker_range = Some(m.range.clone());
                             quote.speaker = name;
                             resolved = true;
@@ -368,7 +368,7 @@ pub(crate) fn run(text: &str) -> Report {
                         text, &m, &mut names, &last, &sc.spans, sp, &sc.blocks, &mut seen,
                     );
                     if name.is_some() {
-                        quote.speaker_mention = Some(text[m.range.clone()].to_string());
+                        quote.speaker_mention = Some(mention_text(&text[m.range.clone()]));
                         quote.speaker_range = Some(m.range.clone());
                         quote.speaker = name;
                         resolved = true;
@@ -1136,6 +1136,16 @@ fn resolve_pronoun(
         .find(|c| c.0 != pick.0 && c.3 && pick.3 && c.1 + 400 > pos.min(pick.1 + 400));
     let issue = rival.map(|r| ambiguous(text, m, &pick.0, &r.0));
     (Some(String::from(&*pick.0)), issue)
+}
+
+/// A mention as the report gives it: without the Markdown emphasis marks
+/// inside it (`Councillor **Maya Fenn`).
+fn mention_text(s: &str) -> String {
+    if s.contains(['*', '_']) {
+        s.replace(['*', '_'], "")
+    } else {
+        s.to_string()
+    }
 }
 
 /// Whether the name at `at` follows a person's role or relation and a
