@@ -265,6 +265,54 @@ fn vineyard_frost_flags_an_ambiguous_she_and_mixed_marks() {
 }
 
 #[test]
+fn harbour_fraud_trial_places_broken_marks_and_tells_namesakes_apart() {
+    let (text, v, code) = check_json("harbour-fraud-trial.md");
+    assert_eq!(code, 1, "broken marks are errors");
+
+    // The lost opening mark belongs after the writer's sentence that names
+    // the speaker, not at the paragraph's start.
+    let open = issues(&v, "missing-open-quote");
+    assert_eq!(open.len(), 1);
+    assert_eq!(open[0]["start"], cp(&text, "He said nobody"));
+    assert_eq!(
+        quote_by_text(&v, "He said nobody")["speaker"],
+        "Dana Whitlock"
+    );
+    // The unclosed partial quote ends before the writer's next sentence.
+    let close = issues(&v, "missing-close-quote");
+    assert_eq!(close.len(), 1);
+    assert_eq!(
+        quote_by_text(&v, "a gap nobody")["text"],
+        "a gap nobody could explain."
+    );
+    assert_eq!(quote_by_text(&v, "a gap nobody")["speaker"], "Marta Lind");
+    assert_eq!(description(&v, "Marta Lind"), "Head of Audit");
+
+    // Who replies is who was asked, not who asked.
+    assert_eq!(
+        quote_by_text(&v, "I kept everything")["speaker"],
+        "Dana Whitlock"
+    );
+    // Two Russos quoted: a bare "Russo" is flagged.
+    let ambiguous = issues(&v, "ambiguous-speaker");
+    assert_eq!(ambiguous.len(), 1);
+    assert_eq!(ambiguous[0]["start"], cp(&text, "Russo said."));
+    // "the association" is the body named before it; a placard speaks
+    // for itself.
+    assert_eq!(
+        quote_by_text(&v, "It has taken four years")["speaker"],
+        "Northfield Ratepayers’ Association"
+    );
+    assert_eq!(
+        quote_by_text(&v, "Give us our harbour")["speaker"],
+        "a placard"
+    );
+    assert!(issues(&v, "speaker-not-introduced").is_empty());
+    assert!(issues(&v, "unattributed-quote").is_empty());
+    assert_eq!(v["issues"].as_array().unwrap().len(), 3);
+}
+
+#[test]
 fn a_clean_article_exits_zero_and_says_so_in_text() {
     let path = sample("clinic-closure.md");
     let out = byline(&["check", path.to_str().unwrap()]);

@@ -75,7 +75,14 @@ pub(crate) fn run(text: &str) -> Report {
         let split;
         let sp = match sp
             .missing_close
-            .then(|| close_point(text, sp.inner.clone()))
+            .then(|| {
+                let narration =
+                    close_before_narration(text, sc.blocks[sp.block].range.start, sp.inner.clone());
+                match (close_point(text, sp.inner.clone()), narration) {
+                    (Some(a), Some(b)) => Some(a.min(b)),
+                    (a, b) => a.or(b),
+                }
+            })
             .flatten()
         {
             Some(at) => {
@@ -1441,6 +1448,52 @@ fn close_point(text: &str, inner: Range<usize>) -> Option<usize> {
     None
 }
 
+/// Where the closing mark of an unclosed quote belongs when a sentence
+/// inside it is the writer's, naming someone already named before the
+/// quote and saying what they said: `showed “a gap nobody could explain.
+/// Lind, who led the review, told jurors …` closes after `explain.`.
+fn close_before_narration(text: &str, block_start: usize, inner: Range<usize>) -> Option<usize> {
+    let s = &text[inner.clone()];
+    let before = &text[block_start..inner.start];
+    let mut from = 0;
+    while let Some(i) = s[from..].find(". ") {
+        let at = from + i;
+        from = at + 2;
+        let rest: Vec<&str> = s[at + 2..].split_whitespace().take(12).collect();
+        let Some(first) = rest.first() else { break };
+        let name = first.trim_end_matches(',');
+        let named_before = words::is_capitalised(name)
+            && !lexicon::is_name_stop(name)
+            && lexicon::pronoun(name).is_none()
+            && before.match_indices(name).any(|(j, _)| {
+                let prev = before[..j].chars().next_back();
+                let next = before[j + name.len()..].chars().next();
+                !prev.is_some_and(char::is_alphanumeric) && !next.is_some_and(char::is_alphanumeric)
+            });
+        if !named_before {
+            continue;
+        }
+        let is_cue = |w: &str| {
+            matches!(
+                lexicon::cue(w.trim_end_matches([',', '.'])),
+                Some(lexicon::Cue::Verb)
+            )
+        };
+        // The cue right after the name, or after an appositive set off by
+        // commas (`Lind, who led the review, told`).
+        let cue_next = rest.get(1).is_some_and(|w| is_cue(w));
+        let after_appositive = first.ends_with(',')
+            && rest[1..]
+                .iter()
+                .position(|w| w.ends_with(','))
+                .is_some_and(|c| rest.get(c + 2).is_some_and(|w| is_cue(w)));
+        if cue_next || after_appositive {
+            return Some(inner.start + at + 1);
+        }
+    }
+    None
+}
+
 /// Issues about the marks themselves.
 fn mark_issues(text: &str, sp: &Span, spans: &[Span], issues: &mut Vec<Issue>) {
     let _ = spans;
@@ -1650,7 +1703,12 @@ fn describe(text: &str, name: &str, names: &mut Names<'_>) -> Option<String> {
 fn appositive_description(rest: &str) -> Option<String> {
     // An appositive: `Name, a Russian analyst,`, or, as agencies write it,
     // a role with no article: `Name, president of the drivers' union,`.
-    let rest = rest.strip_prefix(", ")?;
+    let mut rest = rest.strip_prefix(", ")?;
+    // Past an age: `Dana Whitlock, 41, who worked …`.
+    let age = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if (1..=3).contains(&age) && rest[age..].starts_with(", ") {
+        rest = &rest[age + 2..];
+    }
     let end = rest.find([',', '.', ';', '\n'])?;
     let app = &rest[..end];
     let first = app.split_whitespace().next()?;

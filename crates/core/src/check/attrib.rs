@@ -341,10 +341,10 @@ pub(crate) fn before(text: &str, toks: &[Tok]) -> Found {
     if let Some(last) = toks.last() {
         if &text[last.range()] == ":" && toks.len() >= 2 {
             let head = &toks[..toks.len() - 1];
-            let m = subject_before(text, head)
-                .filter(|m| m.kind != MentionKind::Noun)
+            let m = document_before_colon(text, head)
+                .or_else(|| subject_before(text, head).filter(|m| m.kind != MentionKind::Noun))
                 .or_else(|| first_subject(text, head));
-            if let Some(m) = m.or_else(|| document_before_colon(text, head)) {
+            if let Some(m) = m {
                 found.cue = Some(last.range());
                 found.has_cue = true;
                 found.mention = Some(m);
@@ -648,8 +648,9 @@ fn mention_ending(text: &str, toks: &[Tok]) -> Option<Mention> {
         while j < toks.len() - 1 && lexicon::is_name_stop(&text[toks[j].range()]) {
             j += 1;
         }
+        // And the end of a post with "of" (`Head of Audit Marta Lind`).
         return Some(Mention {
-            range: toks[j].start..last.end,
+            range: after_post_of(text, toks[j].start, last.end)..last.end,
             kind: MentionKind::Name,
         });
     }

@@ -604,7 +604,8 @@ fn narration_end(text: &str, from: usize, close: usize, after: usize) -> Option<
             !prev.is_some_and(char::is_alphanumeric) && !next.is_some_and(char::is_alphanumeric)
         })
         .filter(|&i| {
-            // The word before: a first name must be the speaker's.
+            // The word before: a first name must be the speaker's, when
+            // the attribution gives one.
             let lead = before[..i]
                 .trim_end_matches(' ')
                 .rsplit([' ', '\n'])
@@ -614,7 +615,7 @@ fn narration_end(text: &str, from: usize, close: usize, after: usize) -> Option<
                 && lead.chars().all(char::is_alphabetic)
                 && !super::lexicon::is_title_word(lead)
                 && !matches!(lead, "According" | "To" | "By" | "With" | "For");
-            !named || first == Some(lead)
+            !named || first.is_none_or(|f| f == lead)
         })
         .filter(|&i| !first_person(sentence_around(before, i)))
         .last()?;
