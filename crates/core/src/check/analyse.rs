@@ -398,7 +398,9 @@ pub(crate) fn run(text: &str) -> Report {
             }
             if let Some(n) = &quote.speaker {
                 last_at = Some((report.quotes.len(), sp.block, span_end(sp)));
-                if !seen.quoted.contains(n) {
+                // (Most quotes have the speaker of the one before.)
+                let same = report.quotes.last().and_then(|q| q.speaker.as_ref()) == Some(n);
+                if !same && !seen.quoted.contains(n) {
                     seen.quoted.insert(n.clone());
                 }
                 if (n.starts_with("a ") || n.starts_with("an ")) && indefinite.last() != Some(n) {
@@ -1188,18 +1190,22 @@ fn qualifies_a_thing(text: &str, r: Range<usize>) -> bool {
 
 /// Whether the pronoun at `r` replies: `she replied`, `answered he`.
 fn replies(text: &str, r: Range<usize>) -> bool {
-    let is_reply = |w: &str| matches!(w, "replied" | "answered" | "responded" | "retorted");
-    let after = text[r.end..].trim_start_matches([' ', '\u{a0}']);
-    let next = after
-        .split(|c: char| !c.is_alphabetic())
-        .next()
-        .unwrap_or("");
-    let before = text[..r.start].trim_end_matches([' ', '\u{a0}', ',']);
-    let prev = before
-        .rsplit(|c: char| !c.is_alphabetic())
-        .next()
-        .unwrap_or("");
-    is_reply(next) || is_reply(prev)
+    let is_reply = |w: &[u8]| {
+        let n = w.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+        matches!(
+            &w[..n],
+            b"replied" | b"answered" | b"responded" | b"retorted"
+        )
+    };
+    let after = text[r.end..].trim_start_matches([' ', '\u{a0}']).as_bytes();
+    let before = text[..r.start]
+        .trim_end_matches([' ', '\u{a0}', ','])
+        .as_bytes();
+    let prev_start = before
+        .iter()
+        .rposition(|b| !b.is_ascii_alphabetic())
+        .map_or(0, |i| i + 1);
+    is_reply(after) || is_reply(&before[prev_start..])
 }
 
 /// Whether the names starting at `a` and `b` are joined by "and" into one
@@ -1306,7 +1312,16 @@ fn group_subject(text: &str, r: Range<usize>, g: Gender, whole: bool) -> Option<
     // first fragment is no sentence.
     let person = matches!(g, Gender::Male | Gender::Female);
     let starts: Vec<usize> = if person {
-        let last = inner.rev().find(|&i| starts_at(i)).map(|i| i + 1);
+        // From the end, by the sentence marks only.
+        let mut hi = inner.end;
+        let mut last = None;
+        while let Some(p) = memchr::memrchr3(b'.', b'?', b'!', &bytes[..hi]) {
+            if inner.contains(&(p + 1)) && starts_at(p + 1) {
+                last = Some(p + 2);
+                break;
+            }
+            hi = p;
+        }
         last.or(whole.then_some(0)).into_iter().collect()
     } else {
         let mut v = if whole { vec![0] } else { Vec::new() };
