@@ -117,6 +117,18 @@ pub(crate) fn run(text: &str) -> Report {
         let after_end = next_same
             .map_or(block.range.end, span_start)
             .max(after_start);
+        // Plain text's single line break after a finished sentence ends a
+        // paragraph: the next line's words do not attribute this quote.
+        let after_end = match memchr::memchr(b'\n', &text.as_bytes()[after_start..after_end]) {
+            Some(nl)
+                if text[..after_start + nl]
+                    .trim_end()
+                    .ends_with(['.', '!', '?', '”', '"']) =>
+            {
+                after_start + nl
+            }
+            _ => after_end,
+        };
 
         // Words of earlier quotes in the window are left out.
         let window =
