@@ -471,6 +471,22 @@ pub(crate) fn run(text: &str) -> Report {
     report
 }
 
+/// A speaker named by a noun phrase, as a name: `The study` and `A
+/// ministry spokeswoman` at the start of a sentence are `the study` and `a
+/// ministry spokeswoman` elsewhere. A body's name keeps its capital (`The
+/// New York Times`).
+fn noun_speaker(s: &str) -> String {
+    let s = mention_text(s);
+    let common = s
+        .rsplit(' ')
+        .next()
+        .is_some_and(|w| w.starts_with(char::is_lowercase));
+    match words::lower_first(&s) {
+        Some(lower) if common && ["The ", "A ", "An "].iter().any(|d| s.starts_with(d)) => lower,
+        _ => s,
+    }
+}
+
 /// The noun of `the group`, `the union`, `the council`: a body spoken of
 /// as one already named.
 fn body_noun(phrase: &str) -> Option<&str> {
@@ -790,7 +806,7 @@ fn resolve(
                     return (Some(b), None);
                 }
             }
-            (Some(s.to_string()), None)
+            (Some(noun_speaker(s)), None)
         }
         MentionKind::Name => {
             let Some(r) = names.resolve(m.range.clone()) else {
@@ -1428,6 +1444,11 @@ fn group_subject(text: &str, r: Range<usize>, g: Gender, whole: bool) -> Option<
             _ => (org || det || !lower_head) && (plural_head || collective),
         };
         fits.then(|| {
+            // `the study`, as a common noun phrase is written mid-sentence;
+            // a name with its capital.
+            if det && lower_head && first == "The" {
+                return format!("the {phrase}");
+            }
             let mut p = phrase;
             if let Some(c) = p.get(..1) {
                 let up = c.to_uppercase();
@@ -1820,10 +1841,15 @@ fn role_set_off_before(text: &str, toks: &[Tok], name_end: usize) -> Option<Stri
     let lead_w = &text[lead.range()];
     let head_w = &text[head.range()];
     let roleish = is_person_noun(head_w);
-    let plain = phrase[1..].iter().all(|t| {
+    // (An -ing word right before the role is an adjective: `managing
+    // director`, `acting chief`.)
+    let plain = phrase[1..].iter().enumerate().all(|(i, t)| {
         let w = &text[t.range()];
+        let before_head = i + 3 == phrase.len();
         words::is_possessive(w)
-            || (!attrib::is_function_word(w) && !attrib::looks_like_verb(w) && !w.ends_with("ing"))
+            || (!attrib::is_function_word(w)
+                && !attrib::looks_like_verb(w)
+                && (!w.ends_with("ing") || before_head))
     });
     if !matches!(
         lead_w,

@@ -648,6 +648,22 @@ fn mention_ending(text: &str, toks: &[Tok]) -> Option<Mention> {
         while j < toks.len() - 1 && lexicon::is_name_stop(&text[toks[j].range()]) {
             j += 1;
         }
+        // `Analysts at Berenberg said`: the people, not the firm.
+        if j >= 2
+            && toks[j - 1].word
+            && matches!(&text[toks[j - 1].range()], "at" | "from" | "with")
+            && toks[j - 2].word
+            && lexicon::is_speaker_noun(&text[toks[j - 2].range()].to_lowercase())
+        {
+            let mut k = j - 2;
+            if k > 0 && toks[k - 1].word && lexicon::is_determiner(&text[toks[k - 1].range()]) {
+                k -= 1;
+            }
+            return Some(Mention {
+                range: toks[k].start..last.end,
+                kind: MentionKind::Noun,
+            });
+        }
         // And the end of a post with "of" (`Head of Audit Marta Lind`).
         return Some(Mention {
             range: after_post_of(text, toks[j].start, last.end)..last.end,
