@@ -55,7 +55,7 @@ pub(crate) fn run(text: &str) -> Report {
     let mut carried: Vec<bool> = Vec::with_capacity(sc.spans.len());
     // The speakers named by an indefinite noun phrase (`a hospital
     // spokesperson`), the last quoted last.
-    let mut indefinite: Vec<String> = Vec::new();
+    let mut indefinite: Vec<(String, usize)> = Vec::new();
 
     for (si, sp) in sc.spans.iter().enumerate() {
         if sp.inner.is_empty() {
@@ -118,12 +118,18 @@ pub(crate) fn run(text: &str) -> Report {
             .map_or(block.range.end, span_start)
             .max(after_start);
         // Plain text's single line break after a finished sentence ends a
-        // paragraph: the next line's words do not attribute this quote.
+        // paragraph: the next line's words do not attribute this quote. (A
+        // line that goes on in lower case is a wrapped sentence.)
         let after_end = match memchr::memchr(b'\n', &text.as_bytes()[after_start..after_end]) {
             Some(nl)
-                if text[..after_start + nl]
-                    .trim_end()
-                    .ends_with(['.', '!', '?', '”', '"']) =>
+                if {
+                    let line = text[..after_start + nl].trim_end();
+                    let line = line.strip_suffix(['”', '"']).unwrap_or(line);
+                    line.ends_with(['.', '!', '?'])
+                        && !text[after_start + nl..]
+                            .trim_start()
+                            .starts_with(char::is_lowercase)
+                } =>
             {
                 after_start + nl
             }
@@ -283,7 +289,7 @@ pub(crate) fn run(text: &str) -> Report {
                         }
                     }
                     let n = if m.kind == MentionKind::Noun {
-                        earlier_indefinite(&n, &indefinite).unwrap_or(n)
+                        earlier_indefinite(text, &n, m.range.start, &indefinite).unwrap_or(n)
                     } else {
                         n
                     };
@@ -415,9 +421,14 @@ pub(crate) fn run(text: &str) -> Report {
                 if !same && !seen.quoted.contains(n) {
                     seen.quoted.insert(n.clone());
                 }
-                if (n.starts_with("a ") || n.starts_with("an ")) && indefinite.last() != Some(n) {
-                    indefinite.retain(|i| i != n);
-                    indefinite.push(n.clone());
+                if n.starts_with("a ") || n.starts_with("an ") {
+                    indefinite.retain(|(i, _)| i != n);
+                    // (After the quote and its own mention.)
+                    let end = quote
+                        .speaker_range
+                        .as_ref()
+                        .map_or(span_end(sp), |r| r.end.max(span_end(sp)));
+                    indefinite.push((n.clone(), end));
                 }
             }
         }
@@ -519,15 +530,37 @@ fn body_noun(phrase: &str) -> Option<&str> {
 
 /// The speaker an earlier quote gave as `a hospital spokesperson`, when
 /// `name` refers back to it as `the spokesperson` or `the hospital
-/// spokesperson`: one source, not two.
-fn earlier_indefinite(name: &str, indefinite: &[String]) -> Option<String> {
+/// spokesperson`: one source, not two. Not when another is brought in
+/// between (`A police spokesperson said …`); `indefinite` holds where each
+/// such speaker was last quoted, `at` is where `name` is.
+fn earlier_indefinite(
+    text: &str,
+    name: &str,
+    at: usize,
+    indefinite: &[(String, usize)],
+) -> Option<String> {
     let rest = name.strip_prefix("the ")?;
     let head = rest.rsplit(' ').next()?;
-    indefinite.iter().rev().find_map(|s| {
-        let body = s.strip_prefix("a ").or_else(|| s.strip_prefix("an "))?;
-        let same = body.rsplit(' ').next() == Some(head) && (rest == head || rest == body);
-        same.then(|| s.to_string())
-    })
+    let (s, end) = indefinite.iter().rev().find(|(s, _)| {
+        s.strip_prefix("a ")
+            .or_else(|| s.strip_prefix("an "))
+            .is_some_and(|body| {
+                body.rsplit(' ').next() == Some(head) && (rest == head || rest == body)
+            })
+    })?;
+    // Another `a … spokesperson` since (some 4 KB back at most).
+    let mut lo = (*end).max(at.saturating_sub(4096)).min(at);
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let between: Vec<&str> = text[lo..at].split_whitespace().collect();
+    let another = between.iter().enumerate().any(|(i, w)| {
+        w.trim_end_matches([',', '.', ';']) == head
+            && between[i.saturating_sub(3)..i]
+                .iter()
+                .any(|d| matches!(*d, "a" | "an" | "A" | "An"))
+    });
+    (!another).then(|| s.clone())
 }
 
 /// Whether a line break separates the last speaker's quote from `sp` in
@@ -786,7 +819,27 @@ fn resolve(
             let s = &text[m.range.clone()];
             // `The Western Growers Alliance welcomed the collapse. “…,”
             // the group said`: the body named just before, as "it" would be.
-            if let Some(noun) = body_noun(s) {
+            // Not past a new body of that kind: `residents formed a campaign
+            // group … the group said`.
+            let block_start = blocks[sp.block].range.start;
+            let introduced_here = |noun: &str| {
+                let mut lo = block_start.max(m.range.start.saturating_sub(600));
+                while !text.is_char_boundary(lo) {
+                    lo += 1;
+                }
+                text[lo..m.range.start]
+                    .split(['.', '!', '?'])
+                    .any(|sentence| {
+                        let ws: Vec<&str> = sentence.split_whitespace().collect();
+                        ws.iter().enumerate().any(|(i, w)| {
+                            w.trim_end_matches([',', ';']) == noun
+                                && ws[i.saturating_sub(3)..i]
+                                    .iter()
+                                    .any(|d| matches!(*d, "a" | "an" | "A" | "An"))
+                        })
+                    })
+            };
+            if let Some(noun) = body_noun(s).filter(|n| !introduced_here(n)) {
                 let (body, _) = resolve_pronoun(
                     text,
                     m,
@@ -1440,7 +1493,13 @@ fn group_subject(text: &str, r: Range<usize>, g: Gender, whole: bool) -> Option<
             }
             // `Eastport’s manager`, not `the manager` (most often someone
             // named earlier) nor `Eastport’s defence`.
-            Gender::Male | Gender::Female => possessed && lower_head && is_person_noun(last),
+            // (Nor `Hale’s wife` for "he".)
+            Gender::Male | Gender::Female => {
+                possessed
+                    && lower_head
+                    && is_person_noun(last)
+                    && lexicon::person_noun_gender(last).is_none_or(|k| k == g)
+            }
             _ => (org || det || !lower_head) && (plural_head || collective),
         };
         fits.then(|| {
@@ -1502,7 +1561,12 @@ fn close_point(text: &str, inner: Range<usize>) -> Option<usize> {
 /// Lind, who led the review, told jurors …` closes after `explain.`.
 fn close_before_narration(text: &str, block_start: usize, inner: Range<usize>) -> Option<usize> {
     let s = &text[inner.clone()];
-    let before = &text[block_start..inner.start];
+    // The paragraph's words before the quote, some 600 bytes at most.
+    let mut lo = block_start.max(inner.start.saturating_sub(600));
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let before = &text[lo..inner.start];
     let mut from = 0;
     while let Some(i) = s[from..].find(". ") {
         let at = from + i;
@@ -1510,13 +1574,23 @@ fn close_before_narration(text: &str, block_start: usize, inner: Range<usize>) -
         let rest: Vec<&str> = s[at + 2..].split_whitespace().take(12).collect();
         let Some(first) = rest.first() else { break };
         let name = first.trim_end_matches(',');
+        // A surname the paragraph gave with a first name (`Marta Lind`), not
+        // any capitalised word (`Police`).
         let named_before = words::is_capitalised(name)
             && !lexicon::is_name_stop(name)
             && lexicon::pronoun(name).is_none()
             && before.match_indices(name).any(|(j, _)| {
-                let prev = before[..j].chars().next_back();
                 let next = before[j + name.len()..].chars().next();
-                !prev.is_some_and(char::is_alphanumeric) && !next.is_some_and(char::is_alphanumeric)
+                let first = before[..j]
+                    .strip_suffix(' ')
+                    .and_then(|b| b.rsplit([' ', '\n']).next())
+                    .filter(|f| !f.is_empty());
+                !next.is_some_and(char::is_alphanumeric)
+                    && first.is_some_and(|f| {
+                        words::is_capitalised(f)
+                            && f.chars().all(char::is_alphabetic)
+                            && !lexicon::is_name_stop(f)
+                    })
             });
         if !named_before {
             continue;
@@ -1661,12 +1735,14 @@ fn describe(text: &str, name: &str, names: &mut Names<'_>) -> Option<String> {
     }
     let at = names.first_occurrence(name)?;
     let mut toks = Vec::new();
-    // Not across a line: plain text may end a headline with no more than
-    // a line break.
-    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    let mut from = at.saturating_sub(120).max(line_start);
+    let mut from = at.saturating_sub(120);
     while !text.is_char_boundary(from) {
         from += 1;
+    }
+    // Not across a line: plain text may end a headline with no more than
+    // a line break.
+    if let Some(nl) = text[from..at].rfind('\n') {
+        from += nl + 1;
     }
     words::tokens(text, from..at, &mut toks);
     if let Some(d) = role_set_off_before(text, &toks, at + name.len()) {
@@ -1742,13 +1818,41 @@ fn describe(text: &str, name: &str, names: &mut Names<'_>) -> Option<String> {
             (false, false) => return Some(d.to_string()),
         }
     }
-    appositive_description(&text[at + name.len()..]).or(abbreviated)
+    // `Under Ola Vik, …`: what follows the comma may be the sentence's own
+    // words, not a description.
+    let opener = text[..at].strip_suffix(' ').and_then(|b| {
+        let w = b.rsplit([' ', '\n']).next()?;
+        let before_w = b[..b.len() - w.len()].trim_end_matches(' ');
+        (before_w.is_empty() || before_w.ends_with(['.', '!', '?', '\n'])).then_some(w)
+    });
+    let opened_by_preposition = opener.is_some_and(|w| {
+        matches!(
+            w,
+            "Under"
+                | "For"
+                | "Like"
+                | "Unlike"
+                | "With"
+                | "Without"
+                | "After"
+                | "Before"
+                | "Despite"
+                | "As"
+                | "To"
+                | "From"
+                | "Against"
+                | "Since"
+                | "Until"
+                | "Beside"
+        )
+    });
+    appositive_description(&text[at + name.len()..], opened_by_preposition).or(abbreviated)
 }
 
 /// The description in an appositive right after a name (`rest` follows
 /// the name): `, a Russian analyst,`, `, president of the drivers'
 /// union,`, `, who runs a café by the station,`.
-fn appositive_description(rest: &str) -> Option<String> {
+fn appositive_description(rest: &str, opened_by_preposition: bool) -> Option<String> {
     // An appositive: `Name, a Russian analyst,`, or, as agencies write it,
     // a role with no article: `Name, president of the drivers' union,`.
     let mut rest = rest.strip_prefix(", ")?;
@@ -1766,7 +1870,8 @@ fn appositive_description(rest: &str) -> Option<String> {
     // Not the rest of the sentence after an opening phrase: `Under Ola
     // Vik, the port spent nothing` (a full stop ends it, and a verb
     // follows a noun; a participle, `an economist based in Oslo`, may).
-    let clause = !rest[end..].starts_with(',')
+    let clause = opened_by_preposition
+        && !rest[end..].starts_with(',')
         && app
             .split_whitespace()
             .collect::<Vec<_>>()

@@ -195,7 +195,18 @@ pub(crate) fn after(text: &str, toks: &[Tok], new_sentence: bool, lead: bool) ->
         }
         let w = &text[t.range()];
         let Some(c) = lexicon::cue(w) else { continue };
-        if long_sentence && c != Cue::Verb {
+        // The sentence's own subject and verb, early and before any
+        // clause joins it: not `Hundreds marched …, and police said`.
+        if long_sentence
+            && (c != Cue::Verb
+                || k > 10
+                || toks[..k].iter().any(|t| {
+                    matches!(
+                        &text[t.range()],
+                        "and" | "but" | "while" | "as" | ";" | "when"
+                    )
+                }))
+        {
             return found;
         }
         match c {
@@ -1022,6 +1033,26 @@ fn name_forward(text: &str, toks: &[Tok]) -> Option<Mention> {
             break;
         }
     }
+    // `Secretary of State Antony Blinken`: a post with "of", then the name.
+    if toks.get(j + 1).is_some_and(|t| &text[t.range()] == "of")
+        && toks
+            .get(j + 2)
+            .is_some_and(|t| t.word && words::is_capitalised(&text[t.range()]))
+        && (0..=j).all(|i| lexicon::is_title_word(&text[toks[i].range()]))
+    {
+        let rest = &toks[j + 2..];
+        let mut e = 0;
+        while e + 1 < rest.len() && rest[e + 1].word && words::nameish(&text[rest[e + 1].range()]) {
+            e += 1;
+        }
+        let start = after_post_of(text, rest[0].start, rest[e].end);
+        if start > rest[0].start {
+            return Some(Mention {
+                range: start..rest[e].end,
+                kind: MentionKind::Name,
+            });
+        }
+    }
     let mut s = 0;
     while s < j && lexicon::is_name_stop(&text[toks[s].range()]) {
         s += 1;
@@ -1683,7 +1714,9 @@ impl<'a> Names<'a> {
             }
             self.namesakes[surname]
                 .iter()
-                .find(|(full, p)| *p < at && *full != chosen.0 && fits(full))
+                .find(|(full, p)| {
+                    *p < at && *full != chosen.0 && !one_person(full, chosen.0) && fits(full)
+                })
                 .map(|(full, _)| full.to_string())
         } else {
             None
@@ -1851,12 +1884,27 @@ impl<'a> Names<'a> {
     }
 }
 
+/// Whether two full names with one surname are one person's, written
+/// shorter or longer (`John Kerry`, `John F. Kerry`; `Hillary Clinton`,
+/// `Hillary Rodham Clinton`): the same first word, and every word of the
+/// shorter in the longer. Not `Jr.` beside a name without it.
+fn one_person(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let suffix = |s: &str| s.ends_with("Jr.") || s.ends_with("Sr.") || s.ends_with(" II");
+    short.split_whitespace().next() == long.split_whitespace().next()
+        && suffix(short) == suffix(long)
+        && short
+            .split_whitespace()
+            .all(|w| long.split_whitespace().any(|l| l == w))
+}
+
 /// Where a person's name starts in the capitalised words `text[first..end]`
 /// when they follow a post and "of": in `Chief of Staff Tom Hale`,
 /// `Secretary of State Antony Blinken` and `Minister of Foreign Affairs
-/// Sergei Lavrov`, the first words finish the post. They are dropped until
-/// a known first name, an initial's (`Lloyd J. Austin`), or two capitalised
-/// words (particles aside: `Ana de la Cruz`) are left.
+/// Sergei Lavrov`, the first words finish the post: its complement, one
+/// word or a department's two. They are not dropped past a known first
+/// name, an initial's (`Lloyd J. Austin`), or two capitalised words
+/// (particles aside: `Ana de la Cruz`).
 fn after_post_of(text: &str, first: usize, end: usize) -> usize {
     let post = text[..first]
         .strip_suffix("of ")
@@ -1876,7 +1924,29 @@ fn after_post_of(text: &str, first: usize, end: usize) -> usize {
         let initial_next = ws
             .get(i + 1)
             .is_some_and(|n| n.len() == 2 && n.ends_with('.'));
-        if capitalised(&ws[i + 1..]) < 2 || lexicon::first_name_gender(w).is_some() || initial_next
+        // The post's complement is one word (`Staff`, `Health`), or two
+        // when the second is a department's (`Foreign Affairs`, `Homeland
+        // Security`): `Minister of Health Nguyen Thi Lan` keeps three.
+        let complement = i == 0
+            || matches!(
+                *w,
+                "Affairs"
+                    | "Security"
+                    | "Prosecutions"
+                    | "Services"
+                    | "Development"
+                    | "Relations"
+                    | "Resources"
+                    | "Works"
+                    | "Health"
+                    | "Safety"
+                    | "Protection"
+                    | "Planning"
+            );
+        if !complement
+            || capitalised(&ws[i + 1..]) < 2
+            || lexicon::first_name_gender(w).is_some()
+            || initial_next
         {
             break;
         }

@@ -576,10 +576,12 @@ pub(crate) fn person_noun_gender(w: &str) -> Option<Gender> {
     match w {
         "man" | "boy" | "father" | "son" | "husband" | "brother" | "grandfather" | "uncle"
         | "nephew" | "businessman" | "fisherman" | "congressman" | "chairman" | "spokesman"
-        | "councilman" | "policeman" | "gentleman" => Some(Gender::Male),
+        | "councilman" | "policeman" | "gentleman" | "widower" | "stepfather" | "grandson"
+        | "boyfriend" => Some(Gender::Male),
         "woman" | "girl" | "mother" | "daughter" | "wife" | "sister" | "grandmother" | "aunt"
         | "niece" | "businesswoman" | "congresswoman" | "chairwoman" | "spokeswoman"
-        | "councilwoman" | "policewoman" | "lady" => Some(Gender::Female),
+        | "councilwoman" | "policewoman" | "lady" | "widow" | "stepmother" | "granddaughter"
+        | "girlfriend" => Some(Gender::Female),
         _ => None,
     }
 }
