@@ -1231,7 +1231,7 @@ fn resolve_pronoun(
 /// A mention as the report gives it: without the Markdown emphasis marks
 /// inside it (`Councillor **Maya Fenn`).
 fn mention_text(s: &str) -> String {
-    if s.contains(['*', '_']) {
+    if s.bytes().any(|b| b == b'*' || b == b'_') {
         s.replace(['*', '_'], "")
     } else {
         s.to_string()
