@@ -549,18 +549,27 @@ fn earlier_indefinite(
             })
     })?;
     // Another `a … spokesperson` since (some 4 KB back at most).
-    let mut lo = (*end).max(at.saturating_sub(4096)).min(at);
+    let lo = (*end).max(at.saturating_sub(4096)).min(at);
+    (!brings_in(text, lo..at, head)).then(|| s.clone())
+}
+
+/// Whether `text[r]` (its start moved up to a character boundary) brings
+/// in a new `noun` with an indefinite article up to three words before it
+/// within one sentence: `a campaign group`, `A police spokesperson`.
+fn brings_in(text: &str, r: Range<usize>, noun: &str) -> bool {
+    let mut lo = r.start.min(r.end);
     while !text.is_char_boundary(lo) {
         lo += 1;
     }
-    let between: Vec<&str> = text[lo..at].split_whitespace().collect();
-    let another = between.iter().enumerate().any(|(i, w)| {
-        w.trim_end_matches([',', '.', ';']) == head
-            && between[i.saturating_sub(3)..i]
-                .iter()
-                .any(|d| matches!(*d, "a" | "an" | "A" | "An"))
-    });
-    (!another).then(|| s.clone())
+    text[lo..r.end].split(['.', '!', '?']).any(|sentence| {
+        let ws: Vec<&str> = sentence.split_whitespace().collect();
+        ws.iter().enumerate().any(|(i, w)| {
+            w.trim_end_matches([',', ';']) == noun
+                && ws[i.saturating_sub(3)..i]
+                    .iter()
+                    .any(|d| matches!(*d, "a" | "an" | "A" | "An"))
+        })
+    })
 }
 
 /// Whether a line break separates the last speaker's quote from `sp` in
@@ -823,21 +832,8 @@ fn resolve(
             // group … the group said`.
             let block_start = blocks[sp.block].range.start;
             let introduced_here = |noun: &str| {
-                let mut lo = block_start.max(m.range.start.saturating_sub(600));
-                while !text.is_char_boundary(lo) {
-                    lo += 1;
-                }
-                text[lo..m.range.start]
-                    .split(['.', '!', '?'])
-                    .any(|sentence| {
-                        let ws: Vec<&str> = sentence.split_whitespace().collect();
-                        ws.iter().enumerate().any(|(i, w)| {
-                            w.trim_end_matches([',', ';']) == noun
-                                && ws[i.saturating_sub(3)..i]
-                                    .iter()
-                                    .any(|d| matches!(*d, "a" | "an" | "A" | "An"))
-                        })
-                    })
+                let lo = block_start.max(m.range.start.saturating_sub(600));
+                brings_in(text, lo..m.range.start, noun)
             };
             if let Some(noun) = body_noun(s).filter(|n| !introduced_here(n)) {
                 let (body, _) = resolve_pronoun(
