@@ -561,14 +561,18 @@ fn brings_in(text: &str, r: Range<usize>, noun: &str) -> bool {
     while !text.is_char_boundary(lo) {
         lo += 1;
     }
-    text[lo..r.end].split(['.', '!', '?']).any(|sentence| {
-        let ws: Vec<&str> = sentence.split_whitespace().collect();
-        ws.iter().enumerate().any(|(i, w)| {
-            w.trim_end_matches([',', ';']) == noun
-                && ws[i.saturating_sub(3)..i]
-                    .iter()
-                    .any(|d| matches!(*d, "a" | "an" | "A" | "An"))
-        })
+    let s = &text[lo..r.end];
+    s.match_indices(noun).any(|(at, _)| {
+        let whole = !s[..at].ends_with(char::is_alphanumeric)
+            && !s[at + noun.len()..].starts_with(char::is_alphanumeric);
+        // The three words before it, in its sentence.
+        let sentence = s[..at].rsplit(['.', '!', '?']).next().unwrap_or("");
+        whole
+            && sentence
+                .split_whitespace()
+                .rev()
+                .take(3)
+                .any(|d| matches!(d, "a" | "an" | "A" | "An"))
     })
 }
 
