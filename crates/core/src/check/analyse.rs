@@ -1518,6 +1518,15 @@ fn group_subject(text: &str, r: Range<usize>, g: Gender, whole: bool) -> Option<
     })
 }
 
+/// Whether `w`, a word with any comma or full stop after it, is a speech
+/// verb (`said,`).
+fn is_cue_verb(w: &str) -> bool {
+    matches!(
+        lexicon::cue(w.trim_end_matches([',', '.'])),
+        Some(lexicon::Cue::Verb)
+    )
+}
+
 /// Where the closing mark of an unclosed quote belongs, when the
 /// attribution sits inside it: right after `,` in `…, said Reilly` or
 /// `…, Reilly said`.
@@ -1527,21 +1536,16 @@ fn close_point(text: &str, inner: Range<usize>) -> Option<usize> {
     while let Some(i) = s[from..].find(", ") {
         let at = from + i;
         let rest: Vec<&str> = s[at + 2..].split_whitespace().take(4).collect();
-        let is_cue = |w: &&str| {
-            matches!(
-                lexicon::cue(w.trim_end_matches([',', '.'])),
-                Some(lexicon::Cue::Verb)
-            )
-        };
         let hit = match rest.as_slice() {
-            [w1, ..] if is_cue(w1) => true,
+            [w1, ..] if is_cue_verb(w1) => true,
             [w1, w2, ..]
-                if (words::is_capitalised(w1) || lexicon::pronoun(w1).is_some()) && is_cue(w2) =>
+                if (words::is_capitalised(w1) || lexicon::pronoun(w1).is_some())
+                    && is_cue_verb(w2) =>
             {
                 true
             }
             [w1, w2, w3, ..]
-                if words::is_capitalised(w1) && words::is_capitalised(w2) && is_cue(w3) =>
+                if words::is_capitalised(w1) && words::is_capitalised(w2) && is_cue_verb(w3) =>
             {
                 true
             }
@@ -1595,20 +1599,14 @@ fn close_before_narration(text: &str, block_start: usize, inner: Range<usize>) -
         if !named_before {
             continue;
         }
-        let is_cue = |w: &str| {
-            matches!(
-                lexicon::cue(w.trim_end_matches([',', '.'])),
-                Some(lexicon::Cue::Verb)
-            )
-        };
         // The cue right after the name, or after an appositive set off by
         // commas (`Lind, who led the review, told`).
-        let cue_next = rest.get(1).is_some_and(|w| is_cue(w));
+        let cue_next = rest.get(1).is_some_and(|w| is_cue_verb(w));
         let after_appositive = first.ends_with(',')
             && rest[1..]
                 .iter()
                 .position(|w| w.ends_with(','))
-                .is_some_and(|c| rest.get(c + 2).is_some_and(|w| is_cue(w)));
+                .is_some_and(|c| rest.get(c + 2).is_some_and(|w| is_cue_verb(w)));
         if cue_next || after_appositive {
             return Some(inner.start + at + 1);
         }
