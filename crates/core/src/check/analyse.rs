@@ -865,7 +865,10 @@ fn resolve(
             let Some(r) = names.resolve(m.range.clone()) else {
                 return (None, None);
             };
-            let first_time = !seen.introduced.iter().any(|n| **n == *r.name);
+            // A body may be named by its initials on first reference
+            // (`the FBI`): it is not a person named by surname only.
+            let first_time = !seen.introduced.iter().any(|n| **n == *r.name)
+                && !words::is_acronym(words::strip_possessive(&text[m.range.clone()]));
             let issue = if first_time
                 && r.bare
                 && r.name.split_whitespace().count() == 1
@@ -1172,6 +1175,18 @@ fn resolve_pronoun(
             continue;
         }
         if !compatible(names, &res.name) {
+            continue;
+        }
+        // "It" is never a person given a first name (`Trump’s proposals`,
+        // once Donald Trump is introduced).
+        if g == Gender::Neuter
+            && res.name.split_whitespace().nth(1).is_some()
+            && res
+                .name
+                .split_whitespace()
+                .next()
+                .is_some_and(|f| lexicon::first_name_gender(f).is_some())
+        {
             continue;
         }
         let known = names.gender.get(&*res.name) == Some(&g);

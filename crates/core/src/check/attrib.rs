@@ -1309,7 +1309,13 @@ pub(crate) struct Names<'a> {
     flags: Vec<Option<bool>>,
     /// Name → whether it is a body's or a place's, once worked out.
     org_or_place: HashMap<String, bool>,
+    /// How many acronyms `spelled_out` has looked for.
+    spelled_out_lookups: usize,
 }
+
+/// How many acronyms are looked for in full: each look reads the places
+/// of one capital letter, so text made of acronyms stays linear.
+const MAX_SPELLED_OUT: usize = 32;
 
 /// How many blocks' tokens are kept: a quote's block and the two before it.
 const CACHED_BLOCKS: usize = 4;
@@ -1357,7 +1363,40 @@ impl<'a> Names<'a> {
             spare_mentions: Vec::new(),
             flags: vec![None; n],
             org_or_place: HashMap::default(),
+            spelled_out_lookups: 0,
         }
+    }
+
+    /// The name an acronym stands for, where the text spells it out
+    /// outside quotes, and its first place: `IMF` → `International
+    /// Monetary Fund`.
+    fn spelled_out(&mut self, acronym: &str) -> Option<(&'a str, usize)> {
+        if self.spelled_out_lookups == MAX_SPELLED_OUT {
+            return None;
+        }
+        self.spelled_out_lookups += 1;
+        let text = self.text;
+        let index = self
+            .capital_index
+            .get_or_insert_with(|| CapitalIndex::new(text));
+        // The buckets of one capital letter are side by side.
+        let letter = usize::from(acronym.as_bytes()[0] - b'A') * 64;
+        let places = &index.places[index.starts[letter]..index.starts[letter + 64]];
+        let mut best: Option<(&'a str, usize)> = None;
+        for &at in places {
+            if best.is_some_and(|(_, b)| b < at) {
+                continue;
+            }
+            let Some(end) = spells_out(text, at, acronym) else {
+                continue;
+            };
+            let k = self.quoted.partition_point(|q| q.end <= at);
+            if self.quoted.get(k).is_some_and(|q| q.start <= at) {
+                continue;
+            }
+            best = Some((&text[at..end], at));
+        }
+        best
     }
 
     /// Tokenises block `bi` and the two before it, unless they are among
@@ -1573,11 +1612,31 @@ impl<'a> Names<'a> {
             }
         } else if toks.len() == 1 {
             let w = last_w;
+            if words::is_acronym(w) && !text[range.end..].starts_with(':') {
+                if let Some((full, at)) = self.spelled_out(w) {
+                    return Some(Resolved {
+                        name: full.into(),
+                        introduced_at: Some(at),
+                        bare: false,
+                        rival: None,
+                    });
+                }
+            }
             let label;
+            // A transcript label (`WALLACE:`) or a name in capitals is a
+            // person's: WALLACE → Wallace. A body's initials (`the IMF`)
+            // stay as written.
             let surname: &str = if words::is_all_caps(w) && w.len() > 2 {
-                // A transcript label: WALLACE → Wallace.
                 label = words::title_case(w);
-                &label
+                if text[range.end..].starts_with(':')
+                    || self
+                        .full_name_any_particle(&label, range.start, gender)
+                        .is_some()
+                {
+                    &label
+                } else {
+                    w
+                }
             } else {
                 w
             };
@@ -2095,6 +2154,45 @@ fn bucket(bytes: &[u8], at: usize) -> usize {
     usize::from(bytes[at] - b'A') * 64 + usize::from(second)
 }
 
+/// Where the name that `acronym` stands for ends, when one starts at `at`
+/// (a capital): a run of capitalised words, one per letter, with "of",
+/// "for", "and", "the" or "on" between them (`National Association for the
+/// Advancement of Colored People`). A person's name (`Mike Pence` is not
+/// "MP") and a sentence's opening "The" spell out nothing.
+fn spells_out(text: &str, at: usize, acronym: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    if at > 0 && (bytes[at - 1].is_ascii_alphanumeric() || bytes[at - 1] >= 0x80) {
+        return None;
+    }
+    let letters = acronym.as_bytes();
+    let (mut k, mut pos) = (0, at);
+    loop {
+        let len = text[pos..]
+            .find(|c: char| !(c.is_alphanumeric() || matches!(c, '\'' | '’' | '-')))
+            .unwrap_or(text.len() - pos);
+        let word = &text[pos..pos + len];
+        let first = *word.as_bytes().first()?;
+        if first.is_ascii_uppercase() {
+            if first != letters[k]
+                || (k == 0 && (word == "The" || lexicon::first_name_gender(word).is_some()))
+            {
+                return None;
+            }
+            k += 1;
+            if k == letters.len() {
+                return Some(pos + len);
+            }
+        } else if k == 0 || !matches!(word, "of" | "for" | "and" | "the" | "on") {
+            return None;
+        }
+        pos += len;
+        if bytes.get(pos) != Some(&b' ') {
+            return None;
+        }
+        pos += 1;
+    }
+}
+
 /// Whether `w` in lower case is a cue word, without allocating for the
 /// usual short ASCII word.
 fn is_cue_lowercased(w: &str) -> bool {
@@ -2148,6 +2246,9 @@ fn is_name_adjective(w: &str) -> bool {
 
 /// Whether a name is an organisation's or a place's rather than a person's.
 pub(crate) fn is_org_name(name: &str) -> bool {
+    if words::is_acronym(name) {
+        return true;
+    }
     name.split_whitespace().any(|w| {
         in_list!(
             w,
@@ -2305,12 +2406,27 @@ pub(crate) fn name_mentions(text: &str, toks: &[Tok], out: &mut Vec<(Range<usize
             sentence_start = false;
             continue;
         }
+        // A body's initials after "the" (`the IMF`) can be what "it" means.
+        let initials = words::is_acronym(w)
+            && i > 0
+            && matches!(text[toks[i - 1].range()].as_bytes(), b"the" | b"The");
+        // A party or a nationality before a common noun describes it:
+        // `Republican nominee Donald Trump`, `Labour councillors`.
+        let describes = || {
+            is_name_adjective(w)
+                && toks.get(i + 1).is_some_and(|n| {
+                    let n = &text[n.range()];
+                    n.starts_with(|c: char| c.is_ascii_lowercase()) && !looks_like_verb(n)
+                })
+        };
         if words::is_capitalised(w)
             && !lexicon::is_name_stop(words::strip_possessive(w))
-            && !words::is_all_caps(w)
+            && (!words::is_all_caps(w) || initials)
+            && !describes()
         {
             let mut j = i;
-            while j + 1 < toks.len()
+            while !initials
+                && j + 1 < toks.len()
                 && toks[j + 1].word
                 && words::nameish(&text[toks[j + 1].range()])
                 && !words::is_possessive(&text[toks[j].range()])

@@ -535,6 +535,14 @@ pub(crate) fn is_all_caps(w: &str) -> bool {
             .all(|c| c.is_uppercase() || c == '-' || c == '\'' || c == '.')
 }
 
+/// Whether `w` is a body's initials: `IMF`, `NATO`, `FBI` (two to six
+/// capitals, not a Roman numeral such as `II`).
+pub(crate) fn is_acronym(w: &str) -> bool {
+    (2..=6).contains(&w.len())
+        && w.bytes().all(|b| b.is_ascii_uppercase())
+        && !w.bytes().all(|b| matches!(b, b'I' | b'V' | b'X'))
+}
+
 /// `s` with its first letter in lower case, when it has a capital to
 /// lower: "De la Cruz" gives "de la Cruz".
 pub(crate) fn lower_first(s: &str) -> Option<String> {
