@@ -194,6 +194,16 @@ pub(crate) fn run(text: &str) -> Report {
                 "titled" | "entitled" | "headlined" | "nicknamed" | "named"
             ) || (prev_word == Some("as") && &text[t.range()] == "known")
         });
+        // A work named beside its kind: `his new book, “Power Down,”`, `a
+        // report by the committee, “Drawing the Line,”`.
+        let work_before = {
+            let mut back = toks.iter().rev();
+            back.next().is_some_and(|t| &text[t.range()] == ",")
+                && back
+                    .take(8)
+                    .take_while(|t| t.word)
+                    .any(|t| lexicon::is_work_noun(&text[t.range()]))
+        };
         let toks = names.window(sp.block, after_start..after_end);
         let new_sentence = text[sp.inner.clone()]
             .trim_end_matches(['*', '_'])
@@ -206,7 +216,7 @@ pub(crate) fn run(text: &str) -> Report {
             inner,
             n_words,
             prev_word,
-            before_titled,
+            before_titled || (work_before && is_title_case(inner)) || names_a_law(inner),
             &fa,
             &fb,
             before_words,
@@ -639,6 +649,21 @@ fn classify(
         return QuoteKind::Title;
     }
     QuoteKind::Speech
+}
+
+/// A law or a bill by its Title Case name: `the “Clean Water Act”`, `the
+/// “Retirement Fairness Act,”`.
+fn names_a_law(inner: &str) -> bool {
+    let last = inner
+        .trim_end_matches([',', '.'])
+        .rsplit(' ')
+        .next()
+        .unwrap_or("");
+    matches!(
+        last,
+        "Act" | "Bill" | "Amendment" | "Resolution" | "Law" | "Treaty" | "Accord" | "Accords"
+    ) && inner.contains(' ')
+        && is_title_case(inner)
 }
 
 /// Whether the quote's sentence, up to the quote, opens with a determiner

@@ -580,13 +580,23 @@ fn subject_before(text: &str, toks: &[Tok]) -> Option<Mention> {
     if !t.word && w == "," {
         // An appositive: `X, a Russian analyst, said`. Find the comma that
         // opens it.
-        let lo = i.saturating_sub(16);
+        let mut lo = i.saturating_sub(16);
         let mut j = i - 1;
         while j > lo {
             j -= 1;
             let s = &text[toks[j].range()];
             if s == "," {
                 let m = mention_ending(text, &toks[..j]);
+                // `X, president of the United Federation of Teachers, which
+                // represents …, said`: a body after a preposition is part
+                // of an earlier appositive; the subject is before it.
+                if m.as_ref().is_some_and(|m| {
+                    m.kind == MentionKind::Name
+                        && after_preposition(text, &toks[..j], m.range.start)
+                }) {
+                    lo = j.saturating_sub(16);
+                    continue;
+                }
                 // `Holt's spokesman, Dan Price, said`: a role, then the
                 // person's name in the appositive.
                 if m.as_ref().is_none_or(|m| m.kind == MentionKind::Noun) && j + 1 < i - 1 {
@@ -605,6 +615,48 @@ fn subject_before(text: &str, toks: &[Tok]) -> Option<Mention> {
         return None;
     }
     mention_ending(text, &toks[..i])
+}
+
+/// A word that takes a part of a group: `one of the diplomats`.
+fn is_quantifier(w: &str) -> bool {
+    matches!(
+        w,
+        "one"
+            | "two"
+            | "three"
+            | "some"
+            | "several"
+            | "many"
+            | "most"
+            | "few"
+            | "none"
+            | "each"
+            | "both"
+            | "all"
+    )
+}
+
+/// Whether the capitalised word `toks[i]` is a party's or a nation's
+/// adjective before a common noun (`Republican nominee`, `one Democratic
+/// consultant`), not a name.
+fn describes_a_noun(text: &str, toks: &[Tok], i: usize) -> bool {
+    is_name_adjective(&text[toks[i].range()])
+        && toks.get(i + 1).is_some_and(|n| {
+            let n = &text[n.range()];
+            n.starts_with(|c: char| c.is_ascii_lowercase()) && !looks_like_verb(n)
+        })
+}
+
+/// Whether the mention that starts at `at` in `toks` is a preposition's
+/// object: `of the United Federation of Teachers`, `at Berenberg`.
+fn after_preposition(text: &str, toks: &[Tok], at: usize) -> bool {
+    let k = toks.partition_point(|t| t.start < at);
+    let mut before = toks[..k].iter().rev();
+    let mut w = before.next().map(|t| &text[t.range()]);
+    if w.is_some_and(lexicon::is_determiner) {
+        w = before.next().map(|t| &text[t.range()]);
+    }
+    w.is_some_and(|w| matches!(w, "of" | "at" | "for" | "from" | "with"))
 }
 
 /// A name, pronoun or speaker noun phrase that ends at the end of `toks`.
@@ -655,7 +707,9 @@ fn mention_ending(text: &str, toks: &[Tok]) -> Option<Mention> {
                 break;
             }
         }
+        let j = body_name_start(text, toks, j);
         // Drop leading stop words ("The", "But").
+        let mut j = j;
         while j < toks.len() - 1 && lexicon::is_name_stop(&text[toks[j].range()]) {
             j += 1;
         }
@@ -757,6 +811,16 @@ fn mention_ending(text: &str, toks: &[Tok]) -> Option<Mention> {
 /// said`: the phrase from `s` to the end follows a preposition, and the
 /// speaker is the noun phrase before it, reported with its complement.
 fn noun_before_preposition(text: &str, toks: &[Tok], s: usize) -> Option<Mention> {
+    // `one of the diplomats said`: a part of the group.
+    if s >= 2 && &text[toks[s - 1].range()] == "of" && {
+        let q = &text[toks[s - 2].range()];
+        is_quantifier(q) || is_quantifier(&q.to_ascii_lowercase())
+    } {
+        return Some(Mention {
+            range: toks[s - 2].start..toks.last()?.end,
+            kind: MentionKind::Noun,
+        });
+    }
     if s < 2
         || !matches!(
             &text[toks[s - 1].range()],
@@ -960,6 +1024,16 @@ fn noun_phrase_forward(text: &str, toks: &[Tok]) -> Option<Mention> {
     // A phrase of determiners, role words and a name: `said the spokesman`,
     // `said flood warden Greta Holm`, `said Treasury spokeswoman Clara Diaz`.
     let mut j = i;
+    // `said one of the officials`: a part of a group.
+    if is_quantifier(w) && toks.get(i + 1).is_some_and(|t| &text[t.range()] == "of") {
+        j = i + 2;
+        if toks
+            .get(j)
+            .is_some_and(|t| t.word && lexicon::is_determiner(&text[t.range()]))
+        {
+            j += 1;
+        }
+    }
     let mut last_noun = None;
     while j < toks.len() && j - i < 6 {
         if !toks[j].word {
@@ -974,7 +1048,7 @@ fn noun_phrase_forward(text: &str, toks: &[Tok]) -> Option<Mention> {
         if is_function_word(w) || lexicon::cue(w).is_some() {
             break;
         }
-        if words::nameish(w) && !lexicon::is_determiner(w) {
+        if words::nameish(w) && !lexicon::is_determiner(w) && !describes_a_noun(text, toks, j) {
             let m = name_forward(text, &toks[j..])?;
             let after = toks
                 .iter()
@@ -1079,6 +1153,7 @@ fn name_forward(text: &str, toks: &[Tok]) -> Option<Mention> {
             }
         }
     }
+    let j = body_name_end(text, toks, j);
     Some(Mention {
         range: toks[s].start..toks[j].end,
         kind: MentionKind::Name,
@@ -1576,7 +1651,7 @@ impl<'a> Names<'a> {
             s += 1;
         }
         // A capitalised role at the start of a sentence: `Fisherman Tomas Reilly`.
-        if toks.len() - s >= 3 {
+        if toks.len() - s >= 3 && !is_org_name(&text[range.clone()]) {
             let w = &text[toks[s].range()];
             let role = ["man", "woman", "er", "ist", "or", "ian", "ant", "ent"]
                 .iter()
@@ -2244,6 +2319,85 @@ fn is_name_adjective(w: &str) -> bool {
     ) || lexicon::is_nationality(w)
 }
 
+/// The words that join the parts of a body's name: `Bank of England`,
+/// `Campaign for Nuclear Disarmament`, `Commission on Presidential Debates`.
+fn joins_a_body(w: &str) -> bool {
+    matches!(w, "of" | "for" | "on")
+}
+
+/// Where a body's name that ends with the capitalised run `toks[j..]`
+/// begins: across "of", "for" or "on" to an earlier capitalised run, as
+/// long as some run before the run holds a body's word (`League of Women
+/// Voters of Westmark`). A run with a first name in it is a person's.
+fn body_name_start(text: &str, toks: &[Tok], j: usize) -> usize {
+    let person = |run: &[Tok]| {
+        run.iter()
+            .any(|t| lexicon::first_name_gender(&text[t.range()]).is_some())
+    };
+    if person(&toks[j..]) {
+        return j;
+    }
+    let (mut start, mut best) = (j, j);
+    for _ in 0..3 {
+        if start < 2 || !toks[start - 1].word || !joins_a_body(&text[toks[start - 1].range()]) {
+            break;
+        }
+        let mut k = start - 1;
+        while k > 0 && toks[k - 1].word && {
+            let w = &text[toks[k - 1].range()];
+            words::is_capitalised(w) && !words::is_possessive(w)
+        } {
+            k -= 1;
+        }
+        let run = &toks[k..start - 1];
+        if run.is_empty() || person(run) {
+            break;
+        }
+        if run.iter().any(|t| is_org_name(&text[t.range()])) {
+            best = k;
+        }
+        start = k;
+    }
+    best
+}
+
+/// The end of a body's name that begins with the capitalised run
+/// `toks[..=j]`, which holds a body's word: across "of", "for" or "on" to
+/// the capitalised runs after it (`the Bank of England`).
+fn body_name_end(text: &str, toks: &[Tok], j: usize) -> usize {
+    if !toks[..=j].iter().any(|t| is_org_name(&text[t.range()])) {
+        return j;
+    }
+    let mut end = j;
+    for _ in 0..3 {
+        if !toks
+            .get(end + 1)
+            .is_some_and(|t| t.word && joins_a_body(&text[t.range()]))
+        {
+            break;
+        }
+        let mut k = end + 1;
+        while toks.get(k + 1).is_some_and(|t| {
+            let w = &text[t.range()];
+            t.word && words::is_capitalised(w) && !lexicon::is_name_stop(w)
+        }) {
+            k += 1;
+            if words::is_possessive(&text[toks[k].range()]) {
+                break;
+            }
+        }
+        if k == end + 1
+            || toks[end + 2..=k]
+                .iter()
+                .any(|t| lexicon::first_name_gender(&text[t.range()]).is_some())
+        {
+            break;
+        }
+        end = k;
+    }
+    end
+}
+
 /// Whether a name is an organisation's or a place's rather than a person's.
 pub(crate) fn is_org_name(name: &str) -> bool {
     if words::is_acronym(name) {
@@ -2308,6 +2462,12 @@ pub(crate) fn is_org_name(name: &str) -> bool {
                 | "Republic"
                 | "Nations"
                 | "Federation"
+                | "League"
+                | "Society"
+                | "Chamber"
+                | "Academy"
+                | "Conference"
+                | "Corporation"
                 | "Times,"
                 | "Administration"
                 | "Bureau"
@@ -2410,19 +2570,11 @@ pub(crate) fn name_mentions(text: &str, toks: &[Tok], out: &mut Vec<(Range<usize
         let initials = words::is_acronym(w)
             && i > 0
             && matches!(text[toks[i - 1].range()].as_bytes(), b"the" | b"The");
-        // A party or a nationality before a common noun describes it:
-        // `Republican nominee Donald Trump`, `Labour councillors`.
-        let describes = || {
-            is_name_adjective(w)
-                && toks.get(i + 1).is_some_and(|n| {
-                    let n = &text[n.range()];
-                    n.starts_with(|c: char| c.is_ascii_lowercase()) && !looks_like_verb(n)
-                })
-        };
         if words::is_capitalised(w)
             && !lexicon::is_name_stop(words::strip_possessive(w))
             && (!words::is_all_caps(w) || initials)
-            && !describes()
+            // `Republican nominee Donald Trump`, `Labour councillors`.
+            && !describes_a_noun(text, toks, i)
         {
             let mut j = i;
             while !initials

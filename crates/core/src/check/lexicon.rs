@@ -400,6 +400,33 @@ static ACCORDING: &[&str] = &["according", "According"];
 static CUE_GATE: Gate = Gate::new(&[CUE_VERBS, CUE_PARTICIPLES, ACCORDING]);
 
 /// Words that introduce a title rather than speech ("a report titled …").
+/// A kind of work that a quoted title can stand beside, set off by a
+/// comma: `his new book, “…”`, `a report by the committee, “…”`.
+pub(crate) fn is_work_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "book"
+            | "memoir"
+            | "novel"
+            | "report"
+            | "study"
+            | "paper"
+            | "essay"
+            | "article"
+            | "film"
+            | "documentary"
+            | "album"
+            | "song"
+            | "play"
+            | "poem"
+            | "podcast"
+            | "series"
+            | "bill"
+            | "law"
+            | "exhibition"
+    )
+}
+
 pub(crate) fn is_title_cue(w: &str) -> bool {
     matches!(
         w,
@@ -1046,6 +1073,18 @@ pub(crate) fn is_speaker_noun(w: &str) -> bool {
             | "executives"
             | "strategist"
             | "strategists"
+            | "consultant"
+            | "consultants"
+            | "negotiator"
+            | "negotiators"
+            | "delegate"
+            | "delegates"
+            | "campaigner"
+            | "campaigners"
+            | "lobbyist"
+            | "lobbyists"
+            | "donor"
+            | "donors"
             | "pollster"
             | "operative"
             | "staffer"
