@@ -941,7 +941,39 @@ fn resolve(
             (Some(String::from(&*r.name)), issue)
         }
         MentionKind::Pronoun(g) => {
-            resolve_pronoun(text, m, g, names, last, spans, sp, blocks, &seen.introduced)
+            let (name, issue) =
+                resolve_pronoun(text, m, g, names, last, spans, sp, blocks, &seen.introduced);
+            // `Henley, the commission chairman, was more combative. “…,”
+            // he said.`: the person "he" means is first quoted here, and
+            // the article never gives more than the surname.
+            let issue = issue.or_else(|| {
+                let n = name.as_deref()?;
+                let first_time = matches!(g, Gender::Male | Gender::Female)
+                    && !n.contains(' ')
+                    && looks_like_person(n)
+                    && !words::is_acronym(n)
+                    && !seen.introduced.iter().any(|i| i == n)
+                    && !names.org_or_place(n);
+                if !first_time {
+                    return None;
+                }
+                seen.introduced.push(n.to_string());
+                let at = names.first_occurrence(n)?;
+                // `Her husband, Rui,`: a relation named by a first name.
+                if after_role(text, at) || lexicon::first_name_gender(n).is_some() {
+                    return None;
+                }
+                Some(Issue {
+                    code: "speaker-not-introduced",
+                    severity: Severity::Warning,
+                    range: at..at + n.len(),
+                    message: format!(
+                        "“{n}” is quoted but never introduced: give the full name and who they are on first reference"
+                    ),
+                    fix: None,
+                })
+            });
+            (name, issue)
         }
     }
 }
@@ -1189,7 +1221,8 @@ fn resolve_pronoun(
             || last_recent.is_some_and(|l| l.name == &*res.name)
             || introduced.iter().any(|n| **n == *res.name)
             || reports_speech(text, r.end)
-            || after_role(text, r.start);
+            || after_role(text, r.start)
+            || role_after(text, r.end);
         // A place (`upstate New York`) is never "he" or "she", nor is a
         // name that only qualifies a thing (`the Cabo Norte lighthouse`).
         let person = person
@@ -1289,6 +1322,21 @@ fn after_role(text: &str, at: usize) -> bool {
         .next()
         .unwrap_or("");
     is_person_noun(word)
+}
+
+/// Whether the name that ends at `end` is followed by a person's role set
+/// off by commas: `Henley, the commission chairman,`.
+fn role_after(text: &str, end: usize) -> bool {
+    let Some(rest) = text[end..].strip_prefix(", ") else {
+        return false;
+    };
+    let Some(clause) = rest.split([',', '.', ';', '\n']).next() else {
+        return false;
+    };
+    let mut ws = clause.split_whitespace();
+    ws.next()
+        .is_some_and(|w| matches!(w, "the" | "a" | "an" | "his" | "her"))
+        && ws.take(6).any(is_person_noun)
 }
 
 /// Whether the name at `r` stands between "the" and a common noun, as a

@@ -507,6 +507,9 @@ fn pair_block(
                 None => {
                     let start = match last_close_end {
                         None => narration_end(text, block.start, m.pos, m.pos + m.len)
+                            .or_else(|| {
+                                unnamed_narration_end(text, block.start, m.pos, m.pos + m.len)
+                            })
                             .unwrap_or(block.start),
                         Some(e) => sentence_start_after(text, e, m.pos),
                     };
@@ -622,6 +625,67 @@ fn narration_end(text: &str, from: usize, close: usize, after: usize) -> Option<
     let end = from + at + surname.len();
     let start = sentence_start_after(text, end, close);
     (start > end).then_some(start)
+}
+
+/// Where a quote that lost its opening mark starts when the attribution
+/// after the closing mark names no one (`he said`, `the source said`) and
+/// the paragraph opens with the writer's sentences about a speaker: the
+/// first sentence after the last one whose subject, a name or a noun
+/// phrase, is followed by a cue (`Lund said the union had asked. The
+/// office has not replied,” she said.`), or a name by "was" (`Kessler,
+/// asked to respond, was blunt.`). Not a sentence that says "I" or "we".
+fn unnamed_narration_end(text: &str, from: usize, close: usize, after: usize) -> Option<usize> {
+    let rest = text[after..].trim_start_matches([',', ' ']);
+    let mut words = rest.split_whitespace().take(4);
+    let first = words.next()?;
+    let cue = |w: &str| super::lexicon::cue(w.trim_end_matches([',', '.'])).is_some();
+    let unnamed = match first {
+        "he" | "she" | "they" | "He" | "She" | "They" => words.next().is_some_and(cue),
+        "the" | "a" | "an" => words.any(cue),
+        _ => false,
+    };
+    if !unnamed {
+        return None;
+    }
+    let before = &text[from..close];
+    // Each sentence but the last, which holds the closing mark.
+    let mut start = 0;
+    let mut end = None;
+    while let Some(i) = before[start..].find(". ").map(|i| start + i + 2) {
+        if before[i..].starts_with(|c: char| c.is_uppercase()) {
+            if narrates(&before[start..i]) {
+                end = Some(i);
+            }
+            start = i;
+        } else {
+            start = i;
+        }
+    }
+    end.map(|e| from + e)
+}
+
+/// Whether `sentence` is the writer's about someone: its first words, a
+/// name or a noun phrase, come before a cue, or a name before "was".
+fn narrates(sentence: &str) -> bool {
+    if first_person(sentence) {
+        return false;
+    }
+    let ws: Vec<&str> = sentence
+        .split_whitespace()
+        .take(8)
+        .map(|w| w.trim_end_matches([',', '.', ';', ':']))
+        .collect();
+    let Some(lead) = ws.first() else {
+        return false;
+    };
+    let named = lead.chars().next().is_some_and(char::is_uppercase)
+        && !super::lexicon::is_name_stop(lead)
+        && super::lexicon::pronoun(lead).is_none();
+    let noun = matches!(*lead, "A" | "An" | "The");
+    (named || noun)
+        && ws[1..]
+            .iter()
+            .any(|w| super::lexicon::cue(w).is_some() || (named && matches!(*w, "was" | "is")))
 }
 
 /// The sentence of `s` around byte `at`: from after the last `. ` before
