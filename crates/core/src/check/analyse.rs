@@ -1289,14 +1289,27 @@ fn resolve_pronoun(
         // a name): the previous speaker is the best guess left.
         return (
             last.as_ref()
-                .filter(|l| l.block + 3 >= sp.block)
+                .filter(|l| l.block + 3 >= sp.block && compatible(names, l.name))
                 .map(|l| l.name.to_string()),
             None,
         );
     };
-    let rival = cands
-        .iter()
-        .find(|c| c.0 != pick.0 && c.3 && pick.3 && c.1 + 400 > pos.min(pick.1 + 400));
+    // When the pick is a sentence's subject, a rival is another subject of
+    // that sentence or a later one, not someone named in passing (`under
+    // President Barack Obama`) or in a sentence before.
+    let since = if pick.2 {
+        let line = text[..pick.1].rfind('\n').map_or(0, |i| i + 1);
+        sentence_start_before(text, pick.1).max(line)
+    } else {
+        0
+    };
+    let rival = cands.iter().find(|c| {
+        c.0 != pick.0
+            && c.3
+            && pick.3
+            && (!pick.2 || c.2 && c.1 >= since)
+            && c.1 + 400 > pos.min(pick.1 + 400)
+    });
     let issue = rival.map(|r| ambiguous(text, m, &pick.0, &r.0));
     (Some(String::from(&*pick.0)), issue)
 }

@@ -1211,7 +1211,21 @@ pub(crate) fn first_name_gender(w: &str) -> Option<Gender> {
         | "Chris" | "Mitch" | "Harry" | "Hugh" | "Pete" | "Kurt" | "Lester" | "Wolf" | "Sean,"
         | "Marc" | "Hans" | "Karl" | "Pierre" | "Jean-Claude" | "Luis" | "Carlos" | "Miguel"
         | "Pedro" | "Jorge" | "Antonio" | "Francisco" | "Mario" | "Giuseppe" | "Luca" | "Marek"
-        | "Tomasz" => Some(Gender::Male),
+        | "Tomasz" | "Curtis" | "Marcus" | "Felix" | "Tony" | "Travis" | "Todd" | "Troy"
+        | "Shane" | "Derek" | "Darren" | "Dale" | "Glenn" | "Howard" | "Ian" | "Joel" | "Leon"
+        | "Luke" | "Martin" | "Neil" | "Oscar" | "Owen" | "Trevor" | "Victor" | "Warren"
+        | "Wesley" | "Clarence" | "Fred" | "Frederick" | "Gordon" | "Herbert" | "Hector"
+        | "Isaac" | "Jake" | "Jared" | "Jimmy" | "Julian" | "Leonard" | "Lloyd" | "Malcolm"
+        | "Marvin" | "Mitchell" | "Nathaniel" | "Norman" | "Oliver" | "Rafael" | "Ramon"
+        | "Ricardo" | "Roberto" | "Rodney" | "Ruben" | "Seth" | "Simon" | "Spencer" | "Stanley"
+        | "Theodore" | "Tobias" | "Tommy" | "Vernon" | "Xavier" | "Abdul" | "Hamid" | "Karim"
+        | "Khalid" | "Mahmoud" | "Mustafa" | "Yusuf" | "Rahul" | "Sanjay" | "Arjun" | "Vikram"
+        | "Hiroshi" | "Kenji" | "Takeshi" | "Kwame" | "Emeka" | "Lars" | "Sven" | "Nils"
+        | "Dirk" | "Klaus" | "Wolfgang" | "Friedrich" | "Stefan" | "Matteo" | "Marcel"
+        | "Jacques" | "Alain" | "Didier" | "Thierry" | "Nicolas" | "Igor" | "Alexei" | "Andrei"
+        | "Mikhail" | "Yuri" | "Viktor" | "Volodymyr" | "Diego" | "Javier" | "Alejandro"
+        | "Fernando" | "Manuel" | "Tiago" | "Gustavo" | "Andrés" | "Raymond," | "Curtis,"
+        | "Marcus," | "Felix," => Some(Gender::Male),
         "Mary" | "Patricia" | "Jennifer" | "Linda" | "Elizabeth" | "Barbara" | "Susan"
         | "Jessica" | "Sarah" | "Karen" | "Nancy" | "Lisa" | "Betty" | "Margaret" | "Sandra"
         | "Ashley" | "Kimberly" | "Emily" | "Donna" | "Michelle" | "Dorothy" | "Carol"
@@ -1236,7 +1250,21 @@ pub(crate) fn first_name_gender(w: &str) -> Option<Gender> {
         | "Tamika" | "Latoya" | "Kamala" | "Nancy," | "Marsha" | "Tammy" | "Tina" | "Wendy"
         | "Paula" | "Meghan" | "Megyn" | "Katy" | "Kristen" | "Erin" | "Tanya" | "Vanessa"
         | "Monica" | "Erica" | "Valerie" | "Sylvia" | "Lois" | "Irene" | "Agnes" | "Harriet"
-        | "Eleanor" | "Margot" | "Lena" => Some(Gender::Female),
+        | "Eleanor" | "Margot" | "Lena" | "Jane" | "Joanne" | "Alison" | "Allison" | "Anne"
+        | "Annie" | "Beth" | "Bethany" | "Brianna" | "Caroline" | "Cassandra" | "Cecilia"
+        | "Colleen" | "Courtney" | "Dawn" | "Eileen" | "Elaine" | "Elise" | "Eliza" | "Fiona"
+        | "Gabriela" | "Gabrielle" | "Gina" | "Jasmine" | "Jenna" | "Jenny" | "Joanna"
+        | "Jocelyn" | "Josephine" | "Juliet" | "Katie" | "Kathy" | "Kristin" | "Leah"
+        | "Lillian" | "Lindsay" | "Lorraine" | "Louise" | "Lydia" | "Madeline" | "Maggie"
+        | "Marcia" | "Marian" | "Maureen" | "Maya" | "Melanie" | "Mildred" | "Miranda"
+        | "Molly" | "Nina" | "Nora" | "Norma" | "Peggy" | "Penelope" | "Phyllis" | "Rita"
+        | "Roberta" | "Rosa" | "Rosemary" | "Sabrina" | "Sally" | "Sonia" | "Stella" | "Sue"
+        | "Tara" | "Tiffany" | "Vera" | "Vivian" | "Yvonne" | "Zara" | "Alisha" | "Farah"
+        | "Naomi" | "Ngozi" | "Amina" | "Zainab" | "Yasmin" | "Anya" | "Tatiana" | "Oksana"
+        | "Katarzyna" | "Agnieszka" | "Magdalena" | "Beatriz" | "Valentina" | "Camila"
+        | "Daniela" | "Paola" | "Francesca" | "Giulia" | "Chiara" | "Sophie" | "Brigitte"
+        | "Birgit" | "Astrid" | "Freya" | "Annika" | "Siobhan" | "Niamh" | "Aoife" | "Deirdre"
+        | "Bridget" | "Patricia," | "Rebecca," | "Jane," => Some(Gender::Female),
         _ => None,
     }
 }
