@@ -1961,10 +1961,23 @@ fn appositive_description(rest: &str, opened_by_preposition: bool) -> Option<Str
         rest = &rest[age + 2..];
     }
     let end = rest.find([',', '.', ';', '\n'])?;
-    let app = &rest[..end];
+    let mut app = &rest[..end];
     let first = app.split_whitespace().next()?;
-    if app.split_whitespace().count() > 8 {
-        return None;
+    let article = matches!(first, "a" | "an" | "the");
+    let n = app.split_whitespace().count();
+    let relative = [" who ", " whom ", " whose ", " which ", " where "]
+        .iter()
+        .filter_map(|r| app.find(r))
+        .min();
+    // A noun phrase of up to twelve words is whole (`a professor of
+    // political science at Ohio Wesleyan University`); a longer one, or one
+    // with a relative clause, is its head, up to the clause (`a Montana
+    // Republican who sits on the Foreign Relations Committee`).
+    if n > 8 && !(article && n <= 12 && relative.is_none()) {
+        app = &app[..relative?];
+        if !article || !(2..=8).contains(&app.split_whitespace().count()) {
+            return None;
+        }
     }
     // Not the rest of the sentence after an opening phrase: `Under Ola
     // Vik, the port spent nothing` (a full stop ends it, and a verb
