@@ -1890,7 +1890,11 @@ fn describe(text: &str, name: &str, names: &mut Names<'_>) -> Option<String> {
             // `Farmer Helen Marsh`, as `farmer Helen Marsh` mid-sentence.
             let role_opening = opens_sentence(text, t.start)
                 && words::lower_first(w).is_some_and(|l| is_person_noun(&l));
-            if !before_role && !role_opening {
+            // A post right before the name, and a body's initials before
+            // it: `FAA Administrator Gregory Pham`.
+            let post = j == toks.len() && words::lower_first(w).is_some_and(|l| is_person_noun(&l));
+            let initials = words::is_acronym(w) && j < toks.len();
+            if !before_role && !role_opening && !post && !initials {
                 break;
             }
         }

@@ -1650,6 +1650,10 @@ impl<'a> Names<'a> {
             }
             s += 1;
         }
+        // A body's initials before a post: `FAA Administrator Gregory Pham`.
+        while toks.len() - s >= 3 && words::is_acronym(&text[toks[s].range()]) {
+            s += 1;
+        }
         // A capitalised role at the start of a sentence: `Fisherman Tomas Reilly`.
         if toks.len() - s >= 3 && !is_org_name(&text[range.clone()]) {
             let w = &text[toks[s].range()];
@@ -1973,7 +1977,9 @@ impl<'a> Names<'a> {
                     gender = gender.or(lexicon::honorific_gender(w));
                     break;
                 }
-                if is_name_adjective(w) {
+                // `FAA Administrator Gregory Pham`: a body's initials
+                // before a post.
+                if is_name_adjective(w) || words::is_acronym(w) {
                     break;
                 }
                 // A headline's verb: `Christie Calls Hillary Clinton …` names
@@ -2012,6 +2018,57 @@ impl<'a> Names<'a> {
                 found.push((full, first));
             } else if start < at {
                 found.push((&text[start..end], start));
+            }
+        }
+        if found.is_empty() && lexicon::is_family_name_first(surname) && indexable(surname) {
+            found = self.family_name_first(surname);
+        }
+        found
+    }
+
+    /// Full names that open with `surname`, for the peoples who write the
+    /// family name first: `Tan Wei Ming` for `Mr. Tan`, `Kim Jong Un` for
+    /// `Kim`. One or two given names follow it, and nothing capitalised
+    /// but a title comes before it.
+    fn family_name_first(&mut self, surname: &str) -> Vec<(&'a str, usize)> {
+        let text = self.text;
+        let given = |w: &str| {
+            w.len() <= 10
+                && words::is_capitalised(w)
+                && w.chars().all(|c| c.is_alphabetic() || c == '-')
+                && !lexicon::is_name_stop(w)
+                && !lexicon::is_title_word(w)
+                && !is_cue_lowercased(w)
+        };
+        let mut found = Vec::new();
+        for at in self.capitals().find(text, surname) {
+            let k = self.quoted.partition_point(|q| q.end <= at);
+            if self.quoted.get(k).is_some_and(|q| q.start <= at) {
+                continue;
+            }
+            if let Some(r) = words::prev_word(text, at) {
+                let w = &text[r];
+                if words::is_capitalised(w) && !lexicon::is_title_word(w) {
+                    continue;
+                }
+            }
+            let mut end = at + surname.len();
+            for n in 0..2 {
+                let Some(rest) = text[end..].strip_prefix(' ') else {
+                    break;
+                };
+                let w = rest
+                    .split([' ', ',', '.', ';', ':', '\n'])
+                    .next()
+                    .unwrap_or("");
+                if !given(w) || (n == 1 && w.len() > 6) {
+                    break;
+                }
+                end += 1 + w.len();
+            }
+            let next = text[end..].strip_prefix(' ').unwrap_or("");
+            if end > at + surname.len() && !next.starts_with(|c: char| c.is_uppercase()) {
+                found.push((&text[at..end], at));
             }
         }
         found
