@@ -654,15 +654,19 @@ fn classify(
 /// A law or a bill by its Title Case name: `the “Clean Water Act”`, `the
 /// “Retirement Fairness Act,”`.
 fn names_a_law(inner: &str) -> bool {
-    let last = inner
-        .trim_end_matches([',', '.'])
-        .rsplit(' ')
-        .next()
-        .unwrap_or("");
-    matches!(
-        last,
-        "Act" | "Bill" | "Amendment" | "Resolution" | "Law" | "Treaty" | "Accord" | "Accords"
-    ) && inner.contains(' ')
+    let t = inner.trim_end_matches([',', '.']);
+    [
+        "Act",
+        "Bill",
+        "Amendment",
+        "Resolution",
+        "Law",
+        "Treaty",
+        "Accord",
+        "Accords",
+    ]
+    .iter()
+    .any(|w| t.strip_suffix(w).is_some_and(|head| head.ends_with(' ')))
         && is_title_case(inner)
 }
 
@@ -1297,18 +1301,19 @@ fn resolve_pronoun(
     // When the pick is a sentence's subject, a rival is another subject of
     // that sentence or a later one, not someone named in passing (`under
     // President Barack Obama`) or in a sentence before.
-    let since = if pick.2 {
-        let line = text[..pick.1].rfind('\n').map_or(0, |i| i + 1);
-        sentence_start_before(text, pick.1).max(line)
-    } else {
-        0
+    let mut since_at = None;
+    let mut since = || {
+        *since_at.get_or_insert_with(|| {
+            let line = text[..pick.1].rfind('\n').map_or(0, |i| i + 1);
+            sentence_start_before(text, pick.1).max(line)
+        })
     };
     let rival = cands.iter().find(|c| {
         c.0 != pick.0
             && c.3
             && pick.3
-            && (!pick.2 || c.2 && c.1 >= since)
             && c.1 + 400 > pos.min(pick.1 + 400)
+            && (!pick.2 || c.2 && c.1 >= since())
     });
     let issue = rival.map(|r| ambiguous(text, m, &pick.0, &r.0));
     (Some(String::from(&*pick.0)), issue)
@@ -1969,16 +1974,22 @@ fn appositive_description(rest: &str, opened_by_preposition: bool) -> Option<Str
     let first = app.split_whitespace().next()?;
     let article = matches!(first, "a" | "an" | "the");
     let n = app.split_whitespace().count();
-    let relative = [" who ", " whom ", " whose ", " which ", " where "]
-        .iter()
-        .filter_map(|r| app.find(r))
-        .min();
     // A noun phrase of up to twelve words is whole (`a professor of
     // political science at Ohio Wesleyan University`); a longer one, or one
     // with a relative clause, is its head, up to the clause (`a Montana
     // Republican who sits on the Foreign Relations Committee`).
-    if n > 8 && !(article && n <= 12 && relative.is_none()) {
-        app = &app[..relative?];
+    let relative = || {
+        app.split(' ')
+            .scan(0, |at, w| {
+                let here = *at;
+                *at += w.len() + 1;
+                Some((here, w))
+            })
+            .find(|(_, w)| matches!(*w, "who" | "whom" | "whose" | "which" | "where"))
+            .map(|(at, _)| at.saturating_sub(1))
+    };
+    if n > 8 && !(article && n <= 12 && relative().is_none()) {
+        app = &app[..relative()?];
         if !article || !(2..=8).contains(&app.split_whitespace().count()) {
             return None;
         }

@@ -640,11 +640,10 @@ fn is_quantifier(w: &str) -> bool {
 /// adjective before a common noun (`Republican nominee`, `one Democratic
 /// consultant`), not a name.
 fn describes_a_noun(text: &str, toks: &[Tok], i: usize) -> bool {
-    is_name_adjective(&text[toks[i].range()])
-        && toks.get(i + 1).is_some_and(|n| {
-            let n = &text[n.range()];
-            n.starts_with(|c: char| c.is_ascii_lowercase()) && !looks_like_verb(n)
-        })
+    toks.get(i + 1).is_some_and(|n| {
+        let n = &text[n.range()];
+        n.starts_with(|c: char| c.is_ascii_lowercase()) && !looks_like_verb(n)
+    }) && is_name_adjective(&text[toks[i].range()])
 }
 
 /// Whether the mention that starts at `at` in `toks` is a preposition's
@@ -2387,6 +2386,9 @@ fn joins_a_body(w: &str) -> bool {
 /// long as some run before the run holds a body's word (`League of Women
 /// Voters of Westmark`). A run with a first name in it is a person's.
 fn body_name_start(text: &str, toks: &[Tok], j: usize) -> usize {
+    if j < 2 || !toks[j - 1].word || !joins_a_body(&text[toks[j - 1].range()]) {
+        return j;
+    }
     let person = |run: &[Tok]| {
         run.iter()
             .any(|t| lexicon::first_name_gender(&text[t.range()]).is_some())
