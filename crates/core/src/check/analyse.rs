@@ -888,6 +888,21 @@ fn resolve(
                     return (Some(b), None);
                 }
             }
+            // `the governor`: the person the article gave that title, when
+            // no one else has been called so since (`Acme’s president`).
+            if let Some(noun) = s.strip_prefix("the ").or_else(|| s.strip_prefix("The ")) {
+                // A full name after the title: `President Obama` may be
+                // an Obama the article names in full as someone else.
+                if let Some(r) = names
+                    .titled_before(noun, m.range.start)
+                    .filter(|r| text[r.clone()].contains(' '))
+                    .filter(|r| !called_so_between(text, noun, r.end..m.range.start))
+                {
+                    if let Some(res) = names.resolve(r).filter(|res| res.name.contains(' ')) {
+                        return (Some(String::from(&*res.name)), None);
+                    }
+                }
+            }
             (Some(noun_speaker(s)), None)
         }
         MentionKind::Name => {
@@ -1340,6 +1355,30 @@ fn after_role(text: &str, at: usize) -> bool {
         .next()
         .unwrap_or("");
     is_person_noun(word)
+}
+
+/// Whether `text[r]` calls someone `noun` other than by a title before a
+/// name: `Acme’s president`, `a senator`, `the president of the club`.
+/// (Read over 8 KB at most.)
+fn called_so_between(text: &str, noun: &str, r: Range<usize>) -> bool {
+    let mut lo = r.start.max(r.end.saturating_sub(8192));
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let between = &text[lo..r.end];
+    memchr::memmem::find_iter(between.as_bytes(), noun.as_bytes()).any(|i| {
+        let Some(before) = between[..i].strip_suffix(' ') else {
+            return false;
+        };
+        let rest = &between[i + noun.len()..];
+        if rest.starts_with(|c: char| c.is_alphanumeric()) {
+            return false;
+        }
+        let word = before.rsplit([' ', '\n']).next().unwrap_or("");
+        words::is_possessive(word)
+            || matches!(word, "a" | "an" | "A" | "An")
+            || rest.starts_with(" of ")
+    })
 }
 
 /// Whether the name that ends at `end` is followed by a person's role set

@@ -1385,6 +1385,9 @@ pub(crate) struct Names<'a> {
     org_or_place: HashMap<String, bool>,
     /// How many acronyms `spelled_out` has looked for.
     spelled_out_lookups: usize,
+    /// Title (`Gov.`) → where it stands before a capitalised name, in
+    /// order, once asked for.
+    titled: HashMap<&'static str, Vec<usize>>,
 }
 
 /// How many acronyms are looked for in full: each look reads the places
@@ -1438,7 +1441,82 @@ impl<'a> Names<'a> {
             flags: vec![None; n],
             org_or_place: HashMap::default(),
             spelled_out_lookups: 0,
+            titled: HashMap::default(),
         }
+    }
+
+    /// The person last given, before `at`, the title that a role noun
+    /// names (`Gov. Daniel Ocampo` for "the governor"), as the mention
+    /// of their name that follows the title.
+    pub fn titled_before(&mut self, noun: &str, at: usize) -> Option<Range<usize>> {
+        let titles: &[&'static str] = match noun {
+            "governor" => &["Gov.", "Governor"],
+            "senator" => &["Sen.", "Senator"],
+            "congressman" | "congresswoman" => &["Rep.", "Congressman", "Congresswoman"],
+            "mayor" => &["Mayor"],
+            "president" => &["President"],
+            "judge" => &["Judge"],
+            "chairman" | "chairwoman" => &["Chairman", "Chairwoman"],
+            "ambassador" => &["Ambassador"],
+            "sheriff" => &["Sheriff"],
+            "chancellor" => &["Chancellor"],
+            "commissioner" => &["Commissioner"],
+            "councillor" | "councilman" | "councilwoman" => {
+                &["Councillor", "Councilor", "Councilman", "Councilwoman"]
+            }
+            _ => return None,
+        };
+        let text = self.text;
+        let mut best: Option<(usize, &str)> = None;
+        for &title in titles {
+            if !self.titled.contains_key(title) {
+                let index = self
+                    .capital_index
+                    .get_or_insert_with(|| CapitalIndex::new(text));
+                let places = index
+                    .occurrences(text, title)
+                    .filter(|&p| {
+                        !alnum_before(text, p)
+                            && text[p + title.len()..]
+                                .strip_prefix(' ')
+                                .is_some_and(|r| r.starts_with(|c: char| c.is_uppercase()))
+                    })
+                    .collect::<Vec<_>>();
+                self.titled.insert(title, places);
+            }
+            let places = &self.titled[title];
+            let k = places.partition_point(|&p| p < at);
+            if let Some(&p) = k.checked_sub(1).map(|k| &places[k]) {
+                if best.is_none_or(|(b, _)| p > b) {
+                    best = Some((p, title));
+                }
+            }
+        }
+        let (p, title) = best?;
+        let start = p + title.len() + 1;
+        // The name: capitalised words, or particles, on one line.
+        let mut line_end = (start + 80).min(text.len());
+        while !text.is_char_boundary(line_end) {
+            line_end -= 1;
+        }
+        let line_end = text[start..line_end]
+            .find('\n')
+            .map_or(line_end, |i| start + i);
+        let mut toks = Vec::new();
+        words::tokens(text, start..line_end, &mut toks);
+        let mut end = start;
+        for (i, t) in toks.iter().enumerate().take(4) {
+            let w = &text[t.range()];
+            let bare = words::strip_possessive(w);
+            if !t.word || !words::nameish(bare) || (i > 0 && toks[i - 1].end + 1 != t.start) {
+                break;
+            }
+            end = t.start + bare.len();
+            if bare.len() < w.len() {
+                break;
+            }
+        }
+        (end > start).then_some(start..end)
     }
 
     /// The name an acronym stands for, where the text spells it out
