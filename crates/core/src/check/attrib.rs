@@ -348,9 +348,14 @@ pub(crate) fn before(text: &str, toks: &[Tok]) -> Found {
             }
         }
     }
-    // `X: “…”`
+    // `X: “…”`, but not a numbered label (`Claim 1: “…”`, `Step 2:`).
     if let Some(last) = toks.last() {
-        if &text[last.range()] == ":" && toks.len() >= 2 {
+        let numbered = toks.len() >= 2
+            && text[toks[toks.len() - 2].range()]
+                .bytes()
+                .all(|b| b.is_ascii_digit())
+            && toks.iter().filter(|t| t.word).count() <= 2;
+        if &text[last.range()] == ":" && toks.len() >= 2 && !numbered {
             let head = &toks[..toks.len() - 1];
             let m = document_before_colon(text, head)
                 .or_else(|| subject_before(text, head).filter(|m| m.kind != MentionKind::Noun))
