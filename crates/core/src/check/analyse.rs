@@ -498,10 +498,10 @@ pub(crate) fn run(text: &str) -> Report {
 /// New York Times`).
 fn noun_speaker(s: &str) -> String {
     let s = mention_text(s);
-    let common = s
-        .rsplit(' ')
-        .next()
-        .is_some_and(|w| w.starts_with(char::is_lowercase));
+    // `The study`, `The Indiana governor`, `A spokesperson for the
+    // Department of Health`; not `The New York Times`.
+    let lower = |w: Option<&str>| w.is_some_and(|w| w.starts_with(char::is_lowercase));
+    let common = lower(s.rsplit(' ').next()) || lower(s.split(' ').nth(1));
     match words::lower_first(&s) {
         Some(lower) if common && ["The ", "A ", "An "].iter().any(|d| s.starts_with(d)) => lower,
         _ => s,

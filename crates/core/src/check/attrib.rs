@@ -717,14 +717,25 @@ fn mention_ending(text: &str, toks: &[Tok]) -> Option<Mention> {
         while j < toks.len() - 1 && lexicon::is_name_stop(&text[toks[j].range()]) {
             j += 1;
         }
-        // `Analysts at Berenberg said`: the people, not the firm.
-        if j >= 2
-            && toks[j - 1].word
-            && matches!(&text[toks[j - 1].range()], "at" | "from" | "with")
-            && toks[j - 2].word
-            && lexicon::is_speaker_noun(&text[toks[j - 2].range()].to_lowercase())
+        // `Renee Castillo of the National Weather Service said`: the
+        // person, not the body they speak for.
+        if let Some(m) = person_of_body(text, toks, j) {
+            return Some(m);
+        }
+        // `Analysts at Berenberg said`, `A spokesperson for the Department
+        // of Health said`: the people, not the firm.
+        let p = if j >= 1 && toks[j - 1].word && &text[toks[j - 1].range()] == "the" {
+            j - 1
+        } else {
+            j
+        };
+        if p >= 2
+            && toks[p - 1].word
+            && matches!(&text[toks[p - 1].range()], "at" | "from" | "with" | "for")
+            && toks[p - 2].word
+            && lexicon::is_speaker_noun(&text[toks[p - 2].range()].to_lowercase())
         {
-            let mut k = j - 2;
+            let mut k = p - 2;
             if k > 0 && toks[k - 1].word && lexicon::is_determiner(&text[toks[k - 1].range()]) {
                 k -= 1;
             }
@@ -2458,18 +2469,61 @@ fn is_name_adjective(w: &str) -> bool {
     ) || lexicon::is_nationality(w)
 }
 
+/// The person named before "of", "at" or "from" (and "the") and the body
+/// that starts at `toks[j]`: `Renee Castillo of the National Weather
+/// Service`. Two capitalised words at least, none a body's or a title.
+fn person_of_body(text: &str, toks: &[Tok], j: usize) -> Option<Mention> {
+    let mut k = j;
+    if k > 0 && toks[k - 1].word && &text[toks[k - 1].range()] == "the" {
+        k -= 1;
+    }
+    if k == 0 || !toks[k - 1].word || !matches!(&text[toks[k - 1].range()], "of" | "at" | "from") {
+        return None;
+    }
+    let end = k - 1;
+    let mut start = end;
+    while start > 0 && end - start < 4 && toks[start - 1].word && {
+        let w = &text[toks[start - 1].range()];
+        words::nameish(w) && !words::is_possessive(w)
+    } {
+        start -= 1;
+    }
+    let run = &toks[start..end];
+    let person = run.len() >= 2
+        && !lexicon::is_name_stop(&text[run[0].range()])
+        && run.iter().all(|t| {
+            let w = &text[t.range()];
+            !is_org_name(w) && !lexicon::is_title_word(w)
+        });
+    person.then(|| Mention {
+        range: run[0].start..run[run.len() - 1].end,
+        kind: MentionKind::Name,
+    })
+}
+
 /// The words that join the parts of a body's name: `Bank of England`,
-/// `Campaign for Nuclear Disarmament`, `Commission on Presidential Debates`.
+/// `Campaign for Nuclear Disarmament`, `Commission on Presidential Debates`,
+/// `Food and Drug Administration`.
 fn joins_a_body(w: &str) -> bool {
-    matches!(w, "of" | "for" | "on")
+    matches!(w, "of" | "for" | "on" | "and" | "&")
+}
+
+/// Whether the capitalised run `run` holds a body's word.
+fn holds_a_body(text: &str, run: &[Tok]) -> bool {
+    run.iter().any(|t| is_org_name(&text[t.range()]))
 }
 
 /// Where a body's name that ends with the capitalised run `toks[j..]`
 /// begins: across "of", "for" or "on" to an earlier capitalised run, as
-/// long as some run before the run holds a body's word (`League of Women
-/// Voters of Westmark`). A run with a first name in it is a person's.
+/// long as some run before the word holds a body's word (`League of Women
+/// Voters of Eastport`), and across "and" when a run after it does (`Food
+/// and Drug Administration`, `Department of Health and Social Care`). A
+/// run with a first name in it is a person's.
 fn body_name_start(text: &str, toks: &[Tok], j: usize) -> usize {
-    if j < 2 || !toks[j - 1].word || !joins_a_body(&text[toks[j - 1].range()]) {
+    if j < 2 || !toks[j - 1].word && &text[toks[j - 1].range()] != "&" {
+        return j;
+    }
+    if !joins_a_body(&text[toks[j - 1].range()]) {
         return j;
     }
     let person = |run: &[Tok]| {
@@ -2480,8 +2534,14 @@ fn body_name_start(text: &str, toks: &[Tok], j: usize) -> usize {
         return j;
     }
     let (mut start, mut best) = (j, j);
-    for _ in 0..3 {
-        if start < 2 || !toks[start - 1].word || !joins_a_body(&text[toks[start - 1].range()]) {
+    // Whether the runs from `start` on hold a body's word.
+    let mut body_after = holds_a_body(text, &toks[j..]);
+    for _ in 0..4 {
+        if start < 2 {
+            break;
+        }
+        let joiner = &text[toks[start - 1].range()];
+        if !joins_a_body(joiner) {
             break;
         }
         let mut k = start - 1;
@@ -2495,29 +2555,32 @@ fn body_name_start(text: &str, toks: &[Tok], j: usize) -> usize {
         if run.is_empty() || person(run) {
             break;
         }
-        if run.iter().any(|t| is_org_name(&text[t.range()])) {
+        let and = matches!(joiner, "and" | "&");
+        if (and && body_after) || (!and && holds_a_body(text, run)) {
             best = k;
         }
+        body_after |= holds_a_body(text, run);
         start = k;
     }
     best
 }
 
 /// The end of a body's name that begins with the capitalised run
-/// `toks[..=j]`, which holds a body's word: across "of", "for" or "on" to
-/// the capitalised runs after it (`the Bank of England`).
+/// `toks[..=j]`: across "of", "for" or "on" to the capitalised runs after
+/// it, once the name holds a body's word (`the Bank of England`), and
+/// across "and" to a run that holds one (`the Securities and Exchange
+/// Commission`).
 fn body_name_end(text: &str, toks: &[Tok], j: usize) -> usize {
-    if !toks[..=j].iter().any(|t| is_org_name(&text[t.range()])) {
-        return j;
-    }
+    let mut body = holds_a_body(text, &toks[..=j]);
     let mut end = j;
     for _ in 0..3 {
-        if !toks
+        let Some(joiner) = toks
             .get(end + 1)
-            .is_some_and(|t| t.word && joins_a_body(&text[t.range()]))
-        {
+            .map(|t| &text[t.range()])
+            .filter(|w| joins_a_body(w))
+        else {
             break;
-        }
+        };
         let mut k = end + 1;
         while toks.get(k + 1).is_some_and(|t| {
             let w = &text[t.range()];
@@ -2528,13 +2591,19 @@ fn body_name_end(text: &str, toks: &[Tok], j: usize) -> usize {
                 break;
             }
         }
+        let run = &toks[(end + 2).min(k + 1)..=k];
         if k == end + 1
-            || toks[end + 2..=k]
+            || run
                 .iter()
                 .any(|t| lexicon::first_name_gender(&text[t.range()]).is_some())
         {
             break;
         }
+        let and = matches!(joiner, "and" | "&");
+        if !(if and { holds_a_body(text, run) } else { body }) {
+            break;
+        }
+        body = true;
         end = k;
     }
     end
