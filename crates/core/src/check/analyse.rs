@@ -888,19 +888,12 @@ fn resolve(
                     return (Some(b), None);
                 }
             }
-            // `the governor`: the person the article gave that title, when
-            // no one else has been called so since (`Acme’s president`).
+            // `the governor`, `the minister`: the person the article gave
+            // that title or role, when no one else has been called so since
+            // (`Acme’s president`).
             if let Some(noun) = s.strip_prefix("the ").or_else(|| s.strip_prefix("The ")) {
-                // A full name after the title: `President Obama` may be
-                // an Obama the article names in full as someone else.
-                if let Some(r) = names
-                    .titled_before(noun, m.range.start)
-                    .filter(|r| text[r.clone()].contains(' '))
-                    .filter(|r| !called_so_between(text, noun, r.end..m.range.start))
-                {
-                    if let Some(res) = names.resolve(r).filter(|res| res.name.contains(' ')) {
-                        return (Some(String::from(&*res.name)), None);
-                    }
+                if let Some(n) = role_holder(text, noun, m.range.start, names) {
+                    return (Some(n), None);
                 }
             }
             (Some(noun_speaker(s)), None)
@@ -1355,6 +1348,100 @@ fn after_role(text: &str, at: usize) -> bool {
         .next()
         .unwrap_or("");
     is_person_noun(word)
+}
+
+/// The person the text has called `noun` (`senator`, `minister`) before
+/// `at`: by a title before a full name (`Sen. Margaret Halloway`), or by
+/// the noun set off before or after the name (`the local government
+/// minister, Rebecca Thorne`; `Patricia Vance, the committee chairwoman`).
+/// Of several, the one whose surname came last; none when someone else
+/// has been called so since (`Acme’s president`, `a senator`). Reads the
+/// 8 KB before `at`.
+fn role_holder(text: &str, noun: &str, at: usize, names: &mut Names<'_>) -> Option<String> {
+    if noun.is_empty() || !noun.bytes().all(|b| b.is_ascii_lowercase() || b == b' ') {
+        return None;
+    }
+    // (name's range, where the role's own words end)
+    // A surname alone after the title (`President Obama`) may be someone
+    // the article names in full as someone else: when it comes last, the
+    // noun stays as written.
+    let (cands, surnames): (Vec<Range<usize>>, Vec<Range<usize>>) = names
+        .titled_before(noun, at)
+        .into_iter()
+        .partition(|r| text[r.clone()].contains(' '));
+    let unsure_after = surnames.iter().map(|r| r.start).max();
+    let mut cands: Vec<(Range<usize>, usize)> =
+        cands.into_iter().map(|r| (r.clone(), r.end)).collect();
+    let mut lo = at.saturating_sub(8192);
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let window = &text[lo..at];
+    for i in memchr::memmem::find_iter(window.as_bytes(), noun.as_bytes()) {
+        let (start, end) = (lo + i, lo + i + noun.len());
+        if text[..start].ends_with(|c: char| c.is_alphanumeric())
+            || text[end..].starts_with(|c: char| c.is_alphanumeric())
+        {
+            continue;
+        }
+        // Before the name: `the … minister, Rebecca Thorne,`.
+        if let Some(r) = text[end..at]
+            .strip_prefix(", ")
+            .and_then(|_| attrib::name_at(text, end + 2))
+        {
+            cands.push((r, end));
+            continue;
+        }
+        // After it: `Patricia Vance, the committee chairwoman,`.
+        let clause_start = text[..start].rfind(", ").filter(|&c| {
+            let between = &text[c + 2..start];
+            between.split(' ').count() <= 5
+                && between
+                    .split(' ')
+                    .next()
+                    .is_some_and(|w| matches!(w, "the" | "a" | "an"))
+                && !between.contains([',', '.', '“', '"'])
+        });
+        if let Some(c) = clause_start {
+            let name_end = c;
+            let name_start = text[..name_end]
+                .rfind(|ch: char| {
+                    !(ch.is_alphanumeric() || matches!(ch, ' ' | '.' | '-' | '’' | '\''))
+                })
+                .map_or(0, |p| {
+                    p + text[p..].chars().next().map_or(1, char::len_utf8)
+                });
+            let run = text[name_start..name_end].trim_start();
+            let words: Vec<&str> = run.split(' ').collect();
+            let first_cap = words
+                .iter()
+                .rposition(|w| !words::nameish(w))
+                .map_or(0, |p| p + 1);
+            let name: Vec<&str> = words[first_cap..].to_vec();
+            if name.len() >= 2 {
+                let len: usize = name.iter().map(|w| w.len()).sum::<usize>() + name.len() - 1;
+                cands.push((name_end - len..name_end, end));
+            }
+        }
+    }
+    let mut best: Option<(usize, String, usize)> = None;
+    for (r, role_end) in cands {
+        let Some(res) = names
+            .resolve(r.clone())
+            .filter(|res| res.name.contains(' '))
+        else {
+            continue;
+        };
+        let surname = res.name.rsplit(' ').next().unwrap_or("");
+        let last_seen = memchr::memmem::rfind(window.as_bytes(), surname.as_bytes())
+            .map_or(r.start, |i| (lo + i).max(r.start));
+        if best.as_ref().is_none_or(|b| last_seen > b.0) {
+            best = Some((last_seen, String::from(&*res.name), role_end));
+        }
+    }
+    let (last_seen, name, role_end) = best?;
+    (unsure_after.is_none_or(|u| u < last_seen) && !called_so_between(text, noun, role_end..at))
+        .then_some(name)
 }
 
 /// Whether `text[r]` calls someone `noun` other than by a title before a
@@ -1889,6 +1976,11 @@ fn describe(text: &str, name: &str, names: &mut Names<'_>) -> Option<String> {
     }
     words::tokens(text, from..at, &mut toks);
     if let Some(d) = role_set_off_before(text, &toks, at + name.len()) {
+        // A relation by a name (`Russo’s brother`) gives way to what an
+        // appositive says.
+        if d.starts_with(char::is_uppercase) {
+            return appositive_description(&text[at + name.len()..], false).or(Some(d));
+        }
         return Some(d);
     }
     if let Some(d) = post_of_before(text, &toks, at) {
@@ -2101,8 +2193,10 @@ fn role_set_off_before(text: &str, toks: &[Tok], name_end: usize) -> Option<Stri
     let (lead, head) = (phrase.first()?, phrase.last()?);
     // The start of its sentence or line.
     let before = text[..lead.start].trim_end_matches(' ');
+    // Or after an opening phrase: `In the Commons, the local government
+    // minister, Rebecca Thorne,`.
     let opens = before.is_empty()
-        || before.ends_with(['\n', '.', '!', '?'])
+        || before.ends_with(['\n', '.', '!', '?', ','])
         || before
             .strip_suffix(['”', '"'])
             .is_some_and(|b| b.ends_with(['.', '!', '?']));
@@ -2122,16 +2216,20 @@ fn role_set_off_before(text: &str, toks: &[Tok], name_end: usize) -> Option<Stri
                 && !attrib::looks_like_verb(w)
                 && (!w.ends_with("ing") || before_head))
     });
-    if !matches!(
+    // `The …`, `the …` after an opening phrase, `Acme’s president`.
+    let determined = matches!(
         lead_w,
         "The" | "A" | "An" | "Her" | "His" | "Their" | "Its" | "Our" | "My"
-    ) || !roleish
-        || !plain
-        || !head_w.starts_with(|c: char| c.is_lowercase())
-    {
+    ) || (before.ends_with(',') && matches!(lead_w, "the" | "a" | "an"))
+        || (words::is_possessive(lead_w) && words::is_capitalised(lead_w));
+    if !determined || !roleish || !plain || !head_w.starts_with(|c: char| c.is_lowercase()) {
         return None;
     }
-    words::lower_first(&text[lead.start..head.end])
+    let phrase = &text[lead.start..head.end];
+    if words::is_possessive(lead_w) {
+        return Some(phrase.to_string());
+    }
+    words::lower_first(phrase).or_else(|| Some(phrase.to_string()))
 }
 
 /// Whether `w`, in lower case, reads as a noun for a person: a post or

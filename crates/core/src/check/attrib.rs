@@ -1461,29 +1461,35 @@ impl<'a> Names<'a> {
         }
     }
 
-    /// The person last given, before `at`, the title that a role noun
-    /// names (`Gov. Daniel Ocampo` for "the governor"), as the mention
-    /// of their name that follows the title.
-    pub fn titled_before(&mut self, noun: &str, at: usize) -> Option<Range<usize>> {
+    /// The people given, before `at`, the title that a role noun names
+    /// (`Gov. Daniel Ocampo` for "the governor"), as the mentions of
+    /// their names that follow the title: the last eight, latest last.
+    pub fn titled_before(&mut self, noun: &str, at: usize) -> Vec<Range<usize>> {
         let titles: &[&'static str] = match noun {
             "governor" => &["Gov.", "Governor"],
             "senator" => &["Sen.", "Senator"],
             "congressman" | "congresswoman" => &["Rep.", "Congressman", "Congresswoman"],
             "mayor" => &["Mayor"],
             "president" => &["President"],
+            "prime minister" => &["Prime Minister"],
+            "minister" => &["Minister"],
             "judge" => &["Judge"],
             "chairman" | "chairwoman" => &["Chairman", "Chairwoman"],
             "ambassador" => &["Ambassador"],
             "sheriff" => &["Sheriff"],
             "chancellor" => &["Chancellor"],
             "commissioner" => &["Commissioner"],
-            "councillor" | "councilman" | "councilwoman" => {
-                &["Councillor", "Councilor", "Councilman", "Councilwoman"]
-            }
-            _ => return None,
+            "councillor" | "councilman" | "councilwoman" => &[
+                "Councillor",
+                "Councilor",
+                "Councilman",
+                "Councilwoman",
+                "Cllr",
+            ],
+            _ => return Vec::new(),
         };
         let text = self.text;
-        let mut best: Option<(usize, &str)> = None;
+        let mut found: Vec<usize> = Vec::new();
         for &title in titles {
             if !self.titled.contains_key(title) {
                 let index = self
@@ -1497,42 +1503,20 @@ impl<'a> Names<'a> {
                                 .strip_prefix(' ')
                                 .is_some_and(|r| r.starts_with(|c: char| c.is_uppercase()))
                     })
+                    .map(|p| p + title.len() + 1)
                     .collect::<Vec<_>>();
                 self.titled.insert(title, places);
             }
             let places = &self.titled[title];
             let k = places.partition_point(|&p| p < at);
-            if let Some(&p) = k.checked_sub(1).map(|k| &places[k]) {
-                if best.is_none_or(|(b, _)| p > b) {
-                    best = Some((p, title));
-                }
-            }
+            found.extend_from_slice(&places[k.saturating_sub(8)..k]);
         }
-        let (p, title) = best?;
-        let start = p + title.len() + 1;
-        // The name: capitalised words, or particles, on one line.
-        let mut line_end = (start + 80).min(text.len());
-        while !text.is_char_boundary(line_end) {
-            line_end -= 1;
-        }
-        let line_end = text[start..line_end]
-            .find('\n')
-            .map_or(line_end, |i| start + i);
-        let mut toks = Vec::new();
-        words::tokens(text, start..line_end, &mut toks);
-        let mut end = start;
-        for (i, t) in toks.iter().enumerate().take(4) {
-            let w = &text[t.range()];
-            let bare = words::strip_possessive(w);
-            if !t.word || !words::nameish(bare) || (i > 0 && toks[i - 1].end + 1 != t.start) {
-                break;
-            }
-            end = t.start + bare.len();
-            if bare.len() < w.len() {
-                break;
-            }
-        }
-        (end > start).then_some(start..end)
+        found.sort_unstable();
+        found.drain(..found.len().saturating_sub(8));
+        found
+            .into_iter()
+            .filter_map(|start| name_at(text, start))
+            .collect()
     }
 
     /// The name an acronym stands for, where the text spells it out
@@ -2467,6 +2451,33 @@ fn is_name_adjective(w: &str) -> bool {
             | "Veteran"
             | "Longtime"
     ) || lexicon::is_nationality(w)
+}
+
+/// The name that starts at `start`: capitalised words, or particles, on
+/// one line, up to a possessive's owner.
+pub(crate) fn name_at(text: &str, start: usize) -> Option<Range<usize>> {
+    let mut line_end = (start + 80).min(text.len());
+    while !text.is_char_boundary(line_end) {
+        line_end -= 1;
+    }
+    let line_end = text[start..line_end]
+        .find('\n')
+        .map_or(line_end, |i| start + i);
+    let mut toks = Vec::new();
+    words::tokens(text, start..line_end, &mut toks);
+    let mut end = start;
+    for (i, t) in toks.iter().enumerate().take(4) {
+        let w = &text[t.range()];
+        let bare = words::strip_possessive(w);
+        if !t.word || !words::nameish(bare) || (i > 0 && toks[i - 1].end + 1 != t.start) {
+            break;
+        }
+        end = t.start + bare.len();
+        if bare.len() < w.len() {
+            break;
+        }
+    }
+    (end > start).then_some(start..end)
 }
 
 /// The person named before "of", "at" or "from" (and "the") and the body
