@@ -1153,6 +1153,13 @@ fn resolve_pronoun(
             }
         }
     }
+    // `A neighbor who asked not to be named said …. “…,” she said.`
+    if matches!(g, Gender::Male | Gender::Female) {
+        if let Some(n) = unnamed_subject_before(text, span_start(sp), last.as_ref().map(|l| l.end))
+        {
+            return (Some(n), None);
+        }
+    }
     let first_block = sp.block.saturating_sub(2);
     let mut from = blocks[first_block]
         .range
@@ -1325,6 +1332,50 @@ fn resolve_pronoun(
     });
     let issue = rival.map(|r| ambiguous(text, m, &pick.0, &r.0));
     (Some(String::from(&*pick.0)), issue)
+}
+
+/// The unnamed person the sentence right before `quote_start` (in its
+/// paragraph or the one before) brings in as its subject and has say
+/// something: `A neighbor who asked not to be named said residents had
+/// complained.` gives "a neighbor". Not a sentence the last quote (ending
+/// at `last_end`) is in or after.
+fn unnamed_subject_before(
+    text: &str,
+    quote_start: usize,
+    last_end: Option<usize>,
+) -> Option<String> {
+    let before = text[..quote_start].trim_end();
+    let mut lo = before.len().saturating_sub(600);
+    while !before.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let window = &before[lo..];
+    let body = window.trim_end_matches(['.', '!', '?']);
+    let st = body
+        .rfind(". ")
+        .map(|i| i + 2)
+        .into_iter()
+        .chain(body.rfind('\n').map(|i| i + 1))
+        .max()?;
+    if last_end.is_some_and(|e| e > lo + st) {
+        return None;
+    }
+    let sentence = &body[st..];
+    let ws: Vec<&str> = sentence.split(' ').take(16).collect();
+    if !matches!(ws.first(), Some(&("A" | "An"))) {
+        return None;
+    }
+    let head = (1..ws.len().min(5)).find(|&i| {
+        let w = ws[i].trim_end_matches(',');
+        w.chars().all(char::is_lowercase) && (is_person_noun(w) || lexicon::is_speaker_noun(w))
+    })?;
+    let mut k = head + 1;
+    if ws.get(k).is_some_and(|w| *w == "who") {
+        // Past a short relative clause, to the verb it leads to.
+        k = (k + 1..ws.len().min(k + 9)).find(|&i| lexicon::cue(ws[i]).is_some())?;
+    }
+    lexicon::cue(ws.get(k)?)?;
+    words::lower_first(&ws[..=head].join(" ").replace(',', ""))
 }
 
 /// A mention as the report gives it: without the Markdown emphasis marks

@@ -630,8 +630,8 @@ fn narration_end(text: &str, from: usize, close: usize, after: usize) -> Option<
 /// Where a quote that lost its opening mark starts when the attribution
 /// after the closing mark names no one (`he said`, `the source said`) and
 /// the paragraph opens with the writer's sentences about a speaker: the
-/// first sentence after the last one whose subject, a name or a noun
-/// phrase, is followed by a cue (`Lund said the union had asked. The
+/// first sentence after the last one whose subject, anything but a
+/// pronoun, is followed by a cue (`Lund said the union had asked. The
 /// office has not replied,” she said.`), or a name by "was" (`Kessler,
 /// asked to respond, was blunt.`). Not a sentence that says "I" or "we".
 fn unnamed_narration_end(text: &str, from: usize, close: usize, after: usize) -> Option<usize> {
@@ -664,8 +664,8 @@ fn unnamed_narration_end(text: &str, from: usize, close: usize, after: usize) ->
     end.map(|e| from + e)
 }
 
-/// Whether `sentence` is the writer's about someone: its first words, a
-/// name or a noun phrase, come before a cue, or a name before "was".
+/// Whether `sentence` is the writer's about someone: its first words, but
+/// a pronoun, come before a cue, or a name before "was".
 fn narrates(sentence: &str) -> bool {
     if first_person(sentence) {
         return false;
@@ -678,11 +678,13 @@ fn narrates(sentence: &str) -> bool {
     let Some(lead) = ws.first() else {
         return false;
     };
-    let named = lead.chars().next().is_some_and(char::is_uppercase)
-        && !super::lexicon::is_name_stop(lead)
-        && super::lexicon::pronoun(lead).is_none();
-    let noun = matches!(*lead, "A" | "An" | "The");
-    (named || noun)
+    // Any subject but a pronoun (`Another resident, Marcus Delacroix, 61,
+    // said`), before a cue; a name before "was".
+    let capital = lead.chars().next().is_some_and(char::is_uppercase)
+        && super::lexicon::pronoun(lead).is_none()
+        && !matches!(*lead, "We" | "I" | "You");
+    let named = capital && !super::lexicon::is_name_stop(lead);
+    capital
         && ws[1..]
             .iter()
             .any(|w| super::lexicon::cue(w).is_some() || (named && matches!(*w, "was" | "is")))
