@@ -2270,8 +2270,9 @@ fn role_set_off_before(text: &str, toks: &[Tok], name_end: usize) -> Option<Stri
     // `The …`, `the …` after an opening phrase, `Acme’s president`.
     let determined = matches!(
         lead_w,
-        "The" | "A" | "An" | "Her" | "His" | "Their" | "Its" | "Our" | "My"
-    ) || (before.ends_with(',') && matches!(lead_w, "the" | "a" | "an"))
+        "The" | "A" | "An" | "Another" | "Her" | "His" | "Their" | "Its" | "Our" | "My"
+    ) || (before.ends_with(',')
+        && matches!(lead_w, "the" | "a" | "an" | "another"))
         || (words::is_possessive(lead_w) && words::is_capitalised(lead_w));
     if !determined || !roleish || !plain || !head_w.starts_with(|c: char| c.is_lowercase()) {
         return None;
