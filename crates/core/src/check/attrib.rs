@@ -1826,7 +1826,8 @@ impl<'a> Names<'a> {
             gender = gender.or(lexicon::first_name_gender(fw));
         }
         if gender.is_none() && toks.len() >= 2 {
-            gender = appositive_gender(&text[range.end..]);
+            gender = appositive_gender(&text[range.end..])
+                .or_else(|| role_gender_before(&text[..range.start]));
         }
         if out.name.is_empty() {
             return None;
@@ -2097,16 +2098,32 @@ impl<'a> Names<'a> {
                 found.push((&text[start..end], start));
             }
         }
-        if found.is_empty() && lexicon::is_family_name_first(surname) && indexable(surname) {
+        if found.is_empty() && indexable(surname) {
             found = self.family_name_first(surname);
+            // Not a family name that comes first: a first name, as features
+            // call the members of one family (`Elsie` for Elsie Amundsen,
+            // beside Walter and Karen Amundsen), or one the name list knows.
+            if !lexicon::is_family_name_first(surname)
+                && lexicon::first_name_gender(surname).is_none()
+            {
+                found.retain(|(full, _)| {
+                    let last = full.rsplit(' ').next().unwrap_or("");
+                    let mut others: Vec<&str> =
+                        self.search_full(last).into_iter().map(|(n, _)| n).collect();
+                    others.sort_unstable();
+                    others.dedup();
+                    others.len() >= 2
+                });
+            }
         }
         found
     }
 
     /// Full names that open with `surname`, for the peoples who write the
     /// family name first: `Tan Wei Ming` for `Mr. Tan`, `Kim Jong Un` for
-    /// `Kim`. One or two given names follow it, and nothing capitalised
-    /// but a title comes before it.
+    /// `Kim` (and for a first name: `Elsie Amundsen` for `Elsie`). One or
+    /// two more names follow it, and nothing capitalised but a title comes
+    /// before it.
     fn family_name_first(&mut self, surname: &str) -> Vec<(&'a str, usize)> {
         let text = self.text;
         let given = |w: &str| {
@@ -2426,6 +2443,15 @@ fn appositive_gender(after: &str) -> Option<Gender> {
     let clause = rest.split([',', '.', ';', '\n']).next()?;
     let mut ws = clause.split_whitespace().take(6);
     ws.find_map(lexicon::person_noun_gender)
+}
+
+/// The gender a relation or role right before a name gives it: `His
+/// granddaughter, Nkechi Reyes` and `her son Tom` are a woman and a man.
+fn role_gender_before(before: &str) -> Option<Gender> {
+    let before = before.trim_end_matches(' ');
+    let before = before.strip_suffix(',').unwrap_or(before);
+    let word = before.rsplit([' ', '\n']).next()?;
+    lexicon::person_noun_gender(word)
 }
 
 /// A party label or nationality that may stand before a name but is not
