@@ -227,6 +227,13 @@ pub(crate) fn run(text: &str) -> Report {
         // do I.”`) is speech, however short.
         let kind = if n_words <= 6 && is_title_case(inner) && names_kind_after(text, sp) {
             QuoteKind::Title
+        } else if kind == QuoteKind::Speech
+            && n_words <= 4
+            && inner.starts_with(char::is_lowercase)
+            && term_before_kind(text, sp)
+        {
+            // A term that names a kind of thing: `its “value reset” program`.
+            QuoteKind::Scare
         } else if kind == QuoteKind::Scare && after_stop && is_sentence(inner) {
             QuoteKind::Speech
         } else if kind == QuoteKind::Speech && (is_nickname(text, sp, prev_word) || is_aside(inner))
@@ -701,37 +708,58 @@ fn names_kind_after(text: &str, sp: &Span) -> bool {
     if !rest.starts_with(' ') {
         return false;
     }
-    rest.split(' ')
-        .skip(1)
+    rest.split_whitespace()
         .take(2)
         .take_while(|w| w.starts_with(|c: char| c.is_ascii_lowercase()))
-        .any(|w| {
-            matches!(
-                w.trim_end_matches([',', '.', ';', ':']),
-                "program"
-                    | "programme"
-                    | "show"
-                    | "forum"
-                    | "series"
-                    | "podcast"
-                    | "documentary"
-                    | "segment"
-                    | "column"
-                    | "tour"
-                    | "rally"
-                    | "event"
-                    | "conference"
-                    | "summit"
-                    | "festival"
-                    | "album"
-                    | "song"
-                    | "film"
-                    | "movie"
-                    | "broadcast"
-                    | "slogan"
-                    | "hashtag"
-            )
-        })
+        .any(|w| is_kind_noun(w.trim_end_matches([',', '.', ';', ':'])))
+}
+
+/// Whether a lower-case term in quotation marks stands right before a
+/// kind of thing it names, with nothing between: `its “value reset”
+/// program`, not `a “rant,” a series of posts`.
+fn term_before_kind(text: &str, sp: &Span) -> bool {
+    let inner = &text[sp.inner.clone()];
+    !inner.ends_with([',', '.', '!', '?', ';', ':'])
+        && text[span_end(sp)..]
+            .strip_prefix(' ')
+            .and_then(|r| r.split_whitespace().next())
+            .is_some_and(|w| is_kind_noun(w.trim_end_matches([',', '.', ';', ':'])))
+}
+
+/// A kind of thing a quoted name or term can name: `show`, `rally`, `plan`.
+fn is_kind_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "program"
+            | "programme"
+            | "show"
+            | "forum"
+            | "series"
+            | "podcast"
+            | "documentary"
+            | "segment"
+            | "column"
+            | "tour"
+            | "rally"
+            | "event"
+            | "conference"
+            | "summit"
+            | "festival"
+            | "album"
+            | "song"
+            | "film"
+            | "movie"
+            | "broadcast"
+            | "slogan"
+            | "hashtag"
+            | "plan"
+            | "policy"
+            | "initiative"
+            | "strategy"
+            | "project"
+            | "scheme"
+            | "agenda"
+    )
 }
 
 /// Quoted words that start with a capital: a sentence of their own rather
