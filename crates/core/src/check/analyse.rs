@@ -1379,12 +1379,19 @@ fn unnamed_subject_before(
     }
     let window = &before[lo..];
     let body = window.trim_end_matches(['.', '!', '?']);
-    let st = body
-        .rfind(". ")
-        .map(|i| i + 2)
-        .into_iter()
-        .chain(body.rfind('\n').map(|i| i + 1))
-        .max()?;
+    // The sentence's start: after the last line break or `. `.
+    let bytes = body.as_bytes();
+    let mut hi = bytes.len();
+    let st = loop {
+        let p = memchr::memrchr2(b'.', b'\n', &bytes[..hi])?;
+        if bytes[p] == b'\n' || bytes.get(p + 1) == Some(&b' ') {
+            break p + 1 + usize::from(bytes[p] == b'.');
+        }
+        hi = p;
+    };
+    if !body[st..].starts_with('A') {
+        return None;
+    }
     if last_end.is_some_and(|e| e > lo + st) {
         return None;
     }

@@ -2136,6 +2136,13 @@ impl<'a> Names<'a> {
         };
         let mut found = Vec::new();
         for at in self.capitals().find(text, surname) {
+            // Most places are followed by a verb: looked at first.
+            let next_capital = text[at + surname.len()..]
+                .strip_prefix(' ')
+                .is_some_and(|r| r.starts_with(|c: char| c.is_uppercase()));
+            if !next_capital {
+                continue;
+            }
             let k = self.quoted.partition_point(|q| q.end <= at);
             if self.quoted.get(k).is_some_and(|q| q.start <= at) {
                 continue;
