@@ -246,12 +246,13 @@ fn vineyard_frost_flags_an_ambiguous_she_and_mixed_marks() {
         "Peter Lindgren"
     );
 
-    // One straight-quoted statement in a curly-quoted article.
+    // One straight-quoted statement in a curly-quoted article, by the
+    // spokesperson the sentence before brought in.
     let mixed = issues(&v, "mixed-quote-styles");
     assert_eq!(mixed.len(), 1);
     assert_eq!(
         quote_by_text(&v, "The minister has asked")["speaker"],
-        "the spokesperson"
+        "a spokesperson for the agriculture ministry"
     );
     // A name after "known as" is not speech; "Growers" is a sentence's
     // capital, not a surname nobody introduced.

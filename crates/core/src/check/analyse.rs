@@ -570,6 +570,96 @@ fn earlier_indefinite(
     (!brings_in(text, lo..at, head)).then(|| s.clone())
 }
 
+/// The noun phrase that last brought in a `noun` (a person's) with an
+/// indefinite article, in the 2 KB before `at`: `a senior committee aide`
+/// for "the aide". Its first word in lower case.
+fn brought_in_before(text: &str, noun: &str, at: usize) -> Option<String> {
+    // A person's noun: not a document's or a body's (`a letter`, `a
+    // complaint`, `a campaign group`), which the text may mean by "the
+    // letter" without bringing in another.
+    let thing = matches!(
+        noun,
+        "statement"
+            | "report"
+            | "letter"
+            | "release"
+            | "study"
+            | "survey"
+            | "poll"
+            | "memo"
+            | "document"
+            | "filing"
+            | "complaint"
+            | "lawsuit"
+            | "ad"
+            | "website"
+            | "post"
+            | "tweet"
+            | "message"
+            | "email"
+            | "note"
+            | "editorial"
+            | "paper"
+            | "newspaper"
+            | "magazine"
+            | "network"
+    ) || body_noun(&format!("the {noun}")).is_some();
+    if thing || !is_person_noun(noun) || noun.contains(' ') {
+        return None;
+    }
+    let mut lo = at.saturating_sub(2048);
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let s = &text[lo..at];
+    s.rmatch_indices(noun).find_map(|(i, _)| {
+        if s[..i].ends_with(char::is_alphanumeric)
+            || s[i + noun.len()..].starts_with(char::is_alphanumeric)
+        {
+            return None;
+        }
+        let sentence = s[..i]
+            .rsplit(['.', '!', '?', '\n', ','])
+            .next()
+            .unwrap_or("");
+        let ws: Vec<&str> = sentence.split_whitespace().rev().take(4).collect();
+        let d = ws
+            .iter()
+            .position(|d| matches!(*d, "a" | "an" | "A" | "An"))?;
+        let phrase: Vec<&str> = ws[..=d].iter().rev().copied().collect();
+        if phrase[1..]
+            .iter()
+            .any(|w| attrib::is_function_word(w) || attrib::looks_like_verb(w))
+        {
+            return None;
+        }
+        let mut phrase = format!("{} {noun}", phrase.join(" "));
+        // With its complement: `a spokesperson for the agriculture ministry`.
+        let rest = &s[i + noun.len()..];
+        if let Some(p) = ["for", "at", "from", "of"].iter().find(|p| {
+            rest.strip_prefix(' ')
+                .is_some_and(|r| r.starts_with(*p) && r[p.len()..].starts_with(' '))
+        }) {
+            let mut more = vec![*p];
+            for w in rest.split(' ').skip(2).take(5) {
+                let bare = w.trim_end_matches([',', '.', ';', ':']);
+                if bare.is_empty() || lexicon::cue(bare).is_some() || attrib::looks_like_verb(bare)
+                {
+                    break;
+                }
+                more.push(bare);
+                if bare.len() < w.len() {
+                    break;
+                }
+            }
+            if more.len() > 1 {
+                phrase = format!("{phrase} {}", more.join(" "));
+            }
+        }
+        words::lower_first(&phrase).or(Some(phrase))
+    })
+}
+
 /// Whether `text[r]` (its start moved up to a character boundary) brings
 /// in a new `noun` with an indefinite article up to three words before it
 /// within one sentence: `a campaign group`, `A police spokesperson`.
@@ -921,6 +1011,10 @@ fn resolve(
             // (`Acme’s president`).
             if let Some(noun) = s.strip_prefix("the ").or_else(|| s.strip_prefix("The ")) {
                 if let Some(n) = role_holder(text, noun, m.range.start, names) {
+                    return (Some(n), None);
+                }
+                // `A senior committee aide said … “…,” the aide said.`
+                if let Some(n) = brought_in_before(text, noun, m.range.start) {
                     return (Some(n), None);
                 }
             }
