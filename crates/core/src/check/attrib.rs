@@ -572,6 +572,20 @@ fn subject_before(text: &str, toks: &[Tok]) -> Option<Mention> {
     if i == 0 {
         return None;
     }
+    // `one Republican strategist who has advised several campaigns said`:
+    // the subject is before a relative clause that runs up to the cue.
+    if let Some(who) = toks[i.saturating_sub(10)..i]
+        .iter()
+        .rposition(|t| t.word && &text[t.range()] == "who")
+        .map(|p| i.saturating_sub(10) + p)
+    {
+        let clause = &toks[who + 1..i];
+        if who > 0 && !clause.is_empty() && clause.iter().all(|t| t.word) && toks[who - 1].word {
+            if let Some(m) = mention_ending(text, &toks[..who]) {
+                return Some(m);
+            }
+        }
+    }
     let t = toks[i - 1];
     let w = &text[t.range()];
     if t.word && (w == "who" || w == "which" || w == "that") {
