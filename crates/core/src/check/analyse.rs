@@ -2210,7 +2210,15 @@ fn describe(text: &str, name: &str, names: &mut Names<'_>) -> Option<String> {
             // it: `FAA Administrator Gregory Pham`.
             let post = j == toks.len() && words::lower_first(w).is_some_and(|l| is_person_noun(&l));
             let initials = words::is_acronym(w) && j < toks.len();
-            if !before_role && !role_opening && !post && !initials {
+            // The place or body a title belongs to: `Dunmore County
+            // Sheriff`, `Millbrook Fire Chief`.
+            let whose = j < toks.len()
+                && !lexicon::is_name_stop(w)
+                && toks[j..]
+                    .iter()
+                    .all(|t| words::is_capitalised(&text[t.range()]))
+                && lexicon::is_title_word(&text[toks[toks.len() - 1].range()]);
+            if !before_role && !role_opening && !post && !initials && !whose {
                 break;
             }
         }
