@@ -510,7 +510,16 @@ fn noun_speaker(s: &str) -> String {
     let lower = |w: Option<&str>| w.is_some_and(|w| w.starts_with(char::is_lowercase));
     let common = lower(s.rsplit(' ').next()) || lower(s.split(' ').nth(1));
     match words::lower_first(&s) {
-        Some(lower) if common && ["The ", "A ", "An "].iter().any(|d| s.starts_with(d)) => lower,
+        Some(lower)
+            if common
+                && [
+                    "The ", "A ", "An ", "One ", "Some ", "Several ", "Many ", "Most ", "Two ",
+                ]
+                .iter()
+                .any(|d| s.starts_with(d)) =>
+        {
+            lower
+        }
         _ => s,
     }
 }
@@ -641,7 +650,7 @@ fn brought_in_before(text: &str, noun: &str, at: usize) -> Option<String> {
                 .is_some_and(|r| r.starts_with(*p) && r[p.len()..].starts_with(' '))
         }) {
             let mut more = vec![*p];
-            for w in rest.split(' ').skip(2).take(5) {
+            for w in rest.split(' ').skip(2).take(8) {
                 let bare = w.trim_end_matches([',', '.', ';', ':']);
                 if bare.is_empty() || lexicon::cue(bare).is_some() || attrib::looks_like_verb(bare)
                 {
@@ -652,7 +661,14 @@ fn brought_in_before(text: &str, noun: &str, at: usize) -> Option<String> {
                     break;
                 }
             }
-            if more.len() > 1 {
+            // Not ending on a joining word: `… of Agriculture and`.
+            while more
+                .last()
+                .is_some_and(|w| matches!(*w, "and" | "of" | "the" | "for" | "at" | "from"))
+            {
+                more.pop();
+            }
+            if !more.is_empty() {
                 phrase = format!("{phrase} {}", more.join(" "));
             }
         }
@@ -1363,7 +1379,8 @@ fn resolve_pronoun(
             || introduced.iter().any(|n| **n == *res.name)
             || reports_speech(text, r.end)
             || after_role(text, r.start)
-            || role_after(text, r.end);
+            || role_after(text, r.end)
+            || text[r.end..].starts_with(", who ");
         // A place (`upstate New York`) is never "he" or "she", nor is a
         // name that only qualifies a thing (`the Cabo Norte lighthouse`).
         let person = person

@@ -672,7 +672,7 @@ fn narrates(sentence: &str) -> bool {
     }
     let ws: Vec<&str> = sentence
         .split_whitespace()
-        .take(8)
+        .take(12)
         .map(|w| w.trim_end_matches([',', '.', ';', ':']))
         .collect();
     let Some(lead) = ws.first() else {
