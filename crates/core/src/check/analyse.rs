@@ -30,8 +30,8 @@ struct Last<'q> {
 /// Who the checker has met as a speaker so far.
 #[derive(Default)]
 struct Seen {
-    /// Names that have named a quote's speaker, in order.
-    introduced: Vec<String>,
+    /// Names that have named a quote's speaker.
+    introduced: HashSet<String>,
     /// Every quote's speaker so far, however named.
     quoted: HashSet<String>,
 }
@@ -198,11 +198,16 @@ pub(crate) fn run(text: &str) -> Report {
         // report by the committee, “Drawing the Line,”`.
         let work_before = {
             let mut back = toks.iter().rev();
-            back.next().is_some_and(|t| &text[t.range()] == ",")
-                && back
+            back.next().is_some_and(|t| &text[t.range()] == ",") && {
+                // Not `Reyes said of the report, “Fake News.”`.
+                let ws: Vec<&str> = back
                     .take(8)
                     .take_while(|t| t.word)
-                    .any(|t| lexicon::is_work_noun(&text[t.range()]))
+                    .map(|t| &text[t.range()])
+                    .collect();
+                ws.iter().any(|w| lexicon::is_work_noun(w))
+                    && !ws.iter().any(|w| lexicon::cue(w).is_some())
+            }
         };
         let toks = names.window(sp.block, after_start..after_end);
         let new_sentence = text[sp.inner.clone()]
@@ -1042,7 +1047,7 @@ fn resolve(
             };
             // A body may be named by its initials on first reference
             // (`the FBI`): it is not a person named by surname only.
-            let first_time = !seen.introduced.iter().any(|n| **n == *r.name)
+            let first_time = !seen.introduced.contains(&*r.name)
                 && !words::is_acronym(words::strip_possessive(&text[m.range.clone()]));
             let issue = if first_time
                 && r.bare
@@ -1084,7 +1089,7 @@ fn resolve(
                 None
             };
             if first_time {
-                seen.introduced.push(String::from(&*r.name));
+                seen.introduced.insert(String::from(&*r.name));
             }
             // (`String::from`: `to_string` on an `Rc<str>` goes through
             // the formatter.)
@@ -1102,12 +1107,12 @@ fn resolve(
                     && !n.contains(' ')
                     && looks_like_person(n)
                     && !words::is_acronym(n)
-                    && !seen.introduced.iter().any(|i| i == n)
+                    && !seen.introduced.contains(n)
                     && !names.org_or_place(n);
                 if !first_time {
                     return None;
                 }
-                seen.introduced.push(n.to_string());
+                seen.introduced.insert(n.to_string());
                 let at = names.first_occurrence(n)?;
                 // `Her husband, Rui,`: a relation named by a first name.
                 if after_role(text, at) || lexicon::first_name_gender(n).is_some() {
@@ -1247,7 +1252,7 @@ fn resolve_pronoun(
     spans: &[Span],
     sp: &Span,
     blocks: &[scan::Block],
-    introduced: &[String],
+    introduced: &HashSet<String>,
 ) -> (Option<String>, Option<Issue>) {
     let pos = m.range.start;
     // "it" and "they" speak for a body or a group named as the subject of a
@@ -1293,7 +1298,8 @@ fn resolve_pronoun(
     }
     // `A neighbor who asked not to be named said …. “…,” she said.`
     if matches!(g, Gender::Male | Gender::Female) {
-        if let Some(n) = unnamed_subject_before(text, span_start(sp), last.as_ref().map(|l| l.end))
+        if let Some(n) =
+            unnamed_subject_before(text, span_start(sp), last.as_ref().map(|l| l.end), g)
         {
             return (Some(n), None);
         }
@@ -1376,7 +1382,7 @@ fn resolve_pronoun(
         let person = !res.bare
             || names.gender.contains_key(&*res.name)
             || last_recent.is_some_and(|l| l.name == &*res.name)
-            || introduced.iter().any(|n| **n == *res.name)
+            || introduced.contains(&*res.name)
             || reports_speech(text, r.end)
             || after_role(text, r.start)
             || role_after(text, r.end)
@@ -1482,6 +1488,7 @@ fn unnamed_subject_before(
     text: &str,
     quote_start: usize,
     last_end: Option<usize>,
+    gender: Gender,
 ) -> Option<String> {
     let before = text[..quote_start].trim_end();
     let mut lo = before.len().saturating_sub(600);
@@ -1515,6 +1522,17 @@ fn unnamed_subject_before(
         let w = ws[i].trim_end_matches(',');
         w.chars().all(char::is_lowercase) && (is_person_noun(w) || lexicon::is_speaker_noun(w))
     })?;
+    // The noun's gender must fit the pronoun's (`A woman … “…,” he said`),
+    // and no named person be the one spoken to (`A reporter asked Cole`).
+    if lexicon::person_noun_gender(ws[head].trim_end_matches(',')).is_some_and(|h| h != gender) {
+        return None;
+    }
+    if ws.windows(2).any(|p| {
+        (lexicon::cue(p[0]).is_some() || matches!(p[0], "asked" | "told"))
+            && p[1].starts_with(char::is_uppercase)
+    }) {
+        return None;
+    }
     let mut k = head + 1;
     if ws.get(k).is_some_and(|w| *w == "who") {
         // Past a short relative clause, to the verb it leads to.
@@ -1574,39 +1592,65 @@ fn role_holder(text: &str, noun: &str, at: usize, names: &mut Names<'_>) -> Opti
         lo += 1;
     }
     let window = &text[lo..at];
-    for i in memchr::memmem::find_iter(window.as_bytes(), noun.as_bytes()) {
+    // The last eight times the noun is written, at most.
+    let places: Vec<usize> = memchr::memmem::rfind_iter(window.as_bytes(), noun.as_bytes())
+        .take(8)
+        .collect();
+    for &i in places.iter().rev() {
         let (start, end) = (lo + i, lo + i + noun.len());
         if text[..start].ends_with(|c: char| c.is_alphanumeric())
             || text[end..].starts_with(|c: char| c.is_alphanumeric())
         {
             continue;
         }
-        // Before the name: `the … minister, Rebecca Thorne,`.
+        // Not a deputy's or a former holder's: `the lieutenant governor`.
+        let word_before = text[..start]
+            .trim_end_matches(' ')
+            .rsplit([' ', '\n'])
+            .next();
+        if word_before.is_some_and(lexicon::not_the_holder) {
+            continue;
+        }
+        // Before the name, closed by a comma: `the … minister, Rebecca
+        // Thorne, said`.
         if let Some(r) = text[end..at]
             .strip_prefix(", ")
             .and_then(|_| attrib::name_at(text, end + 2))
         {
-            cands.push((r, end));
+            if text[r.end..].starts_with(',') {
+                cands.push((r, end));
+            }
             continue;
         }
-        // After it: `Patricia Vance, the committee chairwoman,`.
-        let clause_start = text[..start].rfind(", ").filter(|&c| {
-            let between = &text[c + 2..start];
-            between.split(' ').count() <= 5
-                && between
-                    .split(' ')
-                    .next()
-                    .is_some_and(|w| matches!(w, "the" | "a" | "an"))
-                && !between.contains([',', '.', '“', '"'])
-        });
+        // After it, the appositive closed by a comma: `Patricia Vance, the
+        // committee chairwoman, opened`.
+        if !text[end..].starts_with(',') {
+            continue;
+        }
+        let mut near = start.saturating_sub(160);
+        while !text.is_char_boundary(near) {
+            near += 1;
+        }
+        let clause_start = text[near..start]
+            .rfind(", ")
+            .map(|c| near + c)
+            .filter(|&c| {
+                let between = &text[c + 2..start];
+                between.split(' ').count() <= 5
+                    && between
+                        .split(' ')
+                        .next()
+                        .is_some_and(|w| matches!(w, "the" | "a" | "an"))
+                    && !between.contains([',', '.', '“', '"'])
+            });
         if let Some(c) = clause_start {
             let name_end = c;
-            let name_start = text[..name_end]
+            let name_start = text[near..name_end]
                 .rfind(|ch: char| {
                     !(ch.is_alphanumeric() || matches!(ch, ' ' | '.' | '-' | '’' | '\''))
                 })
-                .map_or(0, |p| {
-                    p + text[p..].chars().next().map_or(1, char::len_utf8)
+                .map_or(near, |p| {
+                    near + p + text[near + p..].chars().next().map_or(1, char::len_utf8)
                 });
             let run = text[name_start..name_end].trim_start();
             let words: Vec<&str> = run.split(' ').collect();
@@ -1623,12 +1667,17 @@ fn role_holder(text: &str, noun: &str, at: usize, names: &mut Names<'_>) -> Opti
     }
     let mut best: Option<(usize, String, usize)> = None;
     for (r, role_end) in cands {
+        // A person: not a place or a body (`In New York, the governor`).
         let Some(res) = names
             .resolve(r.clone())
             .filter(|res| res.name.contains(' '))
+            .filter(|res| !words::is_capitalised(&res.name) || !attrib::is_org_name(&res.name))
         else {
             continue;
         };
+        if names.org_or_place(&res.name) {
+            continue;
+        }
         let surname = res.name.rsplit(' ').next().unwrap_or("");
         let last_seen = memchr::memmem::rfind(window.as_bytes(), surname.as_bytes())
             .map_or(r.start, |i| (lo + i).max(r.start));
@@ -2309,6 +2358,29 @@ fn appositive_description(rest: &str, opened_by_preposition: bool) -> Option<Str
     let mut app = &rest[..end];
     let first = app.split_whitespace().next()?;
     let article = matches!(first, "a" | "an" | "the");
+    // A time, not a description: `, a week after a jury convicted her,`.
+    if article
+        && app.split_whitespace().nth(1).is_some_and(|w| {
+            matches!(
+                w,
+                "day"
+                    | "week"
+                    | "month"
+                    | "year"
+                    | "decade"
+                    | "moment"
+                    | "minute"
+                    | "hour"
+                    | "night"
+                    | "morning"
+                    | "time"
+                    | "few"
+                    | "couple"
+            )
+        })
+    {
+        return None;
+    }
     let n = app.split_whitespace().count();
     // A noun phrase of up to twelve words is whole (`a professor of
     // political science at Ohio Wesleyan University`); a longer one, or one
@@ -2324,7 +2396,12 @@ fn appositive_description(rest: &str, opened_by_preposition: bool) -> Option<Str
             .find(|(_, w)| matches!(*w, "who" | "whom" | "whose" | "which" | "where"))
             .map(|(at, _)| at.saturating_sub(1))
     };
-    if n > 8 && !(article && n <= 12 && relative().is_none()) {
+    let verbless = || {
+        app.split_whitespace()
+            .skip(1)
+            .all(|w| !attrib::looks_like_verb(w))
+    };
+    if n > 8 && !(article && n <= 12 && relative().is_none() && verbless()) {
         app = &app[..relative()?];
         if !article || !(2..=8).contains(&app.split_whitespace().count()) {
             return None;

@@ -350,10 +350,15 @@ pub(crate) fn before(text: &str, toks: &[Tok]) -> Found {
     }
     // `X: “…”`, but not a numbered label (`Claim 1: “…”`, `Step 2:`).
     if let Some(last) = toks.last() {
-        let numbered = toks.len() >= 2
+        // (Not `Trump, 2023:` or `Witness 2:`: a speaker and a date or a
+        // number.)
+        let numbered = toks.len() >= 3
             && text[toks[toks.len() - 2].range()]
                 .bytes()
                 .all(|b| b.is_ascii_digit())
+            && toks[toks.len() - 3].word
+            && !lexicon::is_speaker_noun(&text[toks[toks.len() - 3].range()].to_lowercase())
+            && !is_person_suffixed(&text[toks[toks.len() - 3].range()].to_lowercase())
             && toks.iter().filter(|t| t.word).count() <= 2;
         if &text[last.range()] == ":" && toks.len() >= 2 && !numbered {
             let head = &toks[..toks.len() - 1];
@@ -840,8 +845,10 @@ fn mention_ending(text: &str, toks: &[Tok]) -> Option<Mention> {
 /// said`: the phrase from `s` to the end follows a preposition, and the
 /// speaker is the noun phrase before it, reported with its complement.
 fn noun_before_preposition(text: &str, toks: &[Tok], s: usize) -> Option<Mention> {
-    // `one of the diplomats said`: a part of the group.
-    if s >= 2 && &text[toks[s - 1].range()] == "of" && {
+    // `one of the diplomats said`: a part of the group (not `the mother
+    // of one of the victims`).
+    let complement = s >= 3 && &text[toks[s - 3].range()] == "of";
+    if s >= 2 && !complement && &text[toks[s - 1].range()] == "of" && {
         let q = &text[toks[s - 2].range()];
         is_quantifier(q) || is_quantifier(&q.to_ascii_lowercase())
     } {
@@ -1422,7 +1429,7 @@ pub(crate) struct Names<'a> {
 
 /// How many acronyms are looked for in full: each look reads the places
 /// of one capital letter, so text made of acronyms stays linear.
-const MAX_SPELLED_OUT: usize = 32;
+const MAX_SPELLED_OUT: usize = 128;
 
 /// How many blocks' tokens are kept: a quote's block and the two before it.
 const CACHED_BLOCKS: usize = 4;
@@ -1509,6 +1516,8 @@ impl<'a> Names<'a> {
                 let index = self
                     .capital_index
                     .get_or_insert_with(|| CapitalIndex::new(text));
+                // Not `Vice President`, `Prime Minister` for "the
+                // minister", `former Sen.`: someone else's post.
                 let places = index
                     .occurrences(text, title)
                     .filter(|&p| {
@@ -1516,6 +1525,8 @@ impl<'a> Names<'a> {
                             && text[p + title.len()..]
                                 .strip_prefix(' ')
                                 .is_some_and(|r| r.starts_with(|c: char| c.is_uppercase()))
+                            && !words::prev_word(text, p)
+                                .is_some_and(|r| lexicon::not_the_holder(&text[r]))
                     })
                     .map(|p| p + title.len() + 1)
                     .collect::<Vec<_>>();
@@ -1782,7 +1793,10 @@ impl<'a> Names<'a> {
             }
         } else if toks.len() == 1 {
             let w = last_w;
-            if words::is_acronym(w) && !text[range.end..].starts_with(':') {
+            if words::is_acronym(w)
+                && !lexicon::is_role_acronym(w)
+                && !text[range.end..].starts_with(':')
+            {
                 if let Some((full, at)) = self.spelled_out(w) {
                     return Some(Resolved {
                         name: full.into(),
@@ -2071,7 +2085,7 @@ impl<'a> Names<'a> {
                 }
                 // `FAA Administrator Gregory Pham`: a body's initials
                 // before a post.
-                if is_name_adjective(w) || words::is_acronym(w) {
+                if is_name_adjective(w) || (words::is_acronym(w) && w.len() > 2) {
                     break;
                 }
                 // A headline's verb: `Christie Calls Hillary Clinton …` names
@@ -2117,16 +2131,21 @@ impl<'a> Names<'a> {
             // Not a family name that comes first: a first name, as features
             // call the members of one family (`Elsie` for Elsie Amundsen,
             // beside Walter and Karen Amundsen), or one the name list knows.
-            if !lexicon::is_family_name_first(surname)
-                && lexicon::first_name_gender(surname).is_none()
-            {
+            if !lexicon::is_family_name_first(surname) {
+                let mut shared: HashMap<&'a str, bool> = HashMap::default();
                 found.retain(|(full, _)| {
                     let last = full.rsplit(' ').next().unwrap_or("");
-                    let mut others: Vec<&str> =
-                        self.search_full(last).into_iter().map(|(n, _)| n).collect();
-                    others.sort_unstable();
-                    others.dedup();
-                    others.len() >= 2
+                    *shared.entry(last).or_insert_with(|| {
+                        if !self.full.contains_key(last) {
+                            let v = self.search_full(last);
+                            self.full.insert(last.to_string(), v);
+                        }
+                        let mut others: Vec<&str> =
+                            self.full[last].iter().map(|(n, _)| *n).collect();
+                        others.sort_unstable();
+                        others.dedup();
+                        others.len() >= 2
+                    })
                 });
             }
         }
@@ -2136,8 +2155,8 @@ impl<'a> Names<'a> {
     /// Full names that open with `surname`, for the peoples who write the
     /// family name first: `Tan Wei Ming` for `Mr. Tan`, `Kim Jong Un` for
     /// `Kim` (and for a first name: `Elsie Amundsen` for `Elsie`). One or
-    /// two more names follow it, and nothing capitalised but a title comes
-    /// before it.
+    /// two more names follow it, none a place's or a body's word (`Lee
+    /// County`), and nothing capitalised but a title comes before it.
     fn family_name_first(&mut self, surname: &str) -> Vec<(&'a str, usize)> {
         let text = self.text;
         let given = |w: &str| {
@@ -2161,9 +2180,24 @@ impl<'a> Names<'a> {
             if self.quoted.get(k).is_some_and(|q| q.start <= at) {
                 continue;
             }
+            // Not a place: `a corner of Park Slope`, `in Lee County`.
+            let place_word = |w: &str| {
+                matches!(
+                    w,
+                    "of" | "in"
+                        | "at"
+                        | "on"
+                        | "near"
+                        | "from"
+                        | "to"
+                        | "into"
+                        | "across"
+                        | "through"
+                )
+            };
             if let Some(r) = words::prev_word(text, at) {
                 let w = &text[r];
-                if words::is_capitalised(w) && !lexicon::is_title_word(w) {
+                if (words::is_capitalised(w) && !lexicon::is_title_word(w)) || place_word(w) {
                     continue;
                 }
             }
@@ -2182,8 +2216,15 @@ impl<'a> Names<'a> {
                 end += 1 + w.len();
             }
             let next = text[end..].strip_prefix(' ').unwrap_or("");
-            if end > at + surname.len() && !next.starts_with(|c: char| c.is_uppercase()) {
-                found.push((&text[at..end], at));
+            let run = &text[at..end];
+            let given = &text[at + surname.len()..end];
+            if end > at + surname.len()
+                && !next.starts_with(|c: char| c.is_uppercase())
+                && !place_word(next.split(' ').next().unwrap_or(""))
+                && !is_org_name(given)
+                && !places::is_place(run)
+            {
+                found.push((run, at));
             }
         }
         found
@@ -2420,7 +2461,10 @@ fn spells_out(text: &str, at: usize, acronym: &str) -> Option<usize> {
         let word = &text[pos..pos + len];
         let first = *word.as_bytes().first()?;
         if first.is_ascii_uppercase() {
+            // Not `Mr Peters` for "MP", nor `Prime Minister’s` for "PM".
             if first != letters[k]
+                || words::is_possessive(word)
+                || matches!(word, "Mr" | "Mrs" | "Ms" | "Dr" | "Sir")
                 || (k == 0 && (word == "The" || lexicon::first_name_gender(word).is_some()))
             {
                 return None;
@@ -2559,6 +2603,15 @@ fn person_of_body(text: &str, toks: &[Tok], j: usize) -> Option<Mention> {
     })
 }
 
+/// Whether a lower-case word has a person's ending (`witness` aside):
+/// `juror`, `caller`, `speaker`, `respondent`.
+fn is_person_suffixed(w: &str) -> bool {
+    w == "witness"
+        || ["er", "or", "ist", "ent", "ant"]
+            .iter()
+            .any(|e| w.ends_with(e))
+}
+
 /// The words that join the parts of a body's name: `Bank of England`,
 /// `Campaign for Nuclear Disarmament`, `Commission on Presidential Debates`,
 /// `Food and Drug Administration`.
@@ -2669,7 +2722,7 @@ fn body_name_end(text: &str, toks: &[Tok], j: usize) -> usize {
 
 /// Whether a name is an organisation's or a place's rather than a person's.
 pub(crate) fn is_org_name(name: &str) -> bool {
-    if words::is_acronym(name) {
+    if words::is_acronym(name) && !lexicon::is_role_acronym(name) {
         return true;
     }
     name.split_whitespace().any(|w| {
@@ -2841,6 +2894,7 @@ pub(crate) fn name_mentions(text: &str, toks: &[Tok], out: &mut Vec<(Range<usize
         }
         // A body's initials after "the" (`the IMF`) can be what "it" means.
         let initials = words::is_acronym(w)
+            && !lexicon::is_role_acronym(w)
             && i > 0
             && matches!(text[toks[i - 1].range()].as_bytes(), b"the" | b"The");
         if words::is_capitalised(w)

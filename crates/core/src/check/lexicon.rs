@@ -1795,6 +1795,63 @@ static FEMALE_NAMES: &[&str] = &[
 /// Every first name's length and first and last bytes.
 static FIRST_NAME_GATE: Gate = Gate::new(&[MALE_NAMES, FEMALE_NAMES]);
 
+/// Whether the word before a title or role says its holder is someone
+/// else's deputy, or held it once: `Vice President`, `Prime Minister` for
+/// "the minister", `the lieutenant governor`, `former Sen.`.
+pub(crate) fn not_the_holder(w: &str) -> bool {
+    matches!(
+        w,
+        "Vice"
+            | "vice"
+            | "Prime"
+            | "prime"
+            | "Deputy"
+            | "deputy"
+            | "Lieutenant"
+            | "lieutenant"
+            | "Lt."
+            | "Former"
+            | "former"
+            | "ex-"
+            | "Assistant"
+            | "assistant"
+            | "Associate"
+            | "associate"
+            | "Shadow"
+            | "shadow"
+            | "Junior"
+            | "junior"
+            | "Under"
+    )
+}
+
+/// Initials that stand for a person's post, not a body: `the MP`, `the
+/// CEO`.
+pub(crate) fn is_role_acronym(w: &str) -> bool {
+    matches!(
+        w,
+        "MP" | "MPs"
+            | "PM"
+            | "CEO"
+            | "CFO"
+            | "COO"
+            | "CTO"
+            | "CIO"
+            | "MEP"
+            | "MSP"
+            | "MLA"
+            | "MPP"
+            | "VP"
+            | "DA"
+            | "AG"
+            | "POTUS"
+            | "FLOTUS"
+            | "QC"
+            | "KC"
+            | "GP"
+    )
+}
+
 /// Surnames of the peoples who write the family name first (Chinese,
 /// Korean, Vietnamese): `Tan Wei Ming` is Mr. Tan.
 pub(crate) fn is_family_name_first(w: &str) -> bool {
