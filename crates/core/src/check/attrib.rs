@@ -2453,6 +2453,21 @@ fn spells_out(text: &str, at: usize, acronym: &str) -> Option<usize> {
         return None;
     }
     let letters = acronym.as_bytes();
+    // Most capitals with the first letter are no such name: the word after
+    // the first must start with the second letter or be a joining word.
+    // Read as bytes first (ASCII letters; anything else goes the long way).
+    let first_end = at
+        + bytes[at..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphabetic())
+            .count();
+    if bytes.get(first_end) == Some(&b' ')
+        && !bytes
+            .get(first_end + 1)
+            .is_some_and(|&b| b == letters[1] || matches!(b, b'o' | b'f' | b'a' | b't'))
+    {
+        return None;
+    }
     let (mut k, mut pos) = (0, at);
     loop {
         let len = text[pos..]
