@@ -626,7 +626,7 @@ fn brought_in_before(text: &str, noun: &str, at: usize) -> Option<String> {
         lo += 1;
     }
     let s = &text[lo..at];
-    s.rmatch_indices(noun).find_map(|(i, _)| {
+    memchr::memmem::rfind_iter(s.as_bytes(), noun.as_bytes()).find_map(|i| {
         if s[..i].ends_with(char::is_alphanumeric)
             || s[i + noun.len()..].starts_with(char::is_alphanumeric)
         {
@@ -1574,6 +1574,10 @@ fn after_role(text: &str, at: usize) -> bool {
 /// 8 KB before `at`.
 fn role_holder(text: &str, noun: &str, at: usize, names: &mut Names<'_>) -> Option<String> {
     if noun.is_empty() || !noun.bytes().all(|b| b.is_ascii_lowercase() || b == b' ') {
+        return None;
+    }
+    // A person's post or role: not `the study`.
+    if !is_person_noun(noun.rsplit(' ').next().unwrap_or(noun)) {
         return None;
     }
     // (name's range, where the role's own words end)
