@@ -591,33 +591,7 @@ fn brought_in_before(text: &str, noun: &str, at: usize) -> Option<String> {
     // A person's noun: not a document's or a body's (`a letter`, `a
     // complaint`, `a campaign group`), which the text may mean by "the
     // letter" without bringing in another.
-    let thing = matches!(
-        noun,
-        "statement"
-            | "report"
-            | "letter"
-            | "release"
-            | "study"
-            | "survey"
-            | "poll"
-            | "memo"
-            | "document"
-            | "filing"
-            | "complaint"
-            | "lawsuit"
-            | "ad"
-            | "website"
-            | "post"
-            | "tweet"
-            | "message"
-            | "email"
-            | "note"
-            | "editorial"
-            | "paper"
-            | "newspaper"
-            | "magazine"
-            | "network"
-    ) || body_noun(&format!("the {noun}")).is_some();
+    let thing = lexicon::is_document_noun(noun) || body_noun(&format!("the {noun}")).is_some();
     if thing || !is_person_noun(noun) || noun.contains(' ') {
         return None;
     }
