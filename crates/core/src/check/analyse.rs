@@ -1031,16 +1031,7 @@ fn resolve(
                     && !reports_speech(text, m.range.end)
                     && written_in_lower_case(text, m.range.start, &r.name))
             {
-                Some(Issue {
-                    code: "speaker-not-introduced",
-                    severity: Severity::Warning,
-                    range: m.range.clone(),
-                    message: format!(
-                        "“{}” is quoted but never introduced: give the full name and who they are on first reference",
-                        r.name
-                    ),
-                    fix: None,
-                })
+                Some(not_introduced(m.range.clone(), &r.name))
             } else if first_time && r.introduced_at.is_some_and(|at| at > m.range.start) {
                 Some(Issue {
                     code: "speaker-not-introduced",
@@ -1092,15 +1083,7 @@ fn resolve(
                 if after_role(text, at) || lexicon::first_name_gender(n).is_some() {
                     return None;
                 }
-                Some(Issue {
-                    code: "speaker-not-introduced",
-                    severity: Severity::Warning,
-                    range: at..at + n.len(),
-                    message: format!(
-                        "“{n}” is quoted but never introduced: give the full name and who they are on first reference"
-                    ),
-                    fix: None,
-                })
+                Some(not_introduced(at..at + n.len(), n))
             });
             (name, issue)
         }
@@ -1514,6 +1497,20 @@ fn unnamed_subject_before(
     }
     lexicon::cue(ws.get(k)?)?;
     words::lower_first(&ws[..=head].join(" ").replace(',', ""))
+}
+
+/// The warning for a quoted person the article names at `range` by no
+/// more than one name.
+fn not_introduced(range: Range<usize>, name: &str) -> Issue {
+    Issue {
+        code: "speaker-not-introduced",
+        severity: Severity::Warning,
+        range,
+        message: format!(
+            "“{name}” is quoted but never introduced: give the full name and who they are on first reference"
+        ),
+        fix: None,
+    }
 }
 
 /// A mention as the report gives it: without the Markdown emphasis marks

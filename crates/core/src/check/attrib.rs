@@ -1567,8 +1567,7 @@ impl<'a> Names<'a> {
             let Some(end) = spells_out(text, at, acronym) else {
                 continue;
             };
-            let k = self.quoted.partition_point(|q| q.end <= at);
-            if self.quoted.get(k).is_some_and(|q| q.start <= at) {
+            if in_quote(&self.quoted, at) {
                 continue;
             }
             best = Some((&text[at..end], at));
@@ -1759,10 +1758,7 @@ impl<'a> Names<'a> {
         // A capitalised role at the start of a sentence: `Fisherman Tomas Reilly`.
         if toks.len() - s >= 3 && !is_org_name(&text[range.clone()]) {
             let w = &text[toks[s].range()];
-            let role = ["man", "woman", "er", "ist", "or", "ian", "ant", "ent"]
-                .iter()
-                .any(|e| w.ends_with(e));
-            if role && lexicon::first_name_gender(w).is_none() {
+            if has_role_ending(w) && lexicon::first_name_gender(w).is_none() {
                 s += 1;
             }
         }
@@ -1793,10 +1789,7 @@ impl<'a> Names<'a> {
             }
         } else if toks.len() == 1 {
             let w = last_w;
-            if words::is_acronym(w)
-                && !lexicon::is_role_acronym(w)
-                && !text[range.end..].starts_with(':')
-            {
+            if body_initials(w) && !text[range.end..].starts_with(':') {
                 if let Some((full, at)) = self.spelled_out(w) {
                     return Some(Resolved {
                         name: full.into(),
@@ -2106,10 +2099,7 @@ impl<'a> Names<'a> {
             if first < start {
                 let mut first = first;
                 let lead = text[first..].split([' ', '\u{a0}']).next().unwrap_or("");
-                let roleish = ["man", "woman", "er", "ist", "or", "ian", "ant", "ent"]
-                    .iter()
-                    .any(|e| lead.ends_with(e));
-                if n >= 2 && roleish && lexicon::first_name_gender(lead).is_none() {
+                if n >= 2 && has_role_ending(lead) && lexicon::first_name_gender(lead).is_none() {
                     // `Fisherman Tomas Reilly`: drop the role.
                     first = past_word(text, first);
                 }
@@ -2176,8 +2166,7 @@ impl<'a> Names<'a> {
             if !next_capital {
                 continue;
             }
-            let k = self.quoted.partition_point(|q| q.end <= at);
-            if self.quoted.get(k).is_some_and(|q| q.start <= at) {
+            if in_quote(&self.quoted, at) {
                 continue;
             }
             // Not a place: `a corner of Park Slope`, `in Lee County`.
@@ -2618,6 +2607,14 @@ fn person_of_body(text: &str, toks: &[Tok], j: usize) -> Option<Mention> {
     })
 }
 
+/// Whether a capitalised word before a name has a role's ending, as in
+/// `Fisherman Tomas Reilly` (a first name may share it: `Christian`).
+fn has_role_ending(w: &str) -> bool {
+    ["man", "woman", "er", "ist", "or", "ian", "ant", "ent"]
+        .iter()
+        .any(|e| w.ends_with(e))
+}
+
 /// Whether a lower-case word has a person's ending (`witness` aside):
 /// `juror`, `caller`, `speaker`, `respondent`.
 fn is_person_suffixed(w: &str) -> bool {
@@ -2632,6 +2629,12 @@ fn is_person_suffixed(w: &str) -> bool {
 /// `Food and Drug Administration`.
 fn joins_a_body(w: &str) -> bool {
     matches!(w, "of" | "for" | "on" | "and" | "&")
+}
+
+/// Whether the capitalised run `run` holds a first name: a person's.
+fn holds_a_first_name(text: &str, run: &[Tok]) -> bool {
+    run.iter()
+        .any(|t| lexicon::first_name_gender(&text[t.range()]).is_some())
 }
 
 /// Whether the capitalised run `run` holds a body's word.
@@ -2652,11 +2655,7 @@ fn body_name_start(text: &str, toks: &[Tok], j: usize) -> usize {
     if !joins_a_body(&text[toks[j - 1].range()]) {
         return j;
     }
-    let person = |run: &[Tok]| {
-        run.iter()
-            .any(|t| lexicon::first_name_gender(&text[t.range()]).is_some())
-    };
-    if person(&toks[j..]) {
+    if holds_a_first_name(text, &toks[j..]) {
         return j;
     }
     let (mut start, mut best) = (j, j);
@@ -2678,7 +2677,7 @@ fn body_name_start(text: &str, toks: &[Tok], j: usize) -> usize {
             k -= 1;
         }
         let run = &toks[k..start - 1];
-        if run.is_empty() || person(run) {
+        if run.is_empty() || holds_a_first_name(text, run) {
             break;
         }
         let and = matches!(joiner, "and" | "&");
@@ -2718,11 +2717,7 @@ fn body_name_end(text: &str, toks: &[Tok], j: usize) -> usize {
             }
         }
         let run = &toks[(end + 2).min(k + 1)..=k];
-        if k == end + 1
-            || run
-                .iter()
-                .any(|t| lexicon::first_name_gender(&text[t.range()]).is_some())
-        {
+        if k == end + 1 || holds_a_first_name(text, run) {
             break;
         }
         let and = matches!(joiner, "and" | "&");
@@ -2735,9 +2730,21 @@ fn body_name_end(text: &str, toks: &[Tok], j: usize) -> usize {
     end
 }
 
+/// Whether byte `at` lies inside one of the `quoted` spans (in order and
+/// apart).
+fn in_quote(quoted: &[Range<usize>], at: usize) -> bool {
+    let k = quoted.partition_point(|q| q.end <= at);
+    quoted.get(k).is_some_and(|q| q.start <= at)
+}
+
+/// Whether `w` is a body's initials (`IMF`), not a post's (`MP`, `CEO`).
+fn body_initials(w: &str) -> bool {
+    words::is_acronym(w) && !lexicon::is_role_acronym(w)
+}
+
 /// Whether a name is an organisation's or a place's rather than a person's.
 pub(crate) fn is_org_name(name: &str) -> bool {
-    if words::is_acronym(name) && !lexicon::is_role_acronym(name) {
+    if body_initials(name) {
         return true;
     }
     name.split_whitespace().any(|w| {
@@ -2908,8 +2915,7 @@ pub(crate) fn name_mentions(text: &str, toks: &[Tok], out: &mut Vec<(Range<usize
             continue;
         }
         // A body's initials after "the" (`the IMF`) can be what "it" means.
-        let initials = words::is_acronym(w)
-            && !lexicon::is_role_acronym(w)
+        let initials = body_initials(w)
             && i > 0
             && matches!(text[toks[i - 1].range()].as_bytes(), b"the" | b"The");
         if words::is_capitalised(w)

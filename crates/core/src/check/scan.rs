@@ -652,14 +652,10 @@ fn unnamed_narration_end(text: &str, from: usize, close: usize, after: usize) ->
     let mut start = 0;
     let mut end = None;
     while let Some(i) = before[start..].find(". ").map(|i| start + i + 2) {
-        if before[i..].starts_with(|c: char| c.is_uppercase()) {
-            if narrates(&before[start..i]) {
-                end = Some(i);
-            }
-            start = i;
-        } else {
-            start = i;
+        if before[i..].starts_with(|c: char| c.is_uppercase()) && narrates(&before[start..i]) {
+            end = Some(i);
         }
+        start = i;
     }
     end.map(|e| from + e)
 }
