@@ -1888,9 +1888,28 @@ fn group_subject(text: &str, r: Range<usize>, g: Gender, whole: bool) -> Option<
                     words::is_capitalised(n)
                         && !lexicon::is_name_stop(n.trim_end_matches(['.', ',', ';', ':']))
                 });
+            // An adverb ends the phrase only before its verb: `The council
+            // first said`, not `The former first lady`.
+            let adverb_alone = lexicon::is_aux(bare)
+                && !matches!(
+                    bare,
+                    "has"
+                        | "have"
+                        | "had"
+                        | "would"
+                        | "will"
+                        | "did"
+                        | "does"
+                        | "do"
+                        | "was"
+                        | "is"
+                )
+                && !ws
+                    .peek()
+                    .is_some_and(|n| attrib::looks_like_verb(n.trim_end_matches([',', '.'])));
             // `The fishing crews`: the word after "The" is not the verb.
             let ends = !in_name
-                && (attrib::looks_like_verb(bare)
+                && ((attrib::looks_like_verb(bare) && !adverb_alone)
                     || attrib::is_function_word(bare) && !matches!(bare, "of" | "and"));
             if ends && !(det && np.is_empty()) {
                 break;
@@ -1942,7 +1961,11 @@ fn group_subject(text: &str, r: Range<usize>, g: Gender, whole: bool) -> Option<
             // body (`Senate Democrats`: they).
             Gender::Neuter => {
                 (org && (!plural_head || np[..np.len() - 1].iter().any(|w| attrib::is_org_name(w))))
-                    || (det && lower_head && !plural_head)
+                    // `the former first lady` is a person, never "it".
+                    || (det
+                        && lower_head
+                        && !plural_head
+                        && lexicon::person_noun_gender(last).is_none())
             }
             // `Eastport’s manager`, not `the manager` (most often someone
             // named earlier) nor `Eastport’s defence`.

@@ -1266,7 +1266,13 @@ fn first_subject(text: &str, toks: &[Tok]) -> Option<Mention> {
             continue;
         }
         let w = &text[t.range()];
-        if matches!(w, "He" | "She" | "he" | "she" | "They" | "they") {
+        // `It` only where it opens the sentence or its clause (`Meanwhile,
+        // it attacked Tom Becker, saying …`): elsewhere it is seldom the
+        // subject (`Tom said it was time`).
+        let opens = Some(i) == first_word || (i > 0 && &text[toks[i - 1].range()] == ",");
+        if matches!(w, "He" | "She" | "he" | "she" | "They" | "they")
+            || (matches!(w, "It" | "it") && opens)
+        {
             return Some(Mention {
                 range: t.range(),
                 kind: MentionKind::Pronoun(lexicon::pronoun(w)?),
@@ -2829,6 +2835,20 @@ pub(crate) fn is_org_name(name: &str) -> bool {
                 | "Alliance"
                 | "Movement"
                 | "Magazine"
+                | "Gazette"
+                | "Herald"
+                | "Tribune"
+                | "Chronicle"
+                | "Observer"
+                | "Telegraph"
+                | "Courier"
+                | "Globe"
+                | "Examiner"
+                | "Inquirer"
+                | "Sentinel"
+                | "Dispatch"
+                | "Register"
+                | "Bulletin"
                 | "Review"
                 | "Hospital"
                 | "Museum"
