@@ -2282,7 +2282,10 @@ fn describe(text: &str, name: &str, names: &mut Names<'_>) -> Option<String> {
                     .iter()
                     .all(|t| words::is_capitalised(&text[t.range()]))
                 && lexicon::is_title_word(&text[toks[toks.len() - 1].range()]);
-            if !before_role && !role_opening && !post && !initials && !whose {
+            // The name of a body written with its initials: `Harbourside
+            // FC coach`.
+            let body = !lexicon::is_name_stop(w) && next.is_some_and(words::is_acronym);
+            if !before_role && !role_opening && !post && !initials && !whose && !body {
                 break;
             }
         }
@@ -2352,7 +2355,18 @@ fn appositive_description(rest: &str, opened_by_preposition: bool) -> Option<Str
     if (1..=3).contains(&age) && rest[age..].starts_with(", ") {
         rest = &rest[age + 2..];
     }
-    let end = rest.find([',', '.', ';', '\n'])?;
+    // A full stop after an abbreviation ends nothing: `a specialist at
+    // St. Aldric’s Hospital`, `a U.S. envoy`.
+    // (Not one that ends a name: `Jr.`, `Inc.`.)
+    let end = rest
+        .match_indices([',', '.', ';', '\n'])
+        .find_map(|(i, m)| {
+            let word = rest[..i].rsplit([' ', '.']).next().unwrap_or("");
+            let initial = word.len() == 1 && word.bytes().all(|b| b.is_ascii_uppercase());
+            let abbreviation =
+                m == "." && (initial || (words::keeps_dot(word) && !matches!(word, "Jr" | "Sr")));
+            (!abbreviation).then_some(i)
+        })?;
     let mut app = &rest[..end];
     let first = app.split_whitespace().next()?;
     let article = matches!(first, "a" | "an" | "the");
@@ -2475,23 +2489,29 @@ fn role_set_off_before(text: &str, toks: &[Tok], name_end: usize) -> Option<Stri
     let before = text[..lead.start].trim_end_matches(' ');
     // Or after an opening phrase: `In the Commons, the local government
     // minister, Rebecca Thorne,`.
-    let opens = before.is_empty()
-        || before.ends_with(['\n', '.', '!', '?', ','])
-        || before
-            .strip_suffix(['”', '"'])
-            .is_some_and(|b| b.ends_with(['.', '!', '?']));
+    // (After a quote too: `“…,” the trade minister, Ana Ruiz, said`.)
+    let before = before.strip_suffix(['”', '"']).unwrap_or(before);
+    let opens = before.is_empty() || before.ends_with(['\n', '.', '!', '?', ',']);
     if !opens || !(2..=6).contains(&phrase.len()) {
         return None;
     }
     let lead_w = &text[lead.range()];
-    let head_w = &text[head.range()];
+    // `a spokeswoman for the board`: the role is the noun before its
+    // complement.
+    let of = phrase[1..]
+        .iter()
+        .position(|t| matches!(&text[t.range()], "for" | "of" | "at"))
+        .map(|k| k + 1);
+    let role_end = of.map_or(phrase.len(), |k| k);
+    let head_w = &text[phrase[role_end.max(1) - 1].range()];
     let roleish = is_person_noun(head_w);
     // (An -ing word right before the role is an adjective: `managing
     // director`, `acting chief`.)
     let plain = phrase[1..].iter().enumerate().all(|(i, t)| {
         let w = &text[t.range()];
-        let before_head = i + 3 == phrase.len();
+        let before_head = i + 3 == role_end;
         words::is_possessive(w)
+            || (i + 1 >= role_end && !attrib::looks_like_verb(w))
             || (!attrib::is_function_word(w)
                 && !attrib::looks_like_verb(w)
                 && (!w.ends_with("ing") || before_head))

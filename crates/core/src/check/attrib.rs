@@ -183,10 +183,12 @@ pub(crate) fn after(text: &str, toks: &[Tok], new_sentence: bool, lead: bool) ->
     }
     // The cue must come early: within the first few words after the quote,
     // or after a name and its appositive (`“…,” X, a Y of Z, said`).
-    let starts_with_name = toks
-        .iter()
-        .find(|t| t.word)
-        .is_some_and(|t| words::is_capitalised(&text[t.range()]));
+    // (Or a noun phrase and its appositive: `“…,” a spokesman for the
+    // union, the largest in the port, said`.)
+    let starts_with_name = toks.iter().find(|t| t.word).is_some_and(|t| {
+        let w = &text[t.range()];
+        words::is_capitalised(w) || matches!(w, "a" | "an" | "the")
+    });
     let limit = toks.len().min(if starts_with_name { 30 } else { 12 });
     for k in 0..limit {
         let t = toks[k];
@@ -630,6 +632,19 @@ fn subject_before(text: &str, toks: &[Tok]) -> Option<Mention> {
                         }
                     }
                 }
+                // `Wang Lixin, a spokesman for Tianhe Group, the company
+                // that built the dam, said`: the role is itself an
+                // appositive, and the name before it speaks.
+                if let Some(role) = m.as_ref().filter(|m| m.kind == MentionKind::Noun) {
+                    let k = toks.partition_point(|t| t.start < role.range.start);
+                    if k > 1 && &text[toks[k - 1].range()] == "," {
+                        if let Some(n) = mention_ending(text, &toks[..k - 1])
+                            .filter(|n| n.kind == MentionKind::Name)
+                        {
+                            return Some(n);
+                        }
+                    }
+                }
                 return m;
             }
             if !toks[j].word && s != "-" && s != "’" && s != "'" {
@@ -778,10 +793,13 @@ fn mention_ending(text: &str, toks: &[Tok]) -> Option<Mention> {
         // `the ad’s narrator says`, `the announcer said`: a determiner
         // within three words before a lower-case noun.
         let n = toks.len();
-        for j in (n.saturating_sub(4)..n - 1).rev() {
+        for j in (n.saturating_sub(5)..n - 1).rev() {
             let t = toks[j];
             let pw = &text[t.range()];
             if !t.word {
+                if joins_words(text, toks, j) {
+                    continue;
+                }
                 break;
             }
             if lexicon::is_determiner(pw) || words::is_possessive(pw) {
@@ -813,8 +831,7 @@ fn mention_ending(text: &str, toks: &[Tok]) -> Option<Mention> {
         while j > 0 && toks.len() - j < 8 {
             let p = toks[j - 1];
             let pw = &text[p.range()];
-            // `the 41-year-old mother`: hyphens join a modifier.
-            if !p.word && (pw != "-" || j < 2 || !toks[j - 2].word) {
+            if !p.word && !joins_words(text, toks, j - 1) {
                 break;
             }
             j -= 1;
@@ -839,6 +856,19 @@ fn mention_ending(text: &str, toks: &[Tok]) -> Option<Mention> {
         });
     }
     None
+}
+
+/// Whether the mark `toks[k]` joins the word before it to the next: a
+/// hyphen (`the 41-year-old mother`) or a plural's apostrophe (`the
+/// dockers’ union`).
+fn joins_words(text: &str, toks: &[Tok], k: usize) -> bool {
+    let before = k.checked_sub(1).map(|b| toks[b]).filter(|b| b.word);
+    let Some(before) = before else { return false };
+    match &text[toks[k].range()] {
+        "-" => true,
+        "’" | "'" => text[before.range()].ends_with('s'),
+        _ => false,
+    }
 }
 
 /// `a narrator in the campaign ad asks`, `a spokesman for the company
