@@ -555,6 +555,16 @@ fn body_noun(phrase: &str) -> Option<&str> {
             | "commission"
             | "board"
             | "party"
+            | "company"
+            | "firm"
+            | "center"
+            | "centre"
+            | "university"
+            | "bank"
+            | "hospital"
+            | "district"
+            | "authority"
+            | "bureau"
     )
     .then_some(noun)
 }
@@ -613,7 +623,7 @@ fn brought_in_before(text: &str, noun: &str, at: usize) -> Option<String> {
         let ws: Vec<&str> = sentence.split_whitespace().rev().take(4).collect();
         let d = ws
             .iter()
-            .position(|d| matches!(*d, "a" | "an" | "A" | "An"))?;
+            .position(|d| matches!(*d, "a" | "an" | "A" | "An" | "one" | "One"))?;
         let phrase: Vec<&str> = ws[..=d].iter().rev().copied().collect();
         if phrase[1..]
             .iter()
@@ -996,7 +1006,12 @@ fn resolve(
                 if let Some(b) = body.filter(|b| {
                     attrib::is_org_name(b)
                         && (matches!(noun, "group" | "organisation" | "organization")
-                            || b.split_whitespace().any(|w| w.eq_ignore_ascii_case(noun)))
+                            || b.split_whitespace().any(|w| {
+                                w.eq_ignore_ascii_case(noun)
+                                    // `Norvale Systems … the company said`.
+                                    || (matches!(noun, "company" | "firm")
+                                        && lexicon::is_company_word(w))
+                            }))
                 }) {
                     return (Some(b), None);
                 }
@@ -1027,6 +1042,7 @@ fn resolve(
                 && r.bare
                 && r.name.split_whitespace().count() == 1
                 && looks_like_person(&r.name)
+                && !described_as_a_body(text, &r.name, names)
                 && !(opens_sentence(text, m.range.start)
                     && !reports_speech(text, m.range.end)
                     && written_in_lower_case(text, m.range.start, &r.name))
@@ -1159,6 +1175,40 @@ fn is_heading_like(text: &str, b: &scan::Block) -> bool {
 fn has_full_stop_space(s: &str) -> bool {
     let b = s.as_bytes();
     memchr::memchr_iter(b'.', b).any(|i| b.get(i + 1) == Some(&b' '))
+}
+
+/// Whether the text describes `name` as a body on first reference: `the
+/// state news agency Velinform`, `Norvale, a robotics maker,`.
+fn described_as_a_body(text: &str, name: &str, names: &mut Names<'_>) -> bool {
+    describe(text, name, names).is_some_and(|d| {
+        let head = d.rsplit(' ').next().unwrap_or("");
+        body_noun(&format!("the {head}")).is_some()
+            || lexicon::is_document_noun(head)
+            || matches!(
+                head,
+                "agency"
+                    | "network"
+                    | "broadcaster"
+                    | "outlet"
+                    | "maker"
+                    | "manufacturer"
+                    | "retailer"
+                    | "newspaper"
+                    | "channel"
+                    | "website"
+                    | "startup"
+                    | "carrier"
+                    | "airline"
+                    | "chain"
+                    | "brand"
+                    | "charity"
+                    | "nonprofit"
+                    | "publisher"
+                    | "developer"
+                    | "insurer"
+                    | "lender"
+            )
+    })
 }
 
 fn looks_like_person(name: &str) -> bool {
@@ -1544,7 +1594,12 @@ fn after_role(text: &str, at: usize) -> bool {
 /// has been called so since (`Acme’s president`, `a senator`). Reads the
 /// 8 KB before `at`.
 fn role_holder(text: &str, noun: &str, at: usize, names: &mut Names<'_>) -> Option<String> {
-    if noun.is_empty() || !noun.bytes().all(|b| b.is_ascii_lowercase() || b == b' ') {
+    // (`the 24-year-old striker`: an age is part of the role.)
+    if noun.is_empty()
+        || !noun
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b' ' || b == b'-')
+    {
         return None;
     }
     // A person's post or role: not `the study`.
@@ -1595,6 +1650,16 @@ fn role_holder(text: &str, noun: &str, at: usize, names: &mut Names<'_>) -> Opti
             if text[r.end..].starts_with(',') {
                 cands.push((r, end));
             }
+            continue;
+        }
+        // Right before the name, as a title in lower case: `Velmont coach
+        // Henrik Saltveit`, `city manager Tom Reyes`.
+        if let Some(r) = text[end..at]
+            .strip_prefix(' ')
+            .and_then(|_| attrib::name_at(text, end + 1))
+            .filter(|r| text[r.clone()].contains(' '))
+        {
+            cands.push((r, end));
             continue;
         }
         // After it, the appositive closed by a comma: `Patricia Vance, the

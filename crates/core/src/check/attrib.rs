@@ -727,7 +727,13 @@ fn mention_ending(text: &str, toks: &[Tok]) -> Option<Mention> {
         let p = toks[toks.len() - 2];
         p.word && words::nameish(&text[p.range()])
     };
-    if !prev_nameish && words::is_capitalised(w) && lexicon::is_speaker_noun(&w.to_lowercase()) {
+    // (Not the end of a body's name: `the United Federation of Teachers`.)
+    let in_a_body = toks.len() >= 2 && joins_a_body(&text[toks[toks.len() - 2].range()]);
+    if !prev_nameish
+        && !in_a_body
+        && words::is_capitalised(w)
+        && lexicon::is_speaker_noun(&w.to_lowercase())
+    {
         // `Critics say`, `Officials said`: a group, not a name.
         return Some(Mention {
             range: last.range(),
@@ -1460,7 +1466,7 @@ pub(crate) struct Names<'a> {
     spelled_out_lookups: usize,
     /// Title (`Gov.`) → where it stands before a capitalised name, in
     /// order, once asked for.
-    titled: HashMap<&'static str, Vec<usize>>,
+    titled: HashMap<String, Vec<usize>>,
 }
 
 /// How many acronyms are looked for in full: each look reads the places
@@ -1522,20 +1528,11 @@ impl<'a> Names<'a> {
     /// (`Gov. Daniel Ocampo` for "the governor"), as the mentions of
     /// their names that follow the title: the last eight, latest last.
     pub fn titled_before(&mut self, noun: &str, at: usize) -> Vec<Range<usize>> {
-        let titles: &[&'static str] = match noun {
+        let titles: &[&str] = match noun {
             "governor" => &["Gov.", "Governor"],
             "senator" => &["Sen.", "Senator"],
             "congressman" | "congresswoman" => &["Rep.", "Congressman", "Congresswoman"],
-            "mayor" => &["Mayor"],
-            "president" => &["President"],
-            "prime minister" => &["Prime Minister"],
-            "minister" => &["Minister"],
-            "judge" => &["Judge"],
             "chairman" | "chairwoman" => &["Chairman", "Chairwoman"],
-            "ambassador" => &["Ambassador"],
-            "sheriff" => &["Sheriff"],
-            "chancellor" => &["Chancellor"],
-            "commissioner" => &["Commissioner"],
             "councillor" | "councilman" | "councilwoman" => &[
                 "Councillor",
                 "Councilor",
@@ -1543,11 +1540,27 @@ impl<'a> Names<'a> {
                 "Councilwoman",
                 "Cllr",
             ],
-            _ => return Vec::new(),
+            _ => &[],
+        };
+        // Any other post is its own title, capitalised: `Superintendent
+        // Alan Petrakis`, `Police Chief Ray Dunn`, `Coach Ana Ruiz`.
+        let titles: Vec<String> = if titles.is_empty() {
+            if noun.len() < 2 || !noun.bytes().all(|b| b.is_ascii_lowercase() || b == b' ') {
+                return Vec::new();
+            }
+            let capitalised = noun
+                .split(' ')
+                .filter(|w| !w.is_empty())
+                .map(|w| w[..1].to_ascii_uppercase() + &w[1..])
+                .collect::<Vec<_>>()
+                .join(" ");
+            vec![capitalised]
+        } else {
+            titles.iter().map(|t| t.to_string()).collect()
         };
         let text = self.text;
         let mut found: Vec<usize> = Vec::new();
-        for &title in titles {
+        for title in &titles {
             if !self.titled.contains_key(title) {
                 let index = self
                     .capital_index
@@ -1566,7 +1579,7 @@ impl<'a> Names<'a> {
                     })
                     .map(|p| p + title.len() + 1)
                     .collect::<Vec<_>>();
-                self.titled.insert(title, places);
+                self.titled.insert(title.clone(), places);
             }
             let places = &self.titled[title];
             let k = places.partition_point(|&p| p < at);
@@ -1578,6 +1591,45 @@ impl<'a> Names<'a> {
             .into_iter()
             .filter_map(|start| name_at(text, start))
             .collect()
+    }
+
+    /// The body whose name `word` opens, where the text first writes it
+    /// in full outside quotes, and that place: `Norvale` → `Norvale
+    /// Systems`, `Acme` → `Acme Corp.`. Only a name whose last word says
+    /// it is a body.
+    fn body_named(&mut self, word: &str) -> Option<(&'a str, usize)> {
+        if !indexable(word) {
+            return None;
+        }
+        let text = self.text;
+        let index = self
+            .capital_index
+            .get_or_insert_with(|| CapitalIndex::new(text));
+        index.find(text, word).into_iter().find_map(|at| {
+            if in_quote(&self.quoted, at) {
+                return None;
+            }
+            let mut end = at + word.len();
+            let mut found = None;
+            for _ in 0..3 {
+                let Some(next) = text[end..].strip_prefix(' ') else {
+                    break;
+                };
+                let w = next.split([' ', ',', ';', ':', '\n']).next().unwrap_or("");
+                let w = w
+                    .strip_suffix('.')
+                    .filter(|w| !words::keeps_dot(w))
+                    .unwrap_or(w);
+                if !words::is_capitalised(w) || lexicon::is_name_stop(w) {
+                    break;
+                }
+                end += 1 + w.len();
+                if is_org_name(w) {
+                    found = Some(end);
+                }
+            }
+            found.map(|end| (&text[at..end], at))
+        })
     }
 
     /// The name an acronym stands for, where the text spells it out
@@ -1862,11 +1914,21 @@ impl<'a> Names<'a> {
                     bare: false,
                     rival: rival.map(Into::into),
                 },
-                None => Resolved {
-                    name: surname.into(),
-                    introduced_at: None,
-                    bare: true,
-                    rival: None,
+                // `Norvale Systems, the robotics maker, … Norvale said`: a
+                // body's short name.
+                None => match self.body_named(surname) {
+                    Some((body, at)) => Resolved {
+                        name: body.into(),
+                        introduced_at: Some(at),
+                        bare: false,
+                        rival: None,
+                    },
+                    None => Resolved {
+                        name: surname.into(),
+                        introduced_at: None,
+                        bare: true,
+                        rival: None,
+                    },
                 },
             }
         } else {
@@ -2784,136 +2846,137 @@ pub(crate) fn is_org_name(name: &str) -> bool {
         return true;
     }
     name.split_whitespace().any(|w| {
-        in_list!(
-            w,
-            "Party"
-                | "House"
-                | "Commission"
-                | "Committee"
-                | "Council"
-                | "Department"
-                | "Debates"
-                | "County"
-                | "States"
-                | "Republicans"
-                | "Democrats"
-                | "News"
-                | "Times"
-                | "Post"
-                | "Press"
-                | "Journal"
-                | "University"
-                | "Institute"
-                | "Foundation"
-                | "Association"
-                | "Union"
-                | "Court"
-                | "Senate"
-                | "Congress"
-                | "Office"
-                | "Ministry"
-                | "Agency"
-                | "Bank"
-                | "Company"
-                | "Corp"
-                | "Corp."
-                | "Inc"
-                | "Inc."
-                | "Campaign"
-                | "Service"
-                | "Forces"
-                | "Army"
-                | "Navy"
-                | "Police"
-                | "Church"
-                | "School"
-                | "College"
-                | "Center"
-                | "Centre"
-                | "Group"
-                | "Network"
-                | "Radio"
-                | "TV"
-                | "Street"
-                | "City"
-                | "Korea"
-                | "America"
-                | "Kingdom"
-                | "Republic"
-                | "Nations"
-                | "Federation"
-                | "League"
-                | "Affairs"
-                | "Services"
-                | "Relations"
-                | "Resources"
-                | "Society"
-                | "Chamber"
-                | "Academy"
-                | "Conference"
-                | "Corporation"
-                | "Times,"
-                | "Administration"
-                | "Bureau"
-                | "Authority"
-                | "Board"
-                | "Organization"
-                | "Organisation"
-                | "Fund"
-                | "Caucus"
-                | "Coalition"
-                | "Alliance"
-                | "Movement"
-                | "Magazine"
-                | "Gazette"
-                | "Herald"
-                | "Tribune"
-                | "Chronicle"
-                | "Observer"
-                | "Telegraph"
-                | "Courier"
-                | "Globe"
-                | "Examiner"
-                | "Inquirer"
-                | "Sentinel"
-                | "Dispatch"
-                | "Register"
-                | "Bulletin"
-                | "Review"
-                | "Hospital"
-                | "Museum"
-                | "Library"
-                | "Airport"
-                | "Province"
-                | "Region"
-                | "Valley"
-                | "River"
-                | "Island"
-                | "Islands"
-                | "Sea"
-                | "Ocean"
-                | "Mountains"
-                | "Park"
-                | "Square"
-                | "Avenue"
-                | "Road"
-                | "Bridge"
-                | "Capitol"
-                | "Pentagon"
-                | "Kremlin"
-                | "Parliament"
-                | "Assembly"
-                | "Cabinet"
-                | "Government"
-                | "Energy"
-                | "Oil"
-                | "Motors"
-                | "Airlines"
-                | "Partners"
-                | "Holdings"
-                | "Trust"
-                | "Project"
-        )
+        lexicon::is_company_word(w)
+            || in_list!(
+                w,
+                "Party"
+                    | "House"
+                    | "Commission"
+                    | "Committee"
+                    | "Council"
+                    | "Department"
+                    | "Debates"
+                    | "County"
+                    | "States"
+                    | "Republicans"
+                    | "Democrats"
+                    | "News"
+                    | "Times"
+                    | "Post"
+                    | "Press"
+                    | "Journal"
+                    | "University"
+                    | "Institute"
+                    | "Foundation"
+                    | "Association"
+                    | "Union"
+                    | "Court"
+                    | "Senate"
+                    | "Congress"
+                    | "Office"
+                    | "Ministry"
+                    | "Agency"
+                    | "Bank"
+                    | "Company"
+                    | "Corp"
+                    | "Corp."
+                    | "Inc"
+                    | "Inc."
+                    | "Campaign"
+                    | "Service"
+                    | "Forces"
+                    | "Army"
+                    | "Navy"
+                    | "Police"
+                    | "Church"
+                    | "School"
+                    | "College"
+                    | "Center"
+                    | "Centre"
+                    | "Group"
+                    | "Network"
+                    | "Radio"
+                    | "TV"
+                    | "Street"
+                    | "City"
+                    | "Korea"
+                    | "America"
+                    | "Kingdom"
+                    | "Republic"
+                    | "Nations"
+                    | "Federation"
+                    | "League"
+                    | "Affairs"
+                    | "Services"
+                    | "Relations"
+                    | "Resources"
+                    | "Society"
+                    | "Chamber"
+                    | "Academy"
+                    | "Conference"
+                    | "Corporation"
+                    | "Times,"
+                    | "Administration"
+                    | "Bureau"
+                    | "Authority"
+                    | "Board"
+                    | "Organization"
+                    | "Organisation"
+                    | "Fund"
+                    | "Caucus"
+                    | "Coalition"
+                    | "Alliance"
+                    | "Movement"
+                    | "Magazine"
+                    | "Gazette"
+                    | "Herald"
+                    | "Tribune"
+                    | "Chronicle"
+                    | "Observer"
+                    | "Telegraph"
+                    | "Courier"
+                    | "Globe"
+                    | "Examiner"
+                    | "Inquirer"
+                    | "Sentinel"
+                    | "Dispatch"
+                    | "Register"
+                    | "Bulletin"
+                    | "Review"
+                    | "Hospital"
+                    | "Museum"
+                    | "Library"
+                    | "Airport"
+                    | "Province"
+                    | "Region"
+                    | "Valley"
+                    | "River"
+                    | "Island"
+                    | "Islands"
+                    | "Sea"
+                    | "Ocean"
+                    | "Mountains"
+                    | "Park"
+                    | "Square"
+                    | "Avenue"
+                    | "Road"
+                    | "Bridge"
+                    | "Capitol"
+                    | "Pentagon"
+                    | "Kremlin"
+                    | "Parliament"
+                    | "Assembly"
+                    | "Cabinet"
+                    | "Government"
+                    | "Energy"
+                    | "Oil"
+                    | "Motors"
+                    | "Airlines"
+                    | "Partners"
+                    | "Holdings"
+                    | "Trust"
+                    | "Project"
+            )
     })
 }
 

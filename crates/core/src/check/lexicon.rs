@@ -945,6 +945,35 @@ pub(crate) fn is_aux(w: &str) -> bool {
     )
 }
 
+/// Words that end a company's name: `Norvale Systems`, `Acme Corp.`.
+pub(crate) fn is_company_word(w: &str) -> bool {
+    matches!(
+        w.trim_end_matches(['.', ',']),
+        "Inc"
+            | "Corp"
+            | "Corporation"
+            | "Co"
+            | "Company"
+            | "Ltd"
+            | "LLC"
+            | "plc"
+            | "PLC"
+            | "Group"
+            | "Holdings"
+            | "Systems"
+            | "Technologies"
+            | "Industries"
+            | "Motors"
+            | "Airlines"
+            | "Energy"
+            | "Pharmaceuticals"
+            | "Labs"
+            | "Partners"
+            | "Capital"
+            | "Bank"
+    )
+}
+
 /// Lower-case words that end a noun-phrase speaker when walking back from a
 /// cue ("officials said", "a source close to the talks said").
 pub(crate) fn is_determiner(w: &str) -> bool {
@@ -1121,6 +1150,22 @@ pub(crate) fn is_speaker_noun(w: &str) -> bool {
             | "son"
             | "friend"
             | "friends"
+            | "co-workers"
+            | "coworkers"
+            | "colleagues"
+            | "classmates"
+            | "teammates"
+            | "relatives"
+            | "neighbors"
+            | "neighbours"
+            | "teachers"
+            | "nurses"
+            | "farmers"
+            | "locals"
+            | "villagers"
+            | "passengers"
+            | "survivors"
+            | "families"
             | "neighbor"
             | "neighbour"
             | "worker"
