@@ -651,8 +651,15 @@ fn unnamed_narration_end(text: &str, from: usize, close: usize, after: usize) ->
     // Each sentence but the last, which holds the closing mark.
     let mut start = 0;
     let mut end = None;
-    while let Some(i) = before[start..].find(". ").map(|i| start + i + 2) {
-        if before[i..].starts_with(|c: char| c.is_uppercase()) && narrates(&before[start..i]) {
+    let mut from_here = 0;
+    while let Some(i) = before[from_here..].find(". ").map(|i| from_here + i + 2) {
+        from_here = i;
+        // A full stop before a lower-case word ends no sentence: `its U.S.
+        // plants`.
+        if !before[i..].starts_with(|c: char| c.is_uppercase()) {
+            continue;
+        }
+        if narrates(&before[start..i]) {
             end = Some(i);
         }
         start = i;
@@ -680,10 +687,18 @@ fn narrates(sentence: &str) -> bool {
         && super::lexicon::pronoun(lead).is_none()
         && !matches!(*lead, "We" | "I" | "You");
     let named = capital && !super::lexicon::is_name_stop(lead);
-    capital
+    // A name and a verb in the past tense, soon after it: `Linda
+    // Kowalczyk leaned over.`
+    let acted = named
         && ws[1..]
             .iter()
-            .any(|w| super::lexicon::cue(w).is_some() || (named && matches!(*w, "was" | "is")))
+            .take(3)
+            .any(|w| w.len() > 4 && w.ends_with("ed"));
+    capital
+        && (acted
+            || ws[1..]
+                .iter()
+                .any(|w| super::lexicon::cue(w).is_some() || (named && matches!(*w, "was" | "is"))))
 }
 
 /// The sentence of `s` around byte `at`: from after the last `. ` before
@@ -735,6 +750,14 @@ fn attributed_name(rest: &str) -> Option<(Option<&str>, &str)> {
         }
         &words[..n]
     };
+    // A title is no first name: `Ms. Okafor said`.
+    let run = &run[run
+        .iter()
+        .take_while(|w| {
+            super::lexicon::is_title_word(&format!("{w}.")) || super::lexicon::is_title_word(w)
+        })
+        .count()
+        .min(run.len().saturating_sub(1))..];
     let (last, rest) = run.split_last()?;
     Some((rest.first().copied(), last))
 }
