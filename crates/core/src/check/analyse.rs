@@ -194,6 +194,32 @@ pub(crate) fn run(text: &str) -> Report {
                 "titled" | "entitled" | "headlined" | "nicknamed" | "named"
             ) || (prev_word == Some("as") && &text[t.range()] == "known")
         });
+        // A work called by its name: `a cable show called “Heartland
+        // Tonight,”`.
+        let work_called = prev_word == Some("called") && {
+            let mut words = toks.iter().rev().filter(|t| t.word).skip(1);
+            words.next().is_some_and(|t| {
+                let w = &text[t.range()];
+                lexicon::is_work_noun(w)
+                    || matches!(
+                        w,
+                        "show"
+                            | "program"
+                            | "programme"
+                            | "movie"
+                            | "musical"
+                            | "newsletter"
+                            | "blog"
+                            | "column"
+                            | "segment"
+                            | "festival"
+                            | "initiative"
+                            | "project"
+                            | "app"
+                            | "website"
+                    )
+            })
+        };
         // A work named beside its kind: `his new book, “Power Down,”`, `a
         // report by the committee, “Drawing the Line,”`.
         let work_before = {
@@ -221,7 +247,9 @@ pub(crate) fn run(text: &str) -> Report {
             inner,
             n_words,
             prev_word,
-            before_titled || (work_before && is_title_case(inner)) || names_a_law(inner),
+            before_titled
+                || ((work_before || work_called) && is_title_case(inner))
+                || names_a_law(inner),
             &fa,
             &fb,
             before_words,
@@ -757,6 +785,11 @@ fn classify(
 /// “Retirement Fairness Act,”`.
 fn names_a_law(inner: &str) -> bool {
     let t = inner.trim_end_matches([',', '.']);
+    // With its year: `the Clean Water Restoration Act of 2019`.
+    let t = match t.rsplit_once(" of ") {
+        Some((head, year)) if year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()) => head,
+        _ => t,
+    };
     [
         "Act",
         "Bill",
@@ -1433,7 +1466,13 @@ fn resolve_pronoun(
             let Some(c) = newer else {
                 return (Some(l.name.to_string()), None);
             };
-            let chosen = main_subject(text, &cands, c);
+            let mut chosen = main_subject(text, &cands, c);
+            // The one asked answers: `Raman pressed Delacroix on …`.
+            if asks(text, chosen.1) {
+                if let Some(asked) = cands.iter().find(|a| a.1 > chosen.1 && !a.2) {
+                    chosen = asked;
+                }
+            }
             // Two people of the pronoun's gender who share the subject of
             // a sentence since that quote (`Marsh and Dumont went …`).
             let rival = cands.iter().find(|r| {
@@ -1450,9 +1489,17 @@ fn resolve_pronoun(
             return first;
         }
         let sentence_start = sentence_start_before(text, first.1);
+        // Not a subject whose gender is unknown over an object known to
+        // fit (`Ray Dorn asked Linda Kowalczyk … “…,” she said`), nor one
+        // who asks: the one asked answers (`Raman pressed Delacroix on
+        // whether … “…,” she said`).
+        // (A possessive is no such object: `Mathur said Ivanka Trump’s
+        // statement …`.)
+        let object_fits = first.3 && !possessive_name_at(text, first.1);
         cands
             .iter()
-            .find(|c| c.2 && c.1 >= sentence_start)
+            .find(|c| c.2 && c.1 >= sentence_start && (c.3 || !object_fits))
+            .filter(|c| !asks(text, c.1))
             .map_or(first, |c| main_subject(text, &cands, c))
     });
     let Some(pick) = pick else {
@@ -1805,6 +1852,30 @@ fn replies(text: &str, r: Range<usize>) -> bool {
         .rposition(|b| !b.is_ascii_alphabetic())
         .map_or(0, |i| i + 1);
     is_reply(after) || is_reply(&before[prev_start..])
+}
+
+/// Whether the name that starts at `at` ends in a possessive: `Ivanka
+/// Trump’s statement`.
+fn possessive_name_at(text: &str, at: usize) -> bool {
+    text[at..]
+        .split([' ', '\u{a0}'])
+        .find(|w| !w.starts_with(char::is_uppercase) || words::is_possessive(w))
+        .is_some_and(words::is_possessive)
+}
+
+/// Whether the name that starts at `at` asks a question: its verb, right
+/// after it, is `asked`, `pressed` or `questioned`.
+fn asks(text: &str, at: usize) -> bool {
+    let rest = &text[at..];
+    let mut ws = rest.split([' ', '\u{a0}']);
+    // Past the name's own capitalised words.
+    let verb = ws
+        .find(|w| !w.starts_with(char::is_uppercase))
+        .unwrap_or("");
+    matches!(
+        verb,
+        "asked" | "asks" | "pressed" | "presses" | "questioned" | "quizzed"
+    )
 }
 
 /// Whether the names starting at `a` and `b` are joined by "and" into one

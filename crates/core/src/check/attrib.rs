@@ -274,6 +274,31 @@ pub(crate) fn before(text: &str, toks: &[Tok]) -> Found {
             Cue::Participle => {
                 found.has_cue = true;
                 found.cue = Some(t.range());
+                // `Velinform quoted Nurlan Abenov as saying …`: the one
+                // quoted speaks.
+                let quoted = (k >= 2 && &text[toks[k - 1].range()] == "as")
+                    .then(|| {
+                        let q = toks[k.saturating_sub(14)..k - 1].iter().rposition(|t| {
+                            matches!(&text[t.range()], "quoted" | "quoting" | "quotes")
+                        })?;
+                        let q = k.saturating_sub(14) + q;
+                        let object = toks.get(q + 1).filter(|o| o.word)?;
+                        match &text[object.range()] {
+                            // `quoted him as saying`
+                            w @ ("him" | "her" | "them") => Some(Mention {
+                                range: object.range(),
+                                kind: MentionKind::Pronoun(
+                                    lexicon::pronoun(w).unwrap_or(Gender::Plural),
+                                ),
+                            }),
+                            _ => noun_phrase_forward(text, &toks[q + 1..k - 1]),
+                        }
+                    })
+                    .flatten();
+                if quoted.is_some() {
+                    found.mention = quoted;
+                    return found;
+                }
                 found.mention =
                     first_subject(text, &toks[..k]).or_else(|| subject_before(text, &toks[..k]));
                 return found;
@@ -2219,7 +2244,11 @@ impl<'a> Names<'a> {
             // Not a family name that comes first: a first name, as features
             // call the members of one family (`Elsie` for Elsie Amundsen,
             // beside Walter and Karen Amundsen), or one the name list knows.
-            if !lexicon::is_family_name_first(surname) {
+            // (A known first name is one, whoever else shares the family
+            // name: `Anton Marsadov … Anton said`.)
+            if !lexicon::is_family_name_first(surname)
+                && lexicon::first_name_gender(surname).is_none()
+            {
                 let mut shared: HashMap<&'a str, bool> = HashMap::default();
                 found.retain(|(full, _)| {
                     let last = full.rsplit(' ').next().unwrap_or("");
