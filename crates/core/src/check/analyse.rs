@@ -786,8 +786,9 @@ fn classify(
 fn names_a_law(inner: &str) -> bool {
     let t = inner.trim_end_matches([',', '.']);
     // With its year: `the Clean Water Restoration Act of 2019`.
-    let t = match t.rsplit_once(" of ") {
-        Some((head, year)) if year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()) => head,
+    let b = t.as_bytes();
+    let t = match b.len().checked_sub(8) {
+        Some(n) if &b[n..n + 4] == b" of " && b[n + 4..].iter().all(u8::is_ascii_digit) => &t[..n],
         _ => t,
     };
     [
@@ -2391,6 +2392,8 @@ fn describe(text: &str, name: &str, names: &mut Names<'_>) -> Option<String> {
                     | "that"
                     | "as"
                     | "per"
+                    | "where"
+                    | "whereas"
             )
         {
             break;

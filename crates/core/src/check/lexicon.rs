@@ -947,7 +947,7 @@ pub(crate) fn is_aux(w: &str) -> bool {
 
 /// Words that end a company's name: `Norvale Systems`, `Acme Corp.`.
 pub(crate) fn is_company_word(w: &str) -> bool {
-    matches!(
+    in_list!(
         w.trim_end_matches(['.', ',']),
         "Inc"
             | "Corp"
