@@ -231,8 +231,14 @@ pub(crate) fn run(text: &str) -> Report {
                     .take_while(|t| t.word)
                     .map(|t| &text[t.range()])
                     .collect();
+                // (A participle that describes the work is no cue: `In a
+                // report published in June, “…,”`.)
                 ws.iter().any(|w| lexicon::is_work_noun(w))
-                    && !ws.iter().any(|w| lexicon::cue(w).is_some())
+                    && !ws.iter().enumerate().any(|(i, w)| {
+                        lexicon::cue(w).is_some()
+                            && !(w.ends_with("ed")
+                                && ws.get(i + 1).is_some_and(|n| lexicon::is_work_noun(n)))
+                    })
             }
         };
         let toks = names.window(sp.block, after_start..after_end);

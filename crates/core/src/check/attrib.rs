@@ -1657,6 +1657,32 @@ impl<'a> Names<'a> {
         })
     }
 
+    /// The name a given name opens with a father's name after it, where
+    /// the text first writes it outside quotes, and that place: `Faisal`
+    /// → `Faisal bin Rashed` (`Sheikh Faisal said`).
+    fn patronymic(&mut self, given: &str) -> Option<(&'a str, usize)> {
+        if !indexable(given) {
+            return None;
+        }
+        let text = self.text;
+        let index = self
+            .capital_index
+            .get_or_insert_with(|| CapitalIndex::new(text));
+        index.find(text, given).into_iter().find_map(|at| {
+            let rest = &text[at + given.len()..];
+            let after = ["bin ", "ibn ", "bint ", "ben "]
+                .iter()
+                .find_map(|p| rest.strip_prefix(' ')?.strip_prefix(p))?;
+            let father = after.split([' ', ',', '.', ';', ':', '\n']).next()?;
+            let whole = words::is_capitalised(father)
+                && father.chars().all(|c| c.is_alphabetic() || c == '-');
+            (whole && !in_quote(&self.quoted, at)).then(|| {
+                let end = text.len() - after.len() + father.len();
+                (&text[at..end], at)
+            })
+        })
+    }
+
     /// The name an acronym stands for, where the text spells it out
     /// outside quotes, and its first place: `IMF` → `International
     /// Monetary Fund`.
@@ -1941,7 +1967,10 @@ impl<'a> Names<'a> {
                 },
                 // `Norvale Systems, the robotics maker, … Norvale said`: a
                 // body's short name.
-                None => match self.body_named(surname) {
+                None => match self
+                    .body_named(surname)
+                    .or_else(|| self.patronymic(surname))
+                {
                     Some((body, at)) => Resolved {
                         name: body.into(),
                         introduced_at: Some(at),
