@@ -1055,6 +1055,12 @@ fn resolve(
                 }) {
                     return (Some(b), None);
                 }
+                // `… leads the Senate Energy and Natural Resources
+                // Committee. … the committee said`: the last body the text
+                // named with that word.
+                if let Some(b) = names.body_called(noun, m.range.start) {
+                    return (Some(b.to_string()), None);
+                }
             }
             // `the governor`, `the minister`: the person the article gave
             // that title or role, when no one else has been called so since

@@ -1657,6 +1657,69 @@ impl<'a> Names<'a> {
         })
     }
 
+    /// The body last named before `at` (in the 2 KB before it, outside
+    /// quotes) with `noun` as one of its words, capitalised: `the Center
+    /// for Rural Economics` for "center", `the Senate Energy and Natural
+    /// Resources Committee` for "committee".
+    pub fn body_called(&mut self, noun: &str, at: usize) -> Option<&'a str> {
+        let text = self.text;
+        let word = noun
+            .get(..1)
+            .map(|c| c.to_ascii_uppercase() + &noun[1..])
+            .filter(|w| indexable(w))?;
+        let lo = at.saturating_sub(2048);
+        let index = self
+            .capital_index
+            .get_or_insert_with(|| CapitalIndex::new(text));
+        let places = index.find(text, &word);
+        let k = places.partition_point(|&p| p < at);
+        let p = *places[..k]
+            .iter()
+            .rev()
+            .take_while(|&&p| p >= lo)
+            .find(|&&p| !in_quote(&self.quoted, p))?;
+        // The line around it, as tokens.
+        let line_start = text[..p]
+            .rfind('\n')
+            .map_or(0, |i| i + 1)
+            .max(p.saturating_sub(200));
+        let line_end = text[p..]
+            .find('\n')
+            .map_or(text.len(), |i| p + i)
+            .min(p + 200);
+        let (mut from, mut to) = (line_start, line_end);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        while !text.is_char_boundary(to) {
+            to -= 1;
+        }
+        let mut toks = Vec::new();
+        words::tokens(text, from..to, &mut toks);
+        let j = toks.iter().position(|t| t.start == p)?;
+        let cap = |t: &Tok| {
+            let w = &text[t.range()];
+            t.word && words::is_capitalised(w) && !lexicon::is_name_stop(w)
+        };
+        let mut start = j;
+        while start > 0
+            && cap(&toks[start - 1])
+            && !words::is_possessive(&text[toks[start - 1].range()])
+        {
+            start -= 1;
+        }
+        let start = body_name_start(text, &toks, start);
+        let mut end = j;
+        while toks.get(end + 1).is_some_and(cap) && !words::is_possessive(&text[toks[end].range()])
+        {
+            end += 1;
+        }
+        let end = body_name_end(text, &toks, end);
+        let last = words::strip_possessive(&text[toks[end].range()]);
+        let name = &text[toks[start].start..toks[end].start + last.len()];
+        (name.contains(' ') && !holds_a_first_name(text, &toks[start..=end])).then_some(name)
+    }
+
     /// The name a given name opens with a father's name after it, where
     /// the text first writes it outside quotes, and that place: `Faisal`
     /// → `Faisal bin Rashed` (`Sheikh Faisal said`).
