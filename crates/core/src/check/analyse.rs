@@ -2356,7 +2356,19 @@ fn describe(text: &str, name: &str, names: &mut Names<'_>) -> Option<String> {
     if !name.starts_with(char::is_uppercase) {
         return None;
     }
-    let at = names.first_occurrence(name)?;
+    let mut at = names.first_occurrence(name)?;
+    // A headline names no one on first reference: the first mention in
+    // the text below it does.
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let line = &text[line_start..line_end];
+    let headline = line.starts_with('#')
+        || (line_start == 0 && !line.trim_end().ends_with(['.', '!', '?', '”', '"']));
+    if headline {
+        if let Some(next) = memchr::memmem::find(text[line_end..].as_bytes(), name.as_bytes()) {
+            at = line_end + next;
+        }
+    }
     let mut toks = Vec::new();
     let mut from = at.saturating_sub(120);
     while !text.is_char_boundary(from) {
@@ -2380,9 +2392,28 @@ fn describe(text: &str, name: &str, names: &mut Names<'_>) -> Option<String> {
         return Some(d);
     }
     let mut j = toks.len();
-    while j > 0 && toks.len() - j < 5 {
+    // The capitalised words from `k` on run up to a person's noun in lower
+    // case, right before the name: the body a role belongs to (`Harmon &
+    // Whitlock analyst`, `Harlow City Council member`).
+    let body_of_role = |k: usize| {
+        let end = toks[k..]
+            .iter()
+            .position(|t| {
+                !(t.word && words::is_capitalised(&text[t.range()])) && &text[t.range()] != "&"
+            })
+            .map_or(toks.len(), |e| k + e);
+        end + 1 == toks.len() && {
+            let role = &text[toks[end].range()];
+            role.starts_with(char::is_lowercase) && is_person_noun(role)
+        }
+    };
+    while j > 0 && toks.len() - j < 6 {
         let t = toks[j - 1];
         let w = &text[t.range()];
+        if w == "&" && j < toks.len() && body_of_role(j) {
+            j -= 1;
+            continue;
+        }
         if !t.word
             || words::is_possessive(w)
             || lexicon::is_determiner(w)
@@ -2434,8 +2465,9 @@ fn describe(text: &str, name: &str, names: &mut Names<'_>) -> Option<String> {
                     .all(|t| words::is_capitalised(&text[t.range()]))
                 && lexicon::is_title_word(&text[toks[toks.len() - 1].range()]);
             // The name of a body written with its initials: `Harbourside
-            // FC coach`.
-            let body = !lexicon::is_name_stop(w) && next.is_some_and(words::is_acronym);
+            // FC coach`, or in words: `Harlow City Council member`.
+            let body = !lexicon::is_name_stop(w)
+                && (next.is_some_and(words::is_acronym) || body_of_role(j - 1));
             if !before_role && !role_opening && !post && !initials && !whose && !body {
                 break;
             }
@@ -2491,7 +2523,13 @@ fn describe(text: &str, name: &str, names: &mut Names<'_>) -> Option<String> {
                 | "Beside"
         )
     });
-    appositive_description(&text[at + name.len()..], opened_by_preposition).or(abbreviated)
+    // A title says more than what a relative clause tells: `Gov. Carolyn
+    // Mabry, who arrived late Tuesday,`.
+    let rest = &text[at + name.len()..];
+    if abbreviated.is_some() && rest.starts_with(", who") {
+        return abbreviated;
+    }
+    appositive_description(rest, opened_by_preposition).or(abbreviated)
 }
 
 /// The description in an appositive right after a name (`rest` follows
@@ -2520,7 +2558,11 @@ fn appositive_description(rest: &str, opened_by_preposition: bool) -> Option<Str
         })?;
     let mut app = &rest[..end];
     let first = app.split_whitespace().next()?;
-    let article = matches!(first, "a" | "an" | "the");
+    // (Or a possessive before a person's noun: `Maya Brennan, his
+    // daughter,`, not `Lopez, her voice breaking,`.)
+    let article = matches!(first, "a" | "an" | "the")
+        || (matches!(first, "his" | "her" | "their" | "its" | "our")
+            && app.rsplit(' ').next().is_some_and(is_person_noun));
     // A time, not a description: `, a week after a jury convicted her,`.
     if article
         && app.split_whitespace().nth(1).is_some_and(|w| {
@@ -2566,7 +2608,12 @@ fn appositive_description(rest: &str, opened_by_preposition: bool) -> Option<Str
     };
     if n > 8 && !(article && n <= 12 && relative().is_none() && verbless()) {
         app = &app[..relative()?];
-        if !article || !(2..=8).contains(&app.split_whitespace().count()) {
+        // (`the executive director at the center and whose …`)
+        app = app
+            .strip_suffix(" and")
+            .or_else(|| app.strip_suffix(" or"))
+            .unwrap_or(app);
+        if !article || !(2..=12).contains(&app.split_whitespace().count()) {
             return None;
         }
     }
@@ -2586,7 +2633,7 @@ fn appositive_description(rest: &str, opened_by_preposition: bool) -> Option<Str
                     && attrib::looks_like_verb(w[1])
                     && !w[1].ends_with("ed")
             });
-    if (matches!(first, "a" | "an" | "the") || is_bare_role(app, first)) && !clause {
+    if (article || is_bare_role(app, first)) && !clause {
         return Some(app.to_string());
     }
     // `Name, who runs a café by the station, said`: what the clause says,

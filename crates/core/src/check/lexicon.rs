@@ -101,6 +101,7 @@ static CUE_VERBS: &[&str] = &[
     "noted",
     "notes",
     "wrote",
+    "written",
     "writes",
     "stressed",
     "stresses",
@@ -424,6 +425,13 @@ pub(crate) fn is_work_noun(w: &str) -> bool {
             | "bill"
             | "law"
             | "exhibition"
+            | "plan"
+            | "audit"
+            | "chapter"
+            | "episode"
+            | "survey"
+            | "manifesto"
+            | "strategy"
     )
 }
 
@@ -1582,6 +1590,16 @@ static MALE_NAMES: &[&str] = &[
     "Caleb",
     "Wyatt",
     "Nurlan",
+    "Desmond",
+    "Jerome",
+    "Jaylen",
+    "Tomas",
+    "Elliot",
+    "Reggie",
+    "Wendell",
+    "Clifford",
+    "Lionel",
+    "Percy",
 ];
 
 /// Women's first names.
@@ -1899,6 +1917,15 @@ static FEMALE_NAMES: &[&str] = &[
     "Tanisha",
     "Aileen",
     "Noreen",
+    "Renee",
+    "Imani",
+    "Keiko",
+    "Marisol",
+    "Yolanda",
+    "Rosalind",
+    "Mabel",
+    "Opal",
+    "Tamsin",
 ];
 
 /// Every first name's length and first and last bytes.
