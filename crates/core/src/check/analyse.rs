@@ -2365,7 +2365,7 @@ fn describe(text: &str, name: &str, names: &mut Names<'_>) -> Option<String> {
     let headline = line.starts_with('#')
         || (line_start == 0 && !line.trim_end().ends_with(['.', '!', '?', '”', '"']));
     if headline {
-        if let Some(next) = memchr::memmem::find(text[line_end..].as_bytes(), name.as_bytes()) {
+        if let Some(next) = memchr::memmem::find(&text.as_bytes()[line_end..], name.as_bytes()) {
             at = line_end + next;
         }
     }
