@@ -1048,9 +1048,12 @@ fn resolve(
                         && (matches!(noun, "group" | "organisation" | "organization")
                             || b.split_whitespace().any(|w| {
                                 w.eq_ignore_ascii_case(noun)
-                                    // `Norvale Systems … the company said`.
+                                    // `Norvale Systems … the company said`,
+                                    // when no other company was named
+                                    // since.
                                     || (matches!(noun, "company" | "firm")
-                                        && lexicon::is_company_word(w))
+                                        && lexicon::is_company_word(w)
+                                        && !other_company_near(text, m.range.start, b))
                             }))
                 }) {
                     return (Some(b), None);
@@ -1223,11 +1226,39 @@ fn has_full_stop_space(s: &str) -> bool {
     memchr::memchr_iter(b'.', b).any(|i| b.get(i + 1) == Some(&b' '))
 }
 
+/// Whether a company other than `body` is named in the 1,500 bytes
+/// before `at`: `Norvale Systems agreed to buy Bracken Industries … the
+/// company said` could mean either.
+fn other_company_near(text: &str, at: usize, body: &str) -> bool {
+    let mut lo = at.saturating_sub(1500);
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let window = &text[lo..at];
+    let mut prev = "";
+    for w in window.split([' ', '\n']) {
+        if lexicon::is_company_word(w) && words::is_capitalised(prev) {
+            let name = format!("{prev} {}", w.trim_end_matches(['.', ',', ';', ':']));
+            if !body.contains(&name) {
+                return true;
+            }
+        }
+        prev = w.trim_end_matches(['’', '\'']);
+    }
+    false
+}
+
 /// Whether the text describes `name` as a body on first reference: `the
 /// state news agency Velinform`, `Norvale, a robotics maker,`.
 fn described_as_a_body(text: &str, name: &str, names: &mut Names<'_>) -> bool {
     describe(text, name, names).is_some_and(|d| {
-        let head = d.rsplit(' ').next().unwrap_or("");
+        // The head comes before its complement: `a lawyer for the company`
+        // is a person.
+        let head = d
+            .split(' ')
+            .take_while(|w| !matches!(*w, "for" | "of" | "at" | "with" | "in" | "from"))
+            .last()
+            .unwrap_or("");
         body_noun(&format!("the {head}")).is_some()
             || lexicon::is_document_noun(head)
             || matches!(
@@ -1481,10 +1512,8 @@ fn resolve_pronoun(
             };
             let mut chosen = main_subject(text, &cands, c);
             // The one asked answers: `Raman pressed Delacroix on …`.
-            if asks(text, chosen.1) {
-                if let Some(asked) = cands.iter().find(|a| a.1 > chosen.1 && !a.2) {
-                    chosen = asked;
-                }
+            if let Some(a) = asked_by(text, chosen.1).and_then(|at| the_one_asked(&cands, at)) {
+                chosen = a;
             }
             // Two people of the pronoun's gender who share the subject of
             // a sentence since that quote (`Marsh and Dumont went …`).
@@ -1502,18 +1531,14 @@ fn resolve_pronoun(
             return first;
         }
         let sentence_start = sentence_start_before(text, first.1);
-        // Not a subject whose gender is unknown over an object known to
-        // fit (`Ray Dorn asked Linda Kowalczyk … “…,” she said`), nor one
-        // who asks: the one asked answers (`Raman pressed Delacroix on
-        // whether … “…,” she said`).
-        // (A possessive is no such object: `Mathur said Ivanka Trump’s
-        // statement …`.)
-        let object_fits = first.3 && !possessive_name_at(text, first.1);
-        cands
-            .iter()
-            .find(|c| c.2 && c.1 >= sentence_start && (c.3 || !object_fits))
-            .filter(|c| !asks(text, c.1))
-            .map_or(first, |c| main_subject(text, &cands, c))
+        // Not one who asks a question: the one asked answers (`Raman
+        // pressed Delacroix on whether … “…,” she said`).
+        let subject = cands.iter().find(|c| c.2 && c.1 >= sentence_start);
+        match subject.map(|c| (c, asked_by(text, c.1))) {
+            Some((_, Some(asked))) => the_one_asked(&cands, asked).unwrap_or(first),
+            Some((c, None)) => main_subject(text, &cands, c),
+            None => first,
+        }
     });
     let Some(pick) = pick else {
         // No one fits the pronoun's gender (the name list may be wrong about
@@ -1688,17 +1713,24 @@ fn role_holder(text: &str, noun: &str, at: usize, names: &mut Names<'_>) -> Opti
         .collect();
     for &i in places.iter().rev() {
         let (start, end) = (lo + i, lo + i + noun.len());
-        if text[..start].ends_with(|c: char| c.is_alphanumeric())
+        // (Nor `then-mayor`, `ex-coach`.)
+        if text[..start].ends_with(|c: char| c.is_alphanumeric() || c == '-')
             || text[end..].starts_with(|c: char| c.is_alphanumeric())
         {
             continue;
         }
         // Not a deputy's or a former holder's: `the lieutenant governor`.
-        let word_before = text[..start]
-            .trim_end_matches(' ')
+        // (Two words back too: `replaced longtime coach Tom Reyes`.)
+        let mut from = start.saturating_sub(40);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        let before = text[from..start].trim_end_matches(' ');
+        if before
             .rsplit([' ', '\n'])
-            .next();
-        if word_before.is_some_and(lexicon::not_the_holder) {
+            .take(2)
+            .any(lexicon::not_the_holder)
+        {
             continue;
         }
         // Before the name, closed by a comma: `the … minister, Rebecca
@@ -1867,28 +1899,51 @@ fn replies(text: &str, r: Range<usize>) -> bool {
     is_reply(after) || is_reply(&before[prev_start..])
 }
 
-/// Whether the name that starts at `at` ends in a possessive: `Ivanka
-/// Trump’s statement`.
-fn possessive_name_at(text: &str, at: usize) -> bool {
-    text[at..]
-        .split([' ', '\u{a0}'])
-        .find(|w| !w.starts_with(char::is_uppercase) || words::is_possessive(w))
-        .is_some_and(words::is_possessive)
+/// The candidate named where a question's object starts (after a title,
+/// perhaps: `asked Police Chief Maria Ortiz whether`).
+fn the_one_asked<T>(
+    cands: &[(T, usize, bool, bool)],
+    at: usize,
+) -> Option<&(T, usize, bool, bool)> {
+    cands
+        .iter()
+        .filter(|a| (at..at + 40).contains(&a.1))
+        .min_by_key(|a| a.1)
 }
 
-/// Whether the name that starts at `at` asks a question: its verb, right
-/// after it, is `asked`, `pressed` or `questioned`.
-fn asks(text: &str, at: usize) -> bool {
-    let rest = &text[at..];
-    let mut ws = rest.split([' ', '\u{a0}']);
-    // Past the name's own capitalised words.
-    let verb = ws
-        .find(|w| !w.starts_with(char::is_uppercase))
-        .unwrap_or("");
-    matches!(
-        verb,
-        "asked" | "asks" | "pressed" | "presses" | "questioned" | "quizzed"
-    )
+/// Where the person a question is put to starts, when the name that
+/// starts at `at` asks it: `Raman pressed Delacroix on whether …`, `Dorn
+/// asked Linda Kowalczyk if …`; not a request (`asked Maria Ortiz to
+/// resign`).
+fn asked_by(text: &str, at: usize) -> Option<usize> {
+    let mut rest = &text[at..];
+    // Past the name's own capitalised words, to its verb.
+    loop {
+        let (w, r) = rest.split_once(' ')?;
+        rest = r;
+        if !w.starts_with(char::is_uppercase) {
+            if !matches!(
+                w,
+                "asked" | "asks" | "pressed" | "presses" | "questioned" | "quizzed"
+            ) {
+                return None;
+            }
+            break;
+        }
+    }
+    let object = text.len() - rest.len();
+    // The one asked: capitalised words (a title and a name), then what
+    // the question is about.
+    for (n, w) in rest.split(' ').enumerate() {
+        if !w.starts_with(char::is_uppercase) {
+            let question = matches!(
+                w,
+                "whether" | "if" | "about" | "on" | "how" | "what" | "why" | "when" | "who"
+            );
+            return (n > 0 && question).then_some(object);
+        }
+    }
+    None
 }
 
 /// Whether the names starting at `a` and `b` are joined by "and" into one
@@ -2039,20 +2094,7 @@ fn group_subject(text: &str, r: Range<usize>, g: Gender, whole: bool) -> Option<
                 });
             // An adverb ends the phrase only before its verb: `The council
             // first said`, not `The former first lady`.
-            let adverb_alone = lexicon::is_aux(bare)
-                && !matches!(
-                    bare,
-                    "has"
-                        | "have"
-                        | "had"
-                        | "would"
-                        | "will"
-                        | "did"
-                        | "does"
-                        | "do"
-                        | "was"
-                        | "is"
-                )
+            let adverb_alone = matches!(bare, "first" | "then" | "once")
                 && !ws
                     .peek()
                     .is_some_and(|n| attrib::looks_like_verb(n.trim_end_matches([',', '.'])));
@@ -2328,20 +2370,25 @@ fn speakers(
     names: &mut Names<'_>,
 ) -> Vec<Speaker> {
     let mut out: Vec<Speaker> = Vec::new();
+    // Where each speaker is in `out`: a text may quote thousands.
+    let mut at: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for (qi, q) in quotes.iter().enumerate() {
         let Some(name) = &q.speaker else { continue };
         let words = quote_words[qi];
-        match out.iter_mut().find(|s| &s.name == name) {
-            Some(s) => {
-                s.quotes += 1;
-                s.words += words;
+        match at.get(name.as_str()) {
+            Some(&k) => {
+                out[k].quotes += 1;
+                out[k].words += words;
             }
-            None => out.push(Speaker {
-                name: name.clone(),
-                description: describe(text, name, names),
-                quotes: 1,
-                words,
-            }),
+            None => {
+                at.insert(name, out.len());
+                out.push(Speaker {
+                    name: name.clone(),
+                    description: describe(text, name, names),
+                    quotes: 1,
+                    words,
+                });
+            }
         }
     }
     out
@@ -2359,11 +2406,20 @@ fn describe(text: &str, name: &str, names: &mut Names<'_>) -> Option<String> {
     let mut at = names.first_occurrence(name)?;
     // A headline names no one on first reference: the first mention in
     // the text below it does.
-    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
-    let line = &text[line_start..line_end];
-    let headline = line.starts_with('#')
-        || (line_start == 0 && !line.trim_end().ends_with(['.', '!', '?', '”', '"']));
+    // (A headline is short: a line that starts or ends further away than
+    // a few hundred bytes is none, and is not read to its ends.)
+    let line_start = memchr::memrchr(b'\n', &text.as_bytes()[at.saturating_sub(300)..at])
+        .map_or(if at <= 300 { Some(0) } else { None }, |i| {
+            Some(at.saturating_sub(300) + i + 1)
+        });
+    let line_end = memchr::memchr(b'\n', &text.as_bytes()[at..(at + 300).min(text.len())])
+        .map(|i| at + i)
+        .or((at + 300 >= text.len()).then_some(text.len()));
+    let headline = line_start.zip(line_end).is_some_and(|(s, e)| {
+        let line = &text[s..e];
+        line.starts_with('#') || (s == 0 && !line.trim_end().ends_with(['.', '!', '?', '”', '"']))
+    });
+    let line_end = line_end.unwrap_or(at);
     if headline {
         if let Some(next) = memchr::memmem::find(&text.as_bytes()[line_end..], name.as_bytes()) {
             at = line_end + next;
@@ -2544,17 +2600,51 @@ fn appositive_description(rest: &str, opened_by_preposition: bool) -> Option<Str
     if (1..=3).contains(&age) && rest[age..].starts_with(", ") {
         rest = &rest[age + 2..];
     }
-    // A full stop after an abbreviation ends nothing: `a specialist at
-    // St. Aldric’s Hospital`, `a U.S. envoy`.
-    // (Not one that ends a name: `Jr.`, `Inc.`.)
+    // A full stop after an abbreviation ends nothing when the name goes
+    // on (`a specialist at St. Aldric’s Hospital`, `a U.S. Army officer`)
+    // or a lower-case word follows (`a U.S. envoy`); before a capital it
+    // ends the sentence (`at Brightwater Holdings Inc. Shares fell`, `the
+    // ambassador to the U.N. He spoke`, `Station B. Officials`).
     let end = rest
         .match_indices([',', '.', ';', '\n'])
         .find_map(|(i, m)| {
+            if m != "." {
+                return Some(i);
+            }
             let word = rest[..i].rsplit([' ', '.']).next().unwrap_or("");
+            let next = rest[i + 1..].trim_start_matches(' ');
+            let next_word = next.split([' ', ',', '.']).next().unwrap_or("");
+            let lower_next = next.starts_with(char::is_lowercase);
+            let before_name = matches!(
+                word,
+                "St" | "Dr"
+                    | "Mt"
+                    | "Ft"
+                    | "Sen"
+                    | "Rep"
+                    | "Gov"
+                    | "Gen"
+                    | "Lt"
+                    | "Col"
+                    | "Capt"
+                    | "Sgt"
+                    | "Prof"
+                    | "Rev"
+                    | "Mr"
+                    | "Mrs"
+                    | "Ms"
+            );
             let initial = word.len() == 1 && word.bytes().all(|b| b.is_ascii_uppercase());
-            let abbreviation =
-                m == "." && (initial || (words::keeps_dot(word) && !matches!(word, "Jr" | "Sr")));
-            (!abbreviation).then_some(i)
+            let dotted = initial && rest[..i - 1].ends_with('.');
+            // (Inside an abbreviation: the first full stop of `U.S.`.)
+            let inside = rest[i + 1..].starts_with(|c: char| c.is_ascii_alphabetic());
+            let goes_on = inside
+                || (before_name && !next.is_empty())
+                || ((initial || words::keeps_dot(word)) && lower_next)
+                || (dotted
+                    && !lexicon::is_name_stop(next_word)
+                    && lexicon::pronoun(next_word).is_none());
+            (!goes_on).then_some(i)
         })?;
     let mut app = &rest[..end];
     let first = app.split_whitespace().next()?;

@@ -197,6 +197,20 @@ pub(crate) fn after(text: &str, toks: &[Tok], new_sentence: bool, lead: bool) ->
         }
         let w = &text[t.range()];
         let Some(c) = lexicon::cue(w) else { continue };
+        // Far from the quote, only the cue right after an appositive's
+        // closing comma, with no clause opened before it: not `“…,” a
+        // description that the state’s managers said was accurate`.
+        if k >= 12
+            && (&text[toks[k - 1].range()] != ","
+                || toks[..k].iter().any(|t| {
+                    matches!(
+                        &text[t.range()],
+                        "and" | "but" | "that" | "which" | "when" | "while" | "who"
+                    )
+                }))
+        {
+            continue;
+        }
         // The sentence's own subject and verb, early and before any
         // clause joins it: not `Hundreds marched …, and police said`.
         if long_sentence
@@ -663,9 +677,15 @@ fn subject_before(text: &str, toks: &[Tok]) -> Option<Mention> {
                 if let Some(role) = m.as_ref().filter(|m| m.kind == MentionKind::Noun) {
                     let k = toks.partition_point(|t| t.start < role.range.start);
                     if k > 1 && &text[toks[k - 1].range()] == "," {
-                        if let Some(n) = mention_ending(text, &toks[..k - 1])
-                            .filter(|n| n.kind == MentionKind::Name)
-                        {
+                        // A name that opens its sentence or clause: not `In
+                        // a letter to Gov. Tom Reyes, the mayor, a Democrat,
+                        // said`.
+                        if let Some(n) = mention_ending(text, &toks[..k - 1]).filter(|n| {
+                            let at = toks.partition_point(|t| t.start < n.range.start);
+                            n.kind == MentionKind::Name
+                                && (at == 0 || !toks[at - 1].word)
+                                && subject_position(text, toks, at)
+                        }) {
                             return Some(n);
                         }
                     }
@@ -1330,9 +1350,16 @@ fn first_subject(text: &str, toks: &[Tok]) -> Option<Mention> {
         // `It` only where it opens the sentence or its clause (`Meanwhile,
         // it attacked Tom Becker, saying …`): elsewhere it is seldom the
         // subject (`Tom said it was time`).
+        // Not the expletive "it" (`It was the third time that Pike …`,
+        // `it took crews three days`): only before a verb in the past
+        // tense that it does.
         let opens = Some(i) == first_word || (i > 0 && &text[toks[i - 1].range()] == ",");
+        let acts = toks.get(i + 1).is_some_and(|n| {
+            let v = &text[n.range()];
+            n.word && v.len() > 4 && v.ends_with("ed") && v != "needed"
+        });
         if matches!(w, "He" | "She" | "he" | "she" | "They" | "they")
-            || (matches!(w, "It" | "it") && opens)
+            || (matches!(w, "It" | "it") && opens && acts)
         {
             return Some(Mention {
                 range: t.range(),
@@ -1630,7 +1657,18 @@ impl<'a> Names<'a> {
         let index = self
             .capital_index
             .get_or_insert_with(|| CapitalIndex::new(text));
-        index.find(text, word).into_iter().find_map(|at| {
+        let places = index.find(text, word);
+        // A company's name, not a place's (`Jackson County`, `Warren
+        // Street`); and not a person's, whom the text calls `Mr. Harlan`.
+        let honorific = places.iter().any(|&i| {
+            ["Mr. ", "Ms. ", "Mrs. ", "Dr. "]
+                .iter()
+                .any(|h| text[..i].ends_with(h))
+        });
+        if honorific {
+            return None;
+        }
+        places.into_iter().find_map(|at| {
             if in_quote(&self.quoted, at) {
                 return None;
             }
@@ -1649,7 +1687,7 @@ impl<'a> Names<'a> {
                     break;
                 }
                 end += 1 + w.len();
-                if is_org_name(w) {
+                if lexicon::is_company_word(w) {
                     found = Some(end);
                 }
             }
@@ -2337,10 +2375,14 @@ impl<'a> Names<'a> {
             // call the members of one family (`Elsie` for Elsie Amundsen,
             // beside Walter and Karen Amundsen), or one the name list knows.
             // (A known first name is one, whoever else shares the family
-            // name: `Anton Marsadov … Anton said`.)
-            if !lexicon::is_family_name_first(surname)
-                && lexicon::first_name_gender(surname).is_none()
-            {
+            // name: `Anton Marsadov … Anton said`; unless two people have
+            // it, `Ray Dorn and Ray Kowalczyk`, and the text does not say
+            // which.)
+            let known_first = lexicon::first_name_gender(surname).is_some();
+            if known_first && found.iter().any(|(f, _)| *f != found[0].0) {
+                found.clear();
+            }
+            if !lexicon::is_family_name_first(surname) && !known_first {
                 let mut shared: HashMap<&'a str, bool> = HashMap::default();
                 found.retain(|(full, _)| {
                     let last = full.rsplit(' ').next().unwrap_or("");

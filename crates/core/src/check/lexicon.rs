@@ -1561,7 +1561,6 @@ static MALE_NAMES: &[&str] = &[
     "Edwin",
     "Henrik",
     "Dariusz",
-    "Chidi",
     "Jens",
     "Pieter",
     "Piotr",
@@ -1900,7 +1899,6 @@ static FEMALE_NAMES: &[&str] = &[
     "Helena",
     "Corinne",
     "Janelle",
-    "Kelsey",
     "Hanne",
     "Sofie",
     "Pilar",
@@ -1912,8 +1910,6 @@ static FEMALE_NAMES: &[&str] = &[
     "Deepa",
     "Sunita",
     "Natasha",
-    "Tracy",
-    "Whitney",
     "Tanisha",
     "Aileen",
     "Noreen",
@@ -1958,6 +1954,23 @@ pub(crate) fn not_the_holder(w: &str) -> bool {
             | "Junior"
             | "junior"
             | "Under"
+            // Someone who held it before, or whom another replaces.
+            | "then"
+            | "outgoing"
+            | "late"
+            | "replace"
+            | "replaced"
+            | "replacing"
+            | "succeed"
+            | "succeeded"
+            | "succeeding"
+            | "fired"
+            | "ousted"
+            // Another post: `Attorney General Ann Lee` is no general.
+            | "Attorney"
+            | "Surgeon"
+            | "Inspector"
+            | "Solicitor"
     )
 }
 

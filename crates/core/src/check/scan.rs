@@ -687,13 +687,15 @@ fn narrates(sentence: &str) -> bool {
         && super::lexicon::pronoun(lead).is_none()
         && !matches!(*lead, "We" | "I" | "You");
     let named = capital && !super::lexicon::is_name_stop(lead);
-    // A name and a verb in the past tense, soon after it: `Linda
-    // Kowalczyk leaned over.`
+    // A full name and a verb in the past tense right after it: `Linda
+    // Kowalczyk leaned over.` (Not `Dad worked there`, `Everything
+    // changed`.)
     let acted = named
-        && ws[1..]
-            .iter()
-            .take(3)
-            .any(|w| w.len() > 4 && w.ends_with("ed"));
+        && ws.len() > 2
+        && ws[1].starts_with(char::is_uppercase)
+        && !super::lexicon::is_name_stop(ws[1])
+        && ws[2].len() > 4
+        && ws[2].ends_with("ed");
     capital
         && (acted
             || ws[1..]
