@@ -2615,25 +2615,7 @@ fn appositive_description(rest: &str, opened_by_preposition: bool) -> Option<Str
             let next = rest[i + 1..].trim_start_matches(' ');
             let next_word = next.split([' ', ',', '.']).next().unwrap_or("");
             let lower_next = next.starts_with(char::is_lowercase);
-            let before_name = matches!(
-                word,
-                "St" | "Dr"
-                    | "Mt"
-                    | "Ft"
-                    | "Sen"
-                    | "Rep"
-                    | "Gov"
-                    | "Gen"
-                    | "Lt"
-                    | "Col"
-                    | "Capt"
-                    | "Sgt"
-                    | "Prof"
-                    | "Rev"
-                    | "Mr"
-                    | "Mrs"
-                    | "Ms"
-            );
+            let before_name = words::precedes_a_name(word);
             let initial = word.len() == 1 && word.bytes().all(|b| b.is_ascii_uppercase());
             let dotted = initial && rest[..i - 1].ends_with('.');
             // (Inside an abbreviation: the first full stop of `U.S.`.)

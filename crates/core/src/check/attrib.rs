@@ -1654,10 +1654,7 @@ impl<'a> Names<'a> {
             return None;
         }
         let text = self.text;
-        let index = self
-            .capital_index
-            .get_or_insert_with(|| CapitalIndex::new(text));
-        let places = index.find(text, word);
+        let places = self.capitals().find(text, word);
         // A company's name, not a place's (`Jackson County`, `Warren
         // Street`); and not a person's, whom the text calls `Mr. Harlan`.
         let honorific = places.iter().any(|&i| {
@@ -1706,10 +1703,7 @@ impl<'a> Names<'a> {
             .map(|c| c.to_ascii_uppercase() + &noun[1..])
             .filter(|w| indexable(w))?;
         let lo = at.saturating_sub(2048);
-        let index = self
-            .capital_index
-            .get_or_insert_with(|| CapitalIndex::new(text));
-        let places = index.find(text, &word);
+        let places = self.capitals().find(text, &word);
         let k = places.partition_point(|&p| p < at);
         let p = *places[..k]
             .iter()
@@ -1766,10 +1760,8 @@ impl<'a> Names<'a> {
             return None;
         }
         let text = self.text;
-        let index = self
-            .capital_index
-            .get_or_insert_with(|| CapitalIndex::new(text));
-        index.find(text, given).into_iter().find_map(|at| {
+        let places = self.capitals().find(text, given);
+        places.into_iter().find_map(|at| {
             let rest = &text[at + given.len()..];
             let after = ["bin ", "ibn ", "bint ", "ben "]
                 .iter()

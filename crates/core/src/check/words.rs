@@ -22,6 +22,31 @@ impl Tok {
     }
 }
 
+/// Of the abbreviations that keep their full stop ([`keeps_dot`]), those
+/// written before a name (`St. Aldric’s`, `Sen. Ruiz`): their full stop
+/// ends no sentence even before a capital.
+pub(crate) fn precedes_a_name(w: &str) -> bool {
+    matches!(
+        w,
+        "St" | "Dr"
+            | "Mt"
+            | "Ft"
+            | "Sen"
+            | "Rep"
+            | "Gov"
+            | "Gen"
+            | "Lt"
+            | "Col"
+            | "Capt"
+            | "Sgt"
+            | "Prof"
+            | "Rev"
+            | "Mr"
+            | "Mrs"
+            | "Ms"
+    )
+}
+
 /// Abbreviations whose full stop belongs to the word.
 pub(crate) fn keeps_dot(w: &str) -> bool {
     in_list!(
