@@ -2371,7 +2371,7 @@ fn speakers(
 ) -> Vec<Speaker> {
     let mut out: Vec<Speaker> = Vec::new();
     // Where each speaker is in `out`: a text may quote thousands.
-    let mut at: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut at: attrib::HashMap<&str, usize> = attrib::HashMap::default();
     for (qi, q) in quotes.iter().enumerate() {
         let Some(name) = &q.speaker else { continue };
         let words = quote_words[qi];
