@@ -1861,6 +1861,19 @@ impl<'a> Names<'a> {
     /// whole text once per name.
     pub fn first_occurrence(&mut self, s: &str) -> Option<usize> {
         let text = self.text;
+        // A full name is looked for by its last word, whose bucket is
+        // smaller than its first name's: a text that quotes a thousand
+        // Johns reads the Johns' bucket once per John otherwise.
+        if let Some((head, last)) = s.rsplit_once(' ').filter(|(_, l)| starts_indexed(l)) {
+            let bytes = text.as_bytes();
+            return self.capitals().occurrences(text, last).find_map(|p| {
+                let at = p.checked_sub(head.len() + 1)?;
+                (bytes[at..p - 1] == *head.as_bytes()
+                    && bytes[p - 1] == b' '
+                    && s.len() + at <= text.len())
+                .then_some(at)
+            });
+        }
         if starts_indexed(s) {
             return self.capitals().first(text, s);
         }
