@@ -1347,12 +1347,11 @@ fn first_subject(text: &str, toks: &[Tok]) -> Option<Mention> {
             continue;
         }
         let w = &text[t.range()];
-        // `It` only where it opens the sentence or its clause (`Meanwhile,
-        // it attacked Tom Becker, saying …`): elsewhere it is seldom the
-        // subject (`Tom said it was time`).
-        // Not the expletive "it" (`It was the third time that Pike …`,
-        // `it took crews three days`): only before a verb in the past
-        // tense that it does.
+        // `It` only where it opens the sentence or its clause, before a
+        // verb in the past tense (`Meanwhile, it attacked Tom Becker,
+        // saying …`): elsewhere it is seldom the subject (`Tom said it was
+        // time`), or no one (`It was the third time that Pike …`, `it took
+        // crews three days`).
         let opens = Some(i) == first_word || (i > 0 && &text[toks[i - 1].range()] == ",");
         let acts = toks.get(i + 1).is_some_and(|n| {
             let v = &text[n.range()];
@@ -1703,22 +1702,31 @@ impl<'a> Names<'a> {
             .map(|c| c.to_ascii_uppercase() + &noun[1..])
             .filter(|w| indexable(w))?;
         let lo = at.saturating_sub(2048);
-        let places = self.capitals().find(text, &word);
-        let k = places.partition_point(|&p| p < at);
-        let p = *places[..k]
+        // The places before `at` in the word's bucket, latest first: only
+        // those in the window are read.
+        let bytes = text.as_bytes();
+        self.capitals();
+        let (Some(index), quoted) = (&self.capital_index, &self.quoted) else {
+            return None;
+        };
+        let bucket = index.candidates(&word);
+        let k = bucket.partition_point(|&p| p < at);
+        let p = *bucket[..k]
             .iter()
             .rev()
             .take_while(|&&p| p >= lo)
-            .find(|&&p| !in_quote(&self.quoted, p))?;
-        // The line around it, as tokens.
-        let line_start = text[..p]
-            .rfind('\n')
-            .map_or(0, |i| i + 1)
-            .max(p.saturating_sub(200));
-        let line_end = text[p..]
-            .find('\n')
-            .map_or(text.len(), |i| p + i)
-            .min(p + 200);
+            .find(|&&p| {
+                let end = p + word.len();
+                bytes[p..].starts_with(word.as_bytes())
+                    && !alnum_before(text, p)
+                    && !text[end..].starts_with(|c: char| c.is_alphanumeric())
+                    && !in_quote(quoted, p)
+            })?;
+        // The line around it, at most 200 bytes each way, as tokens.
+        let back = p.saturating_sub(200);
+        let line_start = memchr::memrchr(b'\n', &bytes[back..p]).map_or(back, |i| back + i + 1);
+        let ahead = (p + 200).min(text.len());
+        let line_end = memchr::memchr(b'\n', &bytes[p..ahead]).map_or(ahead, |i| p + i);
         let (mut from, mut to) = (line_start, line_end);
         while !text.is_char_boundary(from) {
             from += 1;
