@@ -1602,7 +1602,7 @@ impl<'a> Names<'a> {
             let capitalised = noun
                 .split(' ')
                 .filter(|w| !w.is_empty())
-                .map(|w| w[..1].to_ascii_uppercase() + &w[1..])
+                .map(words::title_case)
                 .collect::<Vec<_>>()
                 .join(" ");
             vec![capitalised]
@@ -1697,10 +1697,7 @@ impl<'a> Names<'a> {
     /// Resources Committee` for "committee".
     pub fn body_called(&mut self, noun: &str, at: usize) -> Option<&'a str> {
         let text = self.text;
-        let word = noun
-            .get(..1)
-            .map(|c| c.to_ascii_uppercase() + &noun[1..])
-            .filter(|w| indexable(w))?;
+        let word = Some(words::title_case(noun)).filter(|w| indexable(w))?;
         let lo = at.saturating_sub(2048);
         // The places before `at` in the word's bucket, latest first: only
         // those in the window are read.
@@ -1716,10 +1713,8 @@ impl<'a> Names<'a> {
             .rev()
             .take_while(|&&p| p >= lo)
             .find(|&&p| {
-                let end = p + word.len();
                 bytes[p..].starts_with(word.as_bytes())
-                    && !alnum_before(text, p)
-                    && !text[end..].starts_with(|c: char| c.is_alphanumeric())
+                    && whole_word_at(text, p, word.len())
                     && !in_quote(quoted, p)
             })?;
         // The line around it, at most 200 bytes each way, as tokens.
@@ -1876,10 +1871,7 @@ impl<'a> Names<'a> {
             let bytes = text.as_bytes();
             return self.capitals().occurrences(text, last).find_map(|p| {
                 let at = p.checked_sub(head.len() + 1)?;
-                (bytes[at..p - 1] == *head.as_bytes()
-                    && bytes[p - 1] == b' '
-                    && s.len() + at <= text.len())
-                .then_some(at)
+                (bytes[at..p - 1] == *head.as_bytes() && bytes[p - 1] == b' ').then_some(at)
             });
         }
         if starts_indexed(s) {
@@ -2656,16 +2648,7 @@ impl CapitalIndex {
     /// Where `word` (`indexable`) stands as a whole word, in order.
     fn find(&self, text: &str, word: &str) -> Vec<usize> {
         self.occurrences(text, word)
-            .filter(|&at| {
-                // `at` holds an ASCII byte, and so does the end of the
-                // word: both are character boundaries.
-                let end = at + word.len();
-                !alnum_before(text, at)
-                    && text[end..]
-                        .chars()
-                        .next()
-                        .is_none_or(|c| !c.is_alphanumeric())
-            })
+            .filter(|&at| whole_word_at(text, at, word.len()))
             .collect()
     }
 
@@ -2684,6 +2667,17 @@ impl CapitalIndex {
     fn first(&self, text: &str, s: &str) -> Option<usize> {
         self.occurrences(text, s).next()
     }
+}
+
+/// Whether the word of `len` bytes at `at` (which starts and ends with an
+/// ASCII byte, so both are character boundaries) stands whole: no letter
+/// or digit right before or after it.
+fn whole_word_at(text: &str, at: usize, len: usize) -> bool {
+    !alnum_before(text, at)
+        && text[at + len..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric())
 }
 
 /// Whether the character before byte `at` is a letter or a digit,
