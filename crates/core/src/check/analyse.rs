@@ -668,33 +668,7 @@ fn brought_in_before(text: &str, noun: &str, at: usize) -> Option<String> {
         let mut phrase = format!("{} {noun}", phrase.join(" "));
         // With its complement: `a spokesperson for the agriculture ministry`.
         let rest = &s[i + noun.len()..];
-        if let Some(p) = ["for", "at", "from", "of"].iter().find(|p| {
-            rest.strip_prefix(' ')
-                .is_some_and(|r| r.starts_with(*p) && r[p.len()..].starts_with(' '))
-        }) {
-            let mut more = vec![*p];
-            for w in rest.split(' ').skip(2).take(8) {
-                let bare = w.trim_end_matches([',', '.', ';', ':']);
-                if bare.is_empty() || lexicon::cue(bare).is_some() || attrib::looks_like_verb(bare)
-                {
-                    break;
-                }
-                more.push(bare);
-                if bare.len() < w.len() {
-                    break;
-                }
-            }
-            // Not ending on a joining word: `… of Agriculture and`.
-            while more
-                .last()
-                .is_some_and(|w| matches!(*w, "and" | "of" | "the" | "for" | "at" | "from"))
-            {
-                more.pop();
-            }
-            if !more.is_empty() {
-                phrase = format!("{phrase} {}", more.join(" "));
-            }
-        }
+        phrase.push_str(&rest[..attrib::source_complement(rest)]);
         words::lower_first(&phrase).or(Some(phrase))
     })
 }
@@ -1517,8 +1491,10 @@ fn resolve_pronoun(
             }
             // Two people of the pronoun's gender who share the subject of
             // a sentence since that quote (`Marsh and Dumont went …`).
+            // (Or whose gender the text never gives: `Choi and Park
+            // embraced`.)
             let rival = cands.iter().find(|r| {
-                r.0 != chosen.0 && r.1 > l.end && r.3 && chosen.3 && joined(text, r.1, chosen.1)
+                r.0 != chosen.0 && r.1 > l.end && r.3 == chosen.3 && joined(text, r.1, chosen.1)
             });
             let issue = rival.map(|r| ambiguous(text, m, &chosen.0, &r.0));
             return (Some(String::from(&*chosen.0)), issue);
@@ -1562,10 +1538,13 @@ fn resolve_pronoun(
     };
     let rival = cands.iter().find(|c| {
         c.0 != pick.0
-            && c.3
-            && pick.3
-            && c.1 + 400 > pos.min(pick.1 + 400)
-            && (!pick.2 || c.2 && c.1 >= since())
+            && ((c.3
+                && pick.3
+                && c.1 + 400 > pos.min(pick.1 + 400)
+                && (!pick.2 || c.2 && c.1 >= since()))
+                // Two subjects of one verb, neither's gender given:
+                // `Marchetti and Tolliver were seen talking.`
+                || (!c.3 && !pick.3 && pick.2 && joined(text, c.1, pick.1)))
     });
     let issue = rival.map(|r| ambiguous(text, m, &pick.0, &r.0));
     (Some(String::from(&*pick.0)), issue)
@@ -1755,8 +1734,11 @@ fn role_holder(text: &str, noun: &str, at: usize, names: &mut Names<'_>) -> Opti
             continue;
         }
         // After it, the appositive closed by a comma: `Patricia Vance, the
-        // committee chairwoman, opened`.
-        if !text[end..].starts_with(',') {
+        // committee chairwoman, opened`; or by the sentence's end, perhaps
+        // with its complement: `said Levan Tsiklauri, a spokesman for the
+        // Democratic Bloc.`
+        let closed = end + attrib::source_complement(&text[end..at]);
+        if !text[closed..at].starts_with([',', '.']) {
             continue;
         }
         let mut near = start.saturating_sub(160);
@@ -1950,9 +1932,20 @@ fn asked_by(text: &str, at: usize) -> Option<usize> {
 /// subject (`Marsh and Dumont`, `Jo Marsh and Claire Dumont`).
 fn joined(text: &str, a: usize, b: usize) -> bool {
     let between = &text[a.min(b)..a.max(b)];
-    between.ends_with(" and ")
-        && !between.contains([',', '.', ';', ':', '\n'])
-        && between.split_whitespace().count() <= 5
+    // (`Sen. Ellis Marchetti and Sen. Bryce Tolliver`.)
+    let mut joint = between;
+    while let Some((rest, w)) = joint.trim_end().rsplit_once(' ') {
+        if !lexicon::is_title_word(w) {
+            break;
+        }
+        joint = &between[..rest.len() + 1];
+    }
+    joint.ends_with(" and ")
+        && !joint.contains([',', ';', ':', '\n'])
+        && joint
+            .split(' ')
+            .all(|w| !w.contains('.') || lexicon::is_title_word(w))
+        && joint.split_whitespace().count() <= 5
 }
 
 /// The issue for a pronoun that could point to `one` or `other`.
@@ -2749,10 +2742,31 @@ fn appositive_description(rest: &str, opened_by_preposition: bool) -> Option<Str
 /// not a role).
 fn role_set_off_before(text: &str, toks: &[Tok], name_end: usize) -> Option<String> {
     let (comma, rest) = toks.split_last()?;
-    if &text[comma.range()] != "," || !text[name_end..].starts_with(',') {
+    if &text[comma.range()] != "," {
         return None;
     }
-    let first = rest.iter().rposition(|t| !t.word).map_or(0, |i| i + 1);
+    // (`the drivers’ chief negotiator`: a plural's apostrophe is inside.)
+    let first = (0..rest.len())
+        .rposition(|k| !rest[k].word && !attrib::joins_words(text, rest, k))
+        .map_or(0, |i| i + 1);
+    // After an inverted cue: `said the union’s lead negotiator, Tobias
+    // Reinholt-Yeboah.`, `according to the mayor, Ingrid Solvang`.
+    let cue = rest[first..]
+        .iter()
+        .rposition(|t| matches!(&text[t.range()], "said" | "says" | "to" | "according"));
+    let inverted = cue.is_some_and(|c| {
+        let w = &text[rest[first + c].range()];
+        w != "to" || (c > 0 && &text[rest[first + c - 1].range()] == "according")
+    });
+    let first = match cue {
+        Some(c) if inverted => first + c + 1,
+        _ => first,
+    };
+    let closed = text[name_end..].starts_with(',')
+        || (inverted && text[name_end..].starts_with(['.', '\n']));
+    if !closed {
+        return None;
+    }
     let phrase = &rest[first..];
     let (lead, head) = (phrase.first()?, phrase.last()?);
     // The start of its sentence or line.
@@ -2761,7 +2775,7 @@ fn role_set_off_before(text: &str, toks: &[Tok], name_end: usize) -> Option<Stri
     // minister, Rebecca Thorne,`.
     // (After a quote too: `“…,” the trade minister, Ana Ruiz, said`.)
     let before = before.strip_suffix(['”', '"']).unwrap_or(before);
-    let opens = before.is_empty() || before.ends_with(['\n', '.', '!', '?', ',']);
+    let opens = inverted || before.is_empty() || before.ends_with(['\n', '.', '!', '?', ',']);
     if !opens || !(2..=6).contains(&phrase.len()) {
         return None;
     }
@@ -2790,7 +2804,7 @@ fn role_set_off_before(text: &str, toks: &[Tok], name_end: usize) -> Option<Stri
     let determined = matches!(
         lead_w,
         "The" | "A" | "An" | "Another" | "Her" | "His" | "Their" | "Its" | "Our" | "My"
-    ) || (before.ends_with(',')
+    ) || ((before.ends_with(',') || inverted)
         && matches!(lead_w, "the" | "a" | "an" | "another"))
         || (words::is_possessive(lead_w) && words::is_capitalised(lead_w));
     if !determined || !roleish || !plain || !head_w.starts_with(|c: char| c.is_lowercase()) {

@@ -195,8 +195,9 @@ pub(crate) fn after(text: &str, toks: &[Tok], new_sentence: bool, lead: bool) ->
         if !t.word {
             continue;
         }
-        let w = &text[t.range()];
-        let Some(c) = lexicon::cue(w) else { continue };
+        let Some(c) = cue_at(text, toks, k) else {
+            continue;
+        };
         // Far from the quote, only the cue right after an appositive's
         // closing comma, with no clause opened before it: not `“…,” a
         // description that the state’s managers said was accurate`.
@@ -255,6 +256,29 @@ pub(crate) fn after(text: &str, toks: &[Tok], new_sentence: bool, lead: bool) ->
     found
 }
 
+/// Whether `w` reads as a romanised East Asian given name: two syllables
+/// joined by a hyphen, the second in lower case (`Soon-ja`, `Seok-jin`).
+fn romanised_given(w: &str) -> bool {
+    w.split_once('-').is_some_and(|(a, b)| {
+        (2..=5).contains(&a.len())
+            && (1..=4).contains(&b.len())
+            && words::is_capitalised(a)
+            && a[1..].bytes().all(|c| c.is_ascii_lowercase())
+            && b.bytes().all(|c| c.is_ascii_lowercase())
+    })
+}
+
+/// The cue that word `k` of `toks` is: a cue word, or a verb of attack
+/// with "back" (`Voss shot back`, `fired back`, `hit back`).
+fn cue_at(text: &str, toks: &[Tok], k: usize) -> Option<Cue> {
+    let w = &text[toks[k].range()];
+    lexicon::cue(w).or_else(|| {
+        (matches!(w, "shot" | "fired" | "hit" | "struck")
+            && toks.get(k + 1).is_some_and(|n| &text[n.range()] == "back"))
+        .then_some(Cue::Verb)
+    })
+}
+
 /// Finds the attribution before a quote in the same sentence:
 /// `X said: “…”`, `X stressed the “…”`, `according to X, “…”`.
 pub(crate) fn before(text: &str, toks: &[Tok]) -> Found {
@@ -271,7 +295,9 @@ pub(crate) fn before(text: &str, toks: &[Tok]) -> Found {
             continue;
         }
         let w = &text[t.range()];
-        let Some(c) = lexicon::cue(w) else { continue };
+        let Some(c) = cue_at(text, toks, k) else {
+            continue;
+        };
         if plural_noun_use(text, toks, k) || singular_noun_use(text, toks, k) {
             continue;
         }
@@ -912,7 +938,7 @@ fn mention_ending(text: &str, toks: &[Tok]) -> Option<Mention> {
 /// Whether the mark `toks[k]` joins the word before it to the next: a
 /// hyphen (`the 41-year-old mother`) or a plural's apostrophe (`the
 /// dockers’ union`).
-fn joins_words(text: &str, toks: &[Tok], k: usize) -> bool {
+pub(crate) fn joins_words(text: &str, toks: &[Tok], k: usize) -> bool {
     let before = k.checked_sub(1).map(|b| toks[b]).filter(|b| b.word);
     let Some(before) = before else { return false };
     match &text[toks[k].range()] {
@@ -1117,6 +1143,73 @@ fn source_phrase(text: &str, toks: &[Tok], stop: usize) -> Option<Mention> {
     })
 }
 
+/// How far the complement that ties a source's noun to a body or a circle
+/// reaches into `rest`, the text right after the noun, in bytes: ` for the
+/// agriculture ministry`, ` close to the president`, ` familiar with the
+/// talks`. Up to eight words, on the same line and in the same clause, not
+/// ending on a joining word; 0 when there is none.
+pub(crate) fn source_complement(rest: &str) -> usize {
+    const LEADS: [&str; 13] = [
+        "with direct knowledge of",
+        "with knowledge of",
+        "close to",
+        "familiar with",
+        "briefed on",
+        "knowledgeable about",
+        "involved in",
+        "for",
+        "at",
+        "from",
+        "of",
+        "with",
+        "in",
+    ];
+    let rest = &rest[..memchr::memchr(b'\n', rest.as_bytes()).unwrap_or(rest.len())];
+    let Some(r) = rest.strip_prefix(' ') else {
+        return 0;
+    };
+    let Some(lead) = LEADS
+        .iter()
+        .find(|l| r.starts_with(**l) && r[l.len()..].starts_with(' '))
+    else {
+        return 0;
+    };
+    let mut end = 1 + lead.len();
+    let mut kept = end;
+    for w in rest[end + 1..].split(' ').take(8) {
+        let bare = w.trim_end_matches([',', '.', ';', ':']);
+        let word = bare
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '’' | '\'' | '&'));
+        // `Mr. Hollander`: an abbreviation keeps its full stop.
+        let dot = w.len() == bare.len() + 1 && w.ends_with('.') && words::keeps_dot(bare);
+        if bare.is_empty()
+            || !word
+            || lexicon::cue(bare).is_some()
+            || looks_like_verb(bare)
+            || lexicon::is_time_word(bare)
+            || matches!(bare, "who" | "which" | "that" | "on" | "as")
+        {
+            break;
+        }
+        end += 1 + if dot { w.len() } else { bare.len() };
+        if !matches!(
+            bare,
+            "and" | "of" | "the" | "for" | "at" | "from" | "in" | "with" | "to"
+        ) {
+            kept = end;
+        }
+        if bare.len() < w.len() && !dot {
+            break;
+        }
+    }
+    if kept == 1 + lead.len() {
+        0
+    } else {
+        kept
+    }
+}
+
 /// A name, pronoun or noun phrase at the start of `toks` (`said X`,
 /// `according to X`), skipping time words.
 fn noun_phrase_forward(text: &str, toks: &[Tok]) -> Option<Mention> {
@@ -1198,9 +1291,35 @@ fn noun_phrase_forward(text: &str, toks: &[Tok]) -> Option<Mention> {
         }
         j += 1;
     }
-    last_noun.map(|n| Mention {
-        range: toks[i].start..toks[n].end,
-        kind: MentionKind::Noun,
+    // An unnamed source with what ties it to the story: `said one person
+    // close to Mr. Hollander`, `according to two people familiar with the
+    // talks`.
+    let unnamed = matches!(w, "a" | "an") || is_quantifier(w);
+    // The role set off before the name: `said the union’s lead negotiator,
+    // Tobias Reinholt-Yeboah.`, `according to the mayor, Ingrid Solvang,`.
+    if let Some(n) = last_noun.filter(|_| !unnamed) {
+        if toks.get(n + 1).is_some_and(|t| &text[t.range()] == ",") {
+            let named = name_forward(text, &toks[n + 2..]).filter(|m| {
+                let after = toks.iter().position(|t| t.start >= m.range.end);
+                text[m.range.clone()].contains(' ')
+                    && after.is_none_or(|a| &text[toks[a].range()] == ",")
+            });
+            if named.is_some() {
+                return named;
+            }
+        }
+    }
+    last_noun.map(|n| {
+        let end = toks[n].end;
+        let more = if unnamed {
+            source_complement(&text[end..])
+        } else {
+            0
+        };
+        Mention {
+            range: toks[i].start..end + more,
+            kind: MentionKind::Noun,
+        }
     })
 }
 
@@ -2391,6 +2510,12 @@ impl<'a> Names<'a> {
                 let mut shared: HashMap<&'a str, bool> = HashMap::default();
                 found.retain(|(full, _)| {
                     let last = full.rsplit(' ').next().unwrap_or("");
+                    // A romanised Korean or Chinese given name, its
+                    // syllables joined by a hyphen (`Jeon Soon-ja`, `Moon
+                    // Seok-jin`), follows the family name.
+                    if romanised_given(last) {
+                        return true;
+                    }
                     *shared.entry(last).or_insert_with(|| {
                         if !self.full.contains_key(last) {
                             let v = self.search_full(last);
@@ -2465,10 +2590,15 @@ impl<'a> Names<'a> {
                     .split([' ', ',', '.', ';', ':', '\n'])
                     .next()
                     .unwrap_or("");
-                if !given(w) || (n == 1 && w.len() > 6) {
+                // (`President Moon Seok-jin’s office`.)
+                let bare = words::strip_possessive(w);
+                if !given(bare) || (n == 1 && bare.len() > 6) {
                     break;
                 }
-                end += 1 + w.len();
+                end += 1 + bare.len();
+                if bare.len() < w.len() {
+                    break;
+                }
             }
             let next = text[end..].strip_prefix(' ').unwrap_or("");
             let run = &text[at..end];
@@ -3014,6 +3144,13 @@ fn body_initials(w: &str) -> bool {
 pub(crate) fn is_org_name(name: &str) -> bool {
     if body_initials(name) {
         return true;
+    }
+    // A person's: `Park Soon-ja`.
+    if name
+        .split_once(' ')
+        .is_some_and(|(_, given)| romanised_given(given))
+    {
+        return false;
     }
     name.split_whitespace().any(|w| {
         lexicon::is_company_word(w)

@@ -287,6 +287,11 @@ static CUE_VERBS: &[&str] = &[
     "groused",
     "marveled",
     "marvelled",
+    "pressed",
+    "interjected",
+    "interrupted",
+    "objected",
+    "protested",
 ];
 
 /// Cue words that are participles (`Cue::Participle`).
