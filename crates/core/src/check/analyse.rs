@@ -241,6 +241,36 @@ pub(crate) fn run(text: &str) -> Report {
                     })
             }
         };
+        // A work named right after its kind, or before it: `the study
+        // “Screens After Dark.”`, `the “Keep the Heat On” bill`.
+        let named_after_kind = prev_word.is_some_and(lexicon::is_work_noun)
+            && sp.open.as_ref().is_some_and(|o| {
+                text[..o.start]
+                    .strip_suffix(' ')
+                    .is_some_and(|b| b.ends_with(prev_word.unwrap_or("")))
+            });
+        let named_before_kind = matches!(prev_word, Some("the" | "a" | "an" | "its" | "their"))
+            && sp.close.as_ref().is_some_and(|c| {
+                let next = text[c.end..]
+                    .strip_prefix(' ')
+                    .and_then(|r| r.split(|ch: char| !ch.is_alphanumeric()).next())
+                    .unwrap_or("");
+                lexicon::is_work_noun(next)
+                    || matches!(
+                        next,
+                        "act"
+                            | "program"
+                            | "programme"
+                            | "initiative"
+                            | "campaign"
+                            | "amendment"
+                            | "policy"
+                            | "proposal"
+                            | "measure"
+                            | "ordinance"
+                            | "scheme"
+                    )
+            });
         let toks = names.window(sp.block, after_start..after_end);
         let new_sentence = text[sp.inner.clone()]
             .trim_end_matches(['*', '_'])
@@ -254,7 +284,8 @@ pub(crate) fn run(text: &str) -> Report {
             n_words,
             prev_word,
             before_titled
-                || ((work_before || work_called) && is_title_case(inner))
+                || ((work_before || work_called || named_after_kind || named_before_kind)
+                    && is_title_case(inner))
                 || names_a_law(inner),
             &fa,
             &fb,
@@ -1066,6 +1097,7 @@ fn resolve(
                 && r.name.split_whitespace().count() == 1
                 && looks_like_person(&r.name)
                 && !described_as_a_body(text, &r.name, names)
+                && !by_first_name(text, m.range.end, &r.name)
                 && !(opens_sentence(text, m.range.start)
                     && !reports_speech(text, m.range.end)
                     && written_in_lower_case(text, m.range.start, &r.name))
@@ -1447,10 +1479,16 @@ fn resolve_pronoun(
             || text[r.end..].starts_with(", who ");
         // A place (`upstate New York`) is never "he" or "she", nor is a
         // name that only qualifies a thing (`the Cabo Norte lighthouse`).
+        // Nor a name after a preposition of place, unless known as a
+        // person (`He grew up in Port Ashby.`).
+        let known_person = names.gender.contains_key(&*res.name)
+            || introduced.contains(&*res.name)
+            || last_recent.is_some_and(|l| l.name == &*res.name);
         let person = person
             && res.name.split_whitespace().count() <= 4
             && !names.org_or_place(&res.name)
-            && !qualifies_a_thing(text, r.clone());
+            && !qualifies_a_thing(text, r.clone())
+            && (known_person || !in_a_place(text, r.start));
         if matches!(g, Gender::Male | Gender::Female) && !person {
             continue;
         }
@@ -1503,8 +1541,10 @@ fn resolve_pronoun(
     // The most recent person, unless they are the object of a sentence
     // whose subject is another candidate (`X told Y … He said`).
     let pick = cands.first().map(|first| {
+        // (A subject in a clause that another's verb brings in gives way:
+        // `Tolliver predicted that Voss would be confirmed`.)
         if first.2 {
-            return first;
+            return main_subject(text, &cands, first);
         }
         let sentence_start = sentence_start_before(text, first.1);
         // Not one who asks a question: the one asked answers (`Raman
@@ -1635,6 +1675,43 @@ fn mention_text(s: &str) -> String {
     } else {
         s.to_string()
     }
+}
+
+/// Whether the one-word name ending at `end` is a first name the text
+/// gives on purpose, with who the person is: `said Amina, a nurse who asked
+/// that her surname be withheld`, `Dmitri, a driver who gave only his first
+/// name`, or a first name the name list knows with a description (`Maria,
+/// a cook at the shelter`). A surname with a description (`Vasquez, a
+/// lawyer`) still lacks the full name.
+fn by_first_name(text: &str, end: usize, name: &str) -> bool {
+    let mut hi = (end + 200).min(text.len());
+    while !text.is_char_boundary(hi) {
+        hi += 1;
+    }
+    let rest = &text[end..hi];
+    let sentence = &rest[..rest.find(['.', '\n']).unwrap_or(rest.len())];
+    let withheld = [
+        "surname",
+        "last name",
+        "family name",
+        "first name",
+        "full name",
+    ]
+    .iter()
+    .any(|w| sentence.contains(w));
+    (withheld || lexicon::first_name_gender(name).is_some())
+        && appositive_description(rest, false).is_some()
+}
+
+/// Whether the name at `at` follows a preposition of place (`grew up in
+/// Port Ashby`, `a rally near Cold Spring`).
+fn in_a_place(text: &str, at: usize) -> bool {
+    words::prev_word(text, at).is_some_and(|r| {
+        matches!(
+            &text[r],
+            "in" | "near" | "outside" | "across" | "throughout" | "around" | "at" | "into"
+        )
+    })
 }
 
 /// Whether the name at `at` follows a person's role or relation and a

@@ -237,6 +237,17 @@ pub(crate) fn after(text: &str, toks: &[Tok], new_sentence: bool, lead: bool) ->
             _ => {}
         }
         let lead_in = toks[..k].iter().all(|t| !t.word);
+        // `“Teens After Dark,” published Monday,`: a participle that tells
+        // of the work, not a cue.
+        if lead_in
+            && matches!(&text[t.range()], "published" | "released")
+            && toks.get(k + 1).is_some_and(|n| {
+                let w = &text[n.range()];
+                lexicon::is_time_word(w) || matches!(w, "in" | "on" | "by" | "last" | "this")
+            })
+        {
+            return found;
+        }
         let subject = subject_before(text, &toks[..k]);
         if (subject.is_none() && !lead_in) || (long_sentence && subject.is_none()) {
             // `“…” and underscored …`: a second verb of the sentence before.
@@ -681,21 +692,29 @@ fn subject_before(text: &str, toks: &[Tok]) -> Option<Mention> {
                 // `X, president of the United Federation of Teachers, which
                 // represents …, said`: a body after a preposition is part
                 // of an earlier appositive; the subject is before it.
-                if m.as_ref().is_some_and(|m| {
+                let prep_object = m.as_ref().is_some_and(|m| {
                     m.kind == MentionKind::Name
                         && after_preposition(text, &toks[..j], m.range.start)
-                }) {
-                    lo = j.saturating_sub(16);
-                    continue;
-                }
+                });
                 // `Holt's spokesman, Dan Price, said`: a role, then the
-                // person's name in the appositive.
-                if m.as_ref().is_none_or(|m| m.kind == MentionKind::Noun) && j + 1 < i - 1 {
+                // person's name in the appositive. (Its place too: `the
+                // bank’s chief economist in London, Anna Weber, said`.)
+                let placed = m.as_ref().is_some_and(|m| {
+                    let k = toks[..j].partition_point(|t| t.start < m.range.start);
+                    k > 0 && &text[toks[k - 1].range()] == "in"
+                });
+                let role =
+                    prep_object || placed || m.as_ref().is_none_or(|m| m.kind == MentionKind::Noun);
+                if role && j + 1 < i - 1 {
                     if let Some(n) = name_forward(text, &toks[j + 1..i - 1]) {
                         if n.range.end == toks[i - 2].end {
                             return Some(n);
                         }
                     }
+                }
+                if prep_object {
+                    lo = j.saturating_sub(16);
+                    continue;
                 }
                 // `Wang Lixin, a spokesman for Tianhe Group, the company
                 // that built the dam, said`: the role is itself an
@@ -3366,9 +3385,43 @@ pub(crate) fn name_mentions(text: &str, toks: &[Tok], out: &mut Vec<(Range<usize
             }
             // The subject of its clause: first in the sentence, or followed
             // by a verb (`Suu Kyi recently presided`, `Ham made`).
+            // (Past an aside: `Delphine Arkwright, though, said`.)
+            let aside = toks.get(j + 1).is_some_and(|c| &text[c.range()] == ",")
+                && toks.get(j + 2).is_some_and(|a| {
+                    matches!(
+                        &text[a.range()],
+                        "though" | "however" | "meanwhile" | "too" | "also" | "instead"
+                    )
+                })
+                && toks.get(j + 3).is_some_and(|c| &text[c.range()] == ",");
+            let verb_at = if aside { j + 4 } else { j + 1 };
+            // Or a verb in the present before its object: `Voskuijlen
+            // visits the ward` (not `Trump supporters`).
+            let present = |n: &Tok| {
+                let w = &text[n.range()];
+                w.len() > 3
+                    && w.ends_with('s')
+                    && !w.ends_with("ss")
+                    && w.starts_with(|c: char| c.is_ascii_lowercase())
+                    && toks.get(verb_at + 1).is_some_and(|o| {
+                        o.word
+                            && matches!(
+                                &text[o.range()],
+                                "the"
+                                    | "a"
+                                    | "an"
+                                    | "his"
+                                    | "her"
+                                    | "their"
+                                    | "its"
+                                    | "to"
+                                    | "into"
+                            )
+                    })
+            };
             let verb_next = toks
-                .get(j + 1)
-                .is_some_and(|n| n.word && looks_like_verb(&text[n.range()]));
+                .get(verb_at)
+                .is_some_and(|n| n.word && (looks_like_verb(&text[n.range()]) || present(n)));
             // After a preposition it is an object, whatever follows.
             let after_prep = i > 0
                 && toks[i - 1].word

@@ -443,7 +443,19 @@ pub(crate) fn is_work_noun(w: &str) -> bool {
 pub(crate) fn is_title_cue(w: &str) -> bool {
     matches!(
         w,
-        "titled"
+        "drama"
+            | "thriller"
+            | "comedy"
+            | "opera"
+            | "single"
+            | "sitcom"
+            | "anthology"
+            | "exhibit"
+            | "exhibition"
+            | "novella"
+            | "biography"
+            | "painting"
+            | "titled"
             | "entitled"
             | "headlined"
             | "headline"
