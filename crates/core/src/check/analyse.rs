@@ -1510,6 +1510,18 @@ fn resolve_pronoun(
         let known = names.gender.get(&*res.name) == Some(&g);
         cands.push((res.name, r.start, *subject, known));
     }
+    // Whom the quote addresses by name does not say it: `“Well, Hank,
+    // that is a choice the supervisors made,” he answered.`
+    let addressed = if matches!(g, Gender::Male | Gender::Female) {
+        addressed_in(&text[sp.inner.clone()])
+    } else {
+        Vec::new()
+    };
+    let not_them = |n: &str| !n.split(' ').any(|w| addressed.contains(&w));
+    if !addressed.is_empty() && cands.iter().any(|c| not_them(&c.0)) {
+        cands.retain(|c| not_them(&c.0));
+    }
+    let last_recent = last_recent.filter(|l| not_them(l.name));
     // The one who replies is the one asked: the latest other person named.
     if let (Some(_), Some(c)) = (&asker, cands.first()) {
         return (Some(String::from(&*c.0)), None);
@@ -1536,6 +1548,19 @@ fn resolve_pronoun(
             });
             let issue = rival.map(|r| ambiguous(text, m, &chosen.0, &r.0));
             return (Some(String::from(&*chosen.0)), issue);
+        }
+    }
+    // A pronoun that opens the speaker's own sentence is the speaker, and
+    // the names after it are objects: `Darnell is more hopeful. He plans
+    // to take the petition to Keystone Meridian’s office, along with, he
+    // said, “…”`.
+    if matches!(g, Gender::Male | Gender::Female) {
+        let own = sentence_start_before(text, pos);
+        let own = text[own..pos].rfind('\n').map_or(own, |i| own + i + 1);
+        let opener = text[own..pos].split_whitespace().next().unwrap_or("");
+        let same = opener == if g == Gender::Male { "He" } else { "She" };
+        if same && cands.iter().any(|c| c.1 < own) {
+            cands.retain(|c| c.1 < own);
         }
     }
     // The most recent person, unless they are the object of a sentence
@@ -1712,6 +1737,35 @@ fn in_a_place(text: &str, at: usize) -> bool {
             "in" | "near" | "outside" | "across" | "throughout" | "around" | "at" | "into"
         )
     })
+}
+
+/// The names a quote addresses someone by, set off by commas at its start
+/// or its end: `Well, Hank, …`, `Senator Gault, …`, `…, Dani.`
+fn addressed_in(quote: &str) -> Vec<&str> {
+    let mut found = Vec::new();
+    let clauses: Vec<&str> = quote.split([',', '.', '?', '!']).map(str::trim).collect();
+    let n = clauses.len();
+    for (k, c) in clauses.iter().enumerate() {
+        // The first clause or two, or the last with words, as a whole.
+        let edge = k < 2 || (k + 2 >= n && n > 1);
+        let ws: Vec<&str> = c.split(' ').collect();
+        if !edge || ws.is_empty() || ws.len() > 3 || (k == 0 && n == 1) {
+            continue;
+        }
+        let last = ws[ws.len() - 1];
+        let named = ws
+            .iter()
+            .all(|w| words::is_capitalised(w) && !words::is_all_caps(w))
+            && !lexicon::is_name_stop(last)
+            && !matches!(
+                last,
+                "I" | "Well" | "Yes" | "No" | "Okay" | "OK" | "Look" | "Sir" | "Oh"
+            );
+        if named {
+            found.push(last);
+        }
+    }
+    found
 }
 
 /// Whether the name at `at` follows a person's role or relation and a

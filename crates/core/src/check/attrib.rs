@@ -236,6 +236,23 @@ pub(crate) fn after(text: &str, toks: &[Tok], new_sentence: bool, lead: bool) ->
             Cue::Participle if k > 2 => continue,
             _ => {}
         }
+        // `“…,” the state news agency quoted Prime Minister Giorgi Abashidze
+        // as saying`: the one quoted speaks.
+        if matches!(&text[t.range()], "quoted" | "quotes") {
+            let rest = &toks[k + 1..];
+            let as_saying = (1..rest.len().min(10)).find(|&a| {
+                &text[rest[a].range()] == "as"
+                    && rest.get(a + 1).is_some_and(|n| {
+                        matches!(&text[n.range()], "saying" | "telling" | "writing")
+                    })
+            });
+            if let Some(m) = as_saying.and_then(|a| quoted_one(text, &rest[..a])) {
+                found.has_cue = true;
+                found.cue = Some(t.range());
+                found.mention = Some(m);
+                return found;
+            }
+        }
         let lead_in = toks[..k].iter().all(|t| !t.word);
         // `“Teens After Dark,” published Monday,`: a participle that tells
         // of the work, not a cue.
@@ -277,6 +294,19 @@ fn romanised_given(w: &str) -> bool {
             && a[1..].bytes().all(|c| c.is_ascii_lowercase())
             && b.bytes().all(|c| c.is_ascii_lowercase())
     })
+}
+
+/// The one quoted in `toks`, the words between "quoted" and "as saying":
+/// `Prime Minister Giorgi Abashidze`, `him`.
+fn quoted_one(text: &str, toks: &[Tok]) -> Option<Mention> {
+    let object = toks.first().filter(|o| o.word)?;
+    match &text[object.range()] {
+        w @ ("him" | "her" | "them") => Some(Mention {
+            range: object.range(),
+            kind: MentionKind::Pronoun(lexicon::pronoun(w).unwrap_or(Gender::Plural)),
+        }),
+        _ => noun_phrase_forward(text, toks),
+    }
 }
 
 /// The cue that word `k` of `toks` is: a cue word, or a verb of attack
@@ -332,18 +362,7 @@ pub(crate) fn before(text: &str, toks: &[Tok]) -> Found {
                         let q = toks[k.saturating_sub(14)..k - 1].iter().rposition(|t| {
                             matches!(&text[t.range()], "quoted" | "quoting" | "quotes")
                         })?;
-                        let q = k.saturating_sub(14) + q;
-                        let object = toks.get(q + 1).filter(|o| o.word)?;
-                        match &text[object.range()] {
-                            // `quoted him as saying`
-                            w @ ("him" | "her" | "them") => Some(Mention {
-                                range: object.range(),
-                                kind: MentionKind::Pronoun(
-                                    lexicon::pronoun(w).unwrap_or(Gender::Plural),
-                                ),
-                            }),
-                            _ => noun_phrase_forward(text, &toks[q + 1..k - 1]),
-                        }
+                        quoted_one(text, &toks[k.saturating_sub(14) + q + 1..k - 1])
                     })
                     .flatten();
                 if quoted.is_some() {
@@ -2559,8 +2578,15 @@ impl<'a> Names<'a> {
     /// County`), and nothing capitalised but a title comes before it.
     fn family_name_first(&mut self, surname: &str) -> Vec<(&'a str, usize)> {
         let text = self.text;
+        // (After a first name, a surname may be long: `Darnell
+        // Whitcombe-Ruiz`.)
+        let longest = if lexicon::first_name_gender(surname).is_some() {
+            24
+        } else {
+            10
+        };
         let given = |w: &str| {
-            w.len() <= 10
+            w.len() <= longest
                 && words::is_capitalised(w)
                 && w.chars().all(|c| c.is_alphabetic() || c == '-')
                 && !lexicon::is_name_stop(w)
@@ -2594,9 +2620,18 @@ impl<'a> Names<'a> {
                         | "through"
                 )
             };
+            // (A first name and a possessive are a person's after "in":
+            // `the heat in Rosalind Okafor’s apartment`.)
+            let owner = longest > 10
+                && text[at + surname.len()..]
+                    .split([' ', ',', '.'])
+                    .nth(1)
+                    .is_some_and(words::is_possessive);
             if let Some(r) = words::prev_word(text, at) {
                 let w = &text[r];
-                if (words::is_capitalised(w) && !lexicon::is_title_word(w)) || place_word(w) {
+                if (words::is_capitalised(w) && !lexicon::is_title_word(w))
+                    || (place_word(w) && !owner)
+                {
                     continue;
                 }
             }
@@ -3394,7 +3429,27 @@ pub(crate) fn name_mentions(text: &str, toks: &[Tok], out: &mut Vec<(Range<usize
                     )
                 })
                 && toks.get(j + 3).is_some_and(|c| &text[c.range()] == ",");
-            let verb_at = if aside { j + 4 } else { j + 1 };
+            // (Or closing an appositive: `Another voter, software developer
+            // Irakli Meskhi, said`.)
+            let closes = !aside
+                && i > 0
+                && toks[i - 1].word
+                && {
+                    let role = &text[toks[i - 1].range()];
+                    role.starts_with(|c: char| c.is_lowercase())
+                        && (has_role_ending(role) || lexicon::is_speaker_noun(role))
+                }
+                && toks.get(j + 1).is_some_and(|c| &text[c.range()] == ",")
+                && toks
+                    .get(j + 2)
+                    .is_some_and(|v| v.word && lexicon::cue(&text[v.range()]) == Some(Cue::Verb));
+            let verb_at = if aside {
+                j + 4
+            } else if closes {
+                j + 2
+            } else {
+                j + 1
+            };
             // Or a verb in the present before its object: `Voskuijlen
             // visits the ward` (not `Trump supporters`).
             let present = |n: &Tok| {
@@ -3514,13 +3569,28 @@ pub(crate) fn name_mentions(text: &str, toks: &[Tok], out: &mut Vec<(Range<usize
                         .is_some_and(|n| n.word && looks_like_verb(&text[n.range()]))
             };
             let possessive = words::is_possessive(&text[toks[j].range()]);
-            let subject = !possessive
-                && (sentence_start
-                    || appositive
-                    || inverted
-                    || absolute
-                    || (verb_next && !after_prep)
-                    || set_off());
+            // A possessive opening its clause, its noun the subject, is the
+            // one the sentence is about: `Back at the clinic, Malik’s shift
+            // was ending.`
+            let owner = || {
+                (sentence_start || (i > 0 && &text[toks[i - 1].range()] == ","))
+                    && (1..=2).any(|n| {
+                        toks[j + 1..].len() > n
+                            && toks[j + 1..=j + n].iter().all(|t| {
+                                t.word && text[t.range()].starts_with(|c: char| c.is_lowercase())
+                            })
+                            && toks[j + 1 + n].word
+                            && lexicon::is_aux(&text[toks[j + 1 + n].range()])
+                    })
+            };
+            let subject = (possessive && owner())
+                || !possessive
+                    && (sentence_start
+                        || appositive
+                        || inverted
+                        || absolute
+                        || (verb_next && !after_prep)
+                        || set_off());
             out.push((t.start..toks[j].end, subject));
             i = j + 1;
         } else {
