@@ -309,13 +309,23 @@ fn quoted_one(text: &str, toks: &[Tok]) -> Option<Mention> {
     }
 }
 
-/// The cue that word `k` of `toks` is: a cue word, or a verb of attack
-/// with "back" (`Voss shot back`, `fired back`, `hit back`).
+/// The cue that word `k` of `toks` is: a cue word, a verb of attack with
+/// "back" (`Voss shot back`, `fired back`, `hit back`), or "put it".
 fn cue_at(text: &str, toks: &[Tok], k: usize) -> Option<Cue> {
     let w = &text[toks[k].range()];
     lexicon::cue(w).or_else(|| {
-        (matches!(w, "shot" | "fired" | "hit" | "struck")
-            && toks.get(k + 1).is_some_and(|n| &text[n.range()] == "back"))
+        let next = toks.get(k + 1).map(|n| &text[n.range()]);
+        ((matches!(w, "shot" | "fired" | "hit" | "struck") && next == Some("back"))
+            // `A retired rancher put it this way: “…”`
+            // (Not `As the union put it at the meeting, “…”`, read
+            // elsewhere.)
+            || (matches!(w, "put" | "puts")
+                && next == Some("it")
+                && !toks[k.saturating_sub(8)..k]
+                    .iter()
+                    .rev()
+                    .take_while(|t| &text[t.range()] != ",")
+                    .any(|t| matches!(&text[t.range()], "as" | "As"))))
         .then_some(Cue::Verb)
     })
 }
@@ -1675,6 +1685,9 @@ pub(crate) struct Names<'a> {
     /// Title (`Gov.`) → where it stands before a capitalised name, in
     /// order, once asked for.
     titled: HashMap<String, Vec<usize>>,
+    /// Body noun (`commission`) → the body `body_called` last found for
+    /// it, and where it was asked.
+    called: HashMap<String, (usize, &'a str)>,
 }
 
 /// How many acronyms are looked for in full: each look reads the places
@@ -1729,6 +1742,7 @@ impl<'a> Names<'a> {
             org_or_place: HashMap::default(),
             spelled_out_lookups: 0,
             titled: HashMap::default(),
+            called: HashMap::default(),
         }
     }
 
@@ -1851,8 +1865,24 @@ impl<'a> Names<'a> {
     /// The body last named before `at` (in the 2 KB before it, outside
     /// quotes) with `noun` as one of its words, capitalised: `the Center
     /// for Rural Economics` for "center", `the Senate Energy and Natural
-    /// Resources Committee` for "committee".
+    /// Resources Committee` for "committee". Or the one the noun last
+    /// stood for, in the 2 KB before.
     pub fn body_called(&mut self, noun: &str, at: usize) -> Option<&'a str> {
+        let found = self.body_called_near(noun, at);
+        if let Some(name) = found {
+            self.called.insert(noun.to_string(), (at, name));
+            return found;
+        }
+        // Named so last in the 2 KB before: `The Central Election
+        // Commission …` far back, then `the commission said`, then again.
+        let (p, name) = *self.called.get(noun)?;
+        (p < at && at - p <= 2048).then(|| {
+            self.called.insert(noun.to_string(), (at, name));
+            name
+        })
+    }
+
+    fn body_called_near(&mut self, noun: &str, at: usize) -> Option<&'a str> {
         let text = self.text;
         let word = Some(words::title_case(noun)).filter(|w| indexable(w))?;
         let lo = at.saturating_sub(2048);

@@ -1010,6 +1010,8 @@ pub(crate) fn is_determiner(w: &str) -> bool {
             | "one"
             | "two"
             | "three"
+            | "those"
+            | "these"
             | "several"
             | "some"
             | "many"
