@@ -185,6 +185,13 @@ pub(crate) fn run(text: &str) -> Report {
             .rev()
             .find(|t| !matches!(&text[t.range()], "," | ":" | "*" | "_"));
         let prev_word = prev_tok.filter(|t| t.word).map(|t| &text[t.range()]);
+        // `Ruiz summed up the drama: “…”`: after a cue and a colon, the
+        // word before is no title's kind.
+        let colon_before = toks
+            .iter()
+            .rev()
+            .find(|t| !matches!(&text[t.range()], "*" | "_"))
+            .is_some_and(|t| &text[t.range()] == ":");
         let after_stop = prev_tok.is_some_and(|t| is_terminator_tok(text, t));
         // A name given just before: `a report titled “…”`, `the festival,
         // known locally as “…”`.
@@ -196,6 +203,12 @@ pub(crate) fn run(text: &str) -> Report {
         });
         // A work called by its name: `a cable show called “Heartland
         // Tonight,”`.
+        // A song sung or played by its name: `The crowd sang “Holler for
+        // the Tigers”`.
+        let sung = matches!(
+            prev_word,
+            Some("sang" | "sing" | "sings" | "played" | "performed")
+        );
         let work_called = prev_word == Some("called") && {
             let mut words = toks.iter().rev().filter(|t| t.word).skip(1);
             words.next().is_some_and(|t| {
@@ -217,6 +230,27 @@ pub(crate) fn run(text: &str) -> Report {
                             | "project"
                             | "app"
                             | "website"
+                            | "session"
+                            | "group"
+                            | "coalition"
+                            | "movement"
+                            | "event"
+                            | "conference"
+                            | "rally"
+                            | "scheme"
+                            | "fund"
+                            | "charity"
+                            | "band"
+                            | "operation"
+                            | "exercise"
+                            | "motion"
+                            | "petition"
+                            | "course"
+                            | "game"
+                            | "competition"
+                            | "contest"
+                            | "award"
+                            | "race"
                     )
             })
         };
@@ -243,7 +277,8 @@ pub(crate) fn run(text: &str) -> Report {
         };
         // A work named right after its kind, or before it: `the study
         // “Screens After Dark.”`, `the “Keep the Heat On” bill`.
-        let named_after_kind = prev_word.is_some_and(lexicon::is_work_noun)
+        let named_after_kind = !fb.has_cue
+            && prev_word.is_some_and(lexicon::is_work_noun)
             && sp.open.as_ref().is_some_and(|o| {
                 text[..o.start]
                     .strip_suffix(' ')
@@ -282,9 +317,13 @@ pub(crate) fn run(text: &str) -> Report {
         let kind = classify(
             inner,
             n_words,
-            prev_word,
+            prev_word.filter(|w| {
+                !(colon_before
+                    && fb.has_cue
+                    && !matches!(*w, "headline" | "headlined" | "titled" | "entitled"))
+            }),
             before_titled
-                || ((work_before || work_called || named_after_kind || named_before_kind)
+                || ((work_before || work_called || sung || named_after_kind || named_before_kind)
                     && is_title_case(inner))
                 || names_a_law(inner),
             &fa,
@@ -431,7 +470,20 @@ pub(crate) fn run(text: &str) -> Report {
             if !resolved && quote.speaker_mention.is_none() {
                 // A paragraph ending in a colon names the speaker of the
                 // quoted paragraph after it (`He said:`, `Caddell continued:`).
-                if let Some(f) = colon_intro(text, &sc.blocks, sp.block, &names) {
+                // Or a paragraph that ends by reporting what someone said,
+                // for a quote that opens the next: `Mayor Dana Price said
+                // the plan was flawed.` ¶ `“It will never work.”`
+                // (Only carried on: an attribution where a run of quoted
+                // paragraphs ends still names their speaker.)
+                let mut reported = false;
+                let intro = colon_intro(text, &sc.blocks, sp.block, &names).or_else(|| {
+                    let f = (before_words == 0)
+                        .then(|| said_intro(text, &sc.blocks, &sc.spans, sp.block, &mut names))
+                        .flatten();
+                    reported = f.is_some();
+                    f
+                });
+                if let Some(f) = intro {
                     if let Some(m) = f.mention {
                         let (name, _) = resolve(
                             text, &m, &mut names, &last, &sc.spans, sp, &sc.blocks, &mut seen,
@@ -442,6 +494,7 @@ pub(crate) fn run(text: &str) -> Report {
                             quote.speaker_range = Some(m.range.clone());
                             quote.speaker = name;
                             resolved = true;
+                            carried_on = reported;
                         }
                     }
                 }
@@ -1011,6 +1064,40 @@ fn colon_intro(text: &str, blocks: &[scan::Block], bi: usize, names: &Names<'_>)
     f.mention.is_some().then_some(f)
 }
 
+/// The attribution of the paragraph before block `bi` when its last
+/// sentence reports what someone said and it quotes no one: `Mayor Dana
+/// Price said the plan was flawed.`
+fn said_intro(
+    text: &str,
+    blocks: &[scan::Block],
+    spans: &[Span],
+    bi: usize,
+    names: &mut Names<'_>,
+) -> Option<Found> {
+    let prev = bi.checked_sub(1)?;
+    let b = &blocks[prev];
+    if b.kind == scan::BlockKind::Heading || spans.iter().any(|s| s.block == prev) {
+        return None;
+    }
+    if names.heading_like(prev, || is_heading_like(text, b)) {
+        return None;
+    }
+    let toks = names.window(prev, b.range.clone());
+    let end = toks
+        .iter()
+        .rposition(|&t| attrib::is_terminator(text, t))
+        .unwrap_or(toks.len());
+    if toks[end.min(toks.len())..].iter().any(|t| t.word) {
+        return None;
+    }
+    let start = toks[..end]
+        .iter()
+        .rposition(|&t| attrib::is_terminator(text, t))
+        .map_or(0, |i| i + 1);
+    let f = attrib::before(text, &toks[start..end]);
+    (f.has_cue && f.mention.is_some()).then_some(f)
+}
+
 /// Resolves a mention to the speaker's full name, with an issue when the
 /// reference is weak.
 #[allow(clippy::too_many_arguments)]
@@ -1091,13 +1178,16 @@ fn resolve(
             // A body may be named by its initials on first reference
             // (`the FBI`): it is not a person named by surname only.
             let first_time = !seen.introduced.contains(&*r.name)
-                && !words::is_acronym(words::strip_possessive(&text[m.range.clone()]));
+                // (Nor initials' plural: `MPs said`.)
+                && !words::is_acronym(
+                    words::strip_possessive(&text[m.range.clone()]).trim_end_matches('s'),
+                );
             let issue = if first_time
                 && r.bare
                 && r.name.split_whitespace().count() == 1
                 && looks_like_person(&r.name)
                 && !described_as_a_body(text, &r.name, names)
-                && !by_first_name(text, m.range.end, &r.name)
+                && !by_first_name(text, m.range.end)
                 && !(opens_sentence(text, m.range.start)
                     && !reports_speech(text, m.range.end)
                     && written_in_lower_case(text, m.range.start, &r.name))
@@ -1606,7 +1696,9 @@ fn resolve_pronoun(
             && ((c.3
                 && pick.3
                 && c.1 + 400 > pos.min(pick.1 + 400)
-                && (!pick.2 || c.2 && c.1 >= since()))
+                // (An owner is the subject only of its noun: `Vale’s
+                // condition was improving`.)
+                && (!pick.2 || owner_at(text, pick.1) || c.2 && c.1 >= since()))
                 // Two subjects of one verb, neither's gender given:
                 // `Marchetti and Tolliver were seen talking.`
                 || (!c.3 && !pick.3 && pick.2 && joined(text, c.1, pick.1)))
@@ -1703,12 +1795,12 @@ fn mention_text(s: &str) -> String {
 }
 
 /// Whether the one-word name ending at `end` is a first name the text
-/// gives on purpose, with who the person is: `said Amina, a nurse who asked
-/// that her surname be withheld`, `Dmitri, a driver who gave only his first
-/// name`, or a first name the name list knows with a description (`Maria,
-/// a cook at the shelter`). A surname with a description (`Vasquez, a
-/// lawyer`) still lacks the full name.
-fn by_first_name(text: &str, end: usize, name: &str) -> bool {
+/// says it gives on purpose, with who the person is: `said Amina, a nurse
+/// who asked that her surname be withheld`, `Dmitri, a driver who gave
+/// only his first name`. A name with only a description (`Vasquez, a
+/// lawyer`; `Warren, a Democrat`, a first name or a surname) still lacks
+/// the full name.
+fn by_first_name(text: &str, end: usize) -> bool {
     let mut hi = (end + 200).min(text.len());
     while !text.is_char_boundary(hi) {
         hi += 1;
@@ -1724,8 +1816,20 @@ fn by_first_name(text: &str, end: usize, name: &str) -> bool {
     ]
     .iter()
     .any(|w| sentence.contains(w));
-    (withheld || lexicon::first_name_gender(name).is_some())
-        && appositive_description(rest, false).is_some()
+    withheld && appositive_description(rest, false).is_some()
+}
+
+/// Whether the name that starts at `at` is an owner's (`Vale’s
+/// condition`).
+fn owner_at(text: &str, at: usize) -> bool {
+    let mut hi = (at + 80).min(text.len());
+    while !text.is_char_boundary(hi) {
+        hi -= 1;
+    }
+    text[at..hi]
+        .split(' ')
+        .take_while(|w| words::is_capitalised(w))
+        .any(words::is_possessive)
 }
 
 /// Whether the name at `at` follows a preposition of place (`grew up in
@@ -1753,14 +1857,13 @@ fn addressed_in(quote: &str) -> Vec<&str> {
             continue;
         }
         let last = ws[ws.len() - 1];
-        let named = ws
-            .iter()
-            .all(|w| words::is_capitalised(w) && !words::is_all_caps(w))
-            && !lexicon::is_name_stop(last)
-            && !matches!(
-                last,
-                "I" | "Well" | "Yes" | "No" | "Okay" | "OK" | "Look" | "Sir" | "Oh"
-            );
+        // (Not `In Washington, nobody listens`.)
+        let named = ws.iter().all(|w| {
+            words::is_capitalised(w) && !words::is_all_caps(w) && !lexicon::is_name_stop(w)
+        }) && !matches!(
+            last,
+            "I" | "Well" | "Yes" | "No" | "Okay" | "OK" | "Look" | "Sir" | "Oh"
+        );
         if named {
             found.push(last);
         }

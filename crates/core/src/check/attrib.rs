@@ -38,7 +38,7 @@ pub(crate) struct Found {
 }
 
 #[inline]
-fn is_terminator(text: &str, t: Tok) -> bool {
+pub(crate) fn is_terminator(text: &str, t: Tok) -> bool {
     !t.word
         && t.end == t.start + 1
         && matches!(text.as_bytes()[t.start], b'.' | b'!' | b'?')
@@ -301,12 +301,29 @@ fn romanised_given(w: &str) -> bool {
 fn quoted_one(text: &str, toks: &[Tok]) -> Option<Mention> {
     let object = toks.first().filter(|o| o.word)?;
     match &text[object.range()] {
+        // `quoted her lawyer as saying`: a possessive, and the one quoted.
+        "her" | "his" | "their" if toks.len() > 1 => {
+            let last = toks.last()?;
+            (toks.len() <= 4 && toks.iter().all(|t| t.word)).then_some(Mention {
+                range: object.start..last.end,
+                kind: MentionKind::Noun,
+            })
+        }
         w @ ("him" | "her" | "them") => Some(Mention {
             range: object.range(),
             kind: MentionKind::Pronoun(lexicon::pronoun(w).unwrap_or(Gender::Plural)),
         }),
         _ => noun_phrase_forward(text, toks),
     }
+}
+
+/// Cue verbs that are speech only right before or after the quote: they
+/// have other senses (`pressed the button`, `was interrupted`).
+fn is_weak_cue(w: &str) -> bool {
+    matches!(
+        w,
+        "pressed" | "interjected" | "interrupted" | "objected" | "protested"
+    )
 }
 
 /// The cue that word `k` of `toks` is: a cue word, a verb of attack with
@@ -349,6 +366,23 @@ pub(crate) fn before(text: &str, toks: &[Tok]) -> Found {
         let Some(c) = cue_at(text, toks, k) else {
             continue;
         };
+        // A verb that is speech only when the quote follows it at once
+        // (`Voss shot back: “…”`, `put it this way:`), not `hit back at
+        // the “fake news” label`, `pressed the “mute” button`.
+        if lexicon::cue(w).is_none() || is_weak_cue(w) {
+            let after: Vec<&str> = toks[k + 1..]
+                .iter()
+                .filter(|t| t.word)
+                .map(|t| &text[t.range()])
+                .collect();
+            if after.len() > 3
+                || after
+                    .iter()
+                    .any(|a| lexicon::is_determiner(a) || *a == "to")
+            {
+                continue;
+            }
+        }
         if plural_noun_use(text, toks, k) || singular_noun_use(text, toks, k) {
             continue;
         }
@@ -736,7 +770,13 @@ fn subject_before(text: &str, toks: &[Tok]) -> Option<Mention> {
                     prep_object || placed || m.as_ref().is_none_or(|m| m.kind == MentionKind::Noun);
                 if role && j + 1 < i - 1 {
                     if let Some(n) = name_forward(text, &toks[j + 1..i - 1]) {
-                        if n.range.end == toks[i - 2].end {
+                        // After a place, a person's full name, not the
+                        // place's state (`from Portland, Oregon, said`).
+                        let person = m.as_ref().is_none_or(|m| m.kind == MentionKind::Noun) || {
+                            let name = &text[n.range.clone()];
+                            name.contains(' ') && !places::is_place(name) && !is_org_name(name)
+                        };
+                        if n.range.end == toks[i - 2].end && person {
                             return Some(n);
                         }
                     }
@@ -744,6 +784,19 @@ fn subject_before(text: &str, toks: &[Tok]) -> Option<Mention> {
                 if prep_object {
                     lo = j.saturating_sub(16);
                     continue;
+                }
+                // `A nurse in Dayton, Ohio, said`: a person placed in a town
+                // and its state.
+                if let Some(place) = m.as_ref().filter(|_| placed) {
+                    let k = toks.partition_point(|t| t.start < place.range.start);
+                    if let Some(n) = mention_ending(text, &toks[..k - 1])
+                        .filter(|n| n.kind == MentionKind::Noun && i >= 2)
+                    {
+                        return Some(Mention {
+                            range: n.range.start..toks[i - 2].end,
+                            kind: MentionKind::Noun,
+                        });
+                    }
                 }
                 // `Wang Lixin, a spokesman for Tianhe Group, the company
                 // that built the dam, said`: the role is itself an
@@ -890,7 +943,13 @@ fn mention_ending(text: &str, toks: &[Tok]) -> Option<Mention> {
         };
         if p >= 2
             && toks[p - 1].word
-            && matches!(&text[toks[p - 1].range()], "at" | "from" | "with" | "for")
+            && match &text[toks[p - 1].range()] {
+                "at" | "from" | "with" | "for" => true,
+                // A group of people from a place: `Residents of Leeds`,
+                // `Doctors in Scotland` (not `Secretary of State`).
+                "of" | "in" | "across" => text[toks[p - 2].range()].ends_with('s'),
+                _ => false,
+            }
             && toks[p - 2].word
             && lexicon::is_speaker_noun(&text[toks[p - 2].range()].to_lowercase())
         {
@@ -1224,6 +1283,11 @@ pub(crate) fn source_complement(rest: &str) -> usize {
     };
     let mut end = 1 + lead.len();
     let mut kept = end;
+    // (`with the agency`, `with Harmon & Co`; not `with tears in her eyes`.)
+    let next = rest[end + 1..].split(' ').next().unwrap_or("");
+    if *lead == "with" && !(matches!(next, "the" | "a" | "an") || words::is_capitalised(next)) {
+        return 0;
+    }
     for w in rest[end + 1..].split(' ').take(8) {
         let bare = w.trim_end_matches([',', '.', ';', ':']);
         let word = bare
@@ -1236,7 +1300,25 @@ pub(crate) fn source_complement(rest: &str) -> usize {
             || lexicon::cue(bare).is_some()
             || looks_like_verb(bare)
             || lexicon::is_time_word(bare)
-            || matches!(bare, "who" | "which" | "that" | "on" | "as")
+            || matches!(bare, "who" | "which" | "that" | "as")
+            // Another preposition opens an adjunct: `for the ministry in an
+            // email`, `from Gaza by phone`.
+            || in_list!(
+                bare,
+                "in" | "by"
+                    | "at"
+                    | "on"
+                    | "with"
+                    | "from"
+                    | "during"
+                    | "after"
+                    | "via"
+                    | "over"
+                    | "to"
+                    | "for"
+                    | "before"
+                    | "since"
+            )
         {
             break;
         }
@@ -1246,6 +1328,24 @@ pub(crate) fn source_complement(rest: &str) -> usize {
             "and" | "of" | "the" | "for" | "at" | "from" | "in" | "with" | "to"
         ) {
             kept = end;
+        }
+        // An occasion is no tie: `one official at a news conference`.
+        if in_list!(
+            bare,
+            "conference"
+                | "briefing"
+                | "meeting"
+                | "rally"
+                | "hearing"
+                | "interview"
+                | "event"
+                | "ceremony"
+                | "vigil"
+                | "protest"
+                | "funeral"
+                | "session"
+        ) {
+            return 0;
         }
         if bare.len() < w.len() && !dot {
             break;
@@ -1345,7 +1445,9 @@ fn noun_phrase_forward(text: &str, toks: &[Tok]) -> Option<Mention> {
     let unnamed = matches!(w, "a" | "an") || is_quantifier(w);
     // The role set off before the name: `said the union’s lead negotiator,
     // Tobias Reinholt-Yeboah.`, `according to the mayor, Ingrid Solvang,`.
-    if let Some(n) = last_noun.filter(|_| !unnamed) {
+    if let Some(n) =
+        last_noun.filter(|&n| !unnamed && !lexicon::is_document_noun(&text[toks[n].range()]))
+    {
         if toks.get(n + 1).is_some_and(|t| &text[t.range()] == ",") {
             let named = name_forward(text, &toks[n + 2..]).filter(|m| {
                 let after = toks.iter().position(|t| t.start >= m.range.end);
@@ -3469,6 +3571,21 @@ pub(crate) fn name_mentions(text: &str, toks: &[Tok], out: &mut Vec<(Range<usize
                     role.starts_with(|c: char| c.is_lowercase())
                         && (has_role_ending(role) || lexicon::is_speaker_noun(role))
                 }
+                // The role opens the appositive, with no verb before it: not
+                // `Mark Ellison, who beat incumbent Tom Vale, said`.
+                && toks[i.saturating_sub(6)..i]
+                    .iter()
+                    .rposition(|t| !t.word)
+                    .is_some_and(|c| {
+                        let c = i.saturating_sub(6) + c;
+                        &text[toks[c].range()] == ","
+                            && toks[c + 1..i].iter().all(|t| {
+                                let w = &text[t.range()];
+                                !matches!(w, "who" | "which" | "that")
+                                    && !looks_like_verb(w)
+                                    && lexicon::cue(w).is_none()
+                            })
+                    })
                 && toks.get(j + 1).is_some_and(|c| &text[c.range()] == ",")
                 && toks
                     .get(j + 2)
@@ -3492,17 +3609,11 @@ pub(crate) fn name_mentions(text: &str, toks: &[Tok], out: &mut Vec<(Range<usize
                         o.word
                             && matches!(
                                 &text[o.range()],
-                                "the"
-                                    | "a"
-                                    | "an"
-                                    | "his"
-                                    | "her"
-                                    | "their"
-                                    | "its"
-                                    | "to"
-                                    | "into"
+                                "the" | "a" | "an" | "his" | "her" | "their" | "its"
                             )
                     })
+                    // (Not an object itself: `lent Tom Vale funds`.)
+                    && !(i > 0 && toks[i - 1].word && looks_like_verb(&text[toks[i - 1].range()]))
             };
             let verb_next = toks
                 .get(verb_at)
