@@ -1076,7 +1076,10 @@ fn said_intro(
 ) -> Option<Found> {
     let prev = bi.checked_sub(1)?;
     let b = &blocks[prev];
-    if b.kind == scan::BlockKind::Heading || spans.iter().any(|s| s.block == prev) {
+    // (Spans come in the order of their blocks.)
+    let first_after = spans.partition_point(|s| s.block < prev);
+    if b.kind == scan::BlockKind::Heading || spans.get(first_after).is_some_and(|s| s.block == prev)
+    {
         return None;
     }
     if names.heading_like(prev, || is_heading_like(text, b)) {
@@ -1571,14 +1574,14 @@ fn resolve_pronoun(
         // name that only qualifies a thing (`the Cabo Norte lighthouse`).
         // Nor a name after a preposition of place, unless known as a
         // person (`He grew up in Port Ashby.`).
-        let known_person = names.gender.contains_key(&*res.name)
-            || introduced.contains(&*res.name)
-            || last_recent.is_some_and(|l| l.name == &*res.name);
         let person = person
             && res.name.split_whitespace().count() <= 4
             && !names.org_or_place(&res.name)
             && !qualifies_a_thing(text, r.clone())
-            && (known_person || !in_a_place(text, r.start));
+            && (!in_a_place(text, r.start)
+                || names.gender.contains_key(&*res.name)
+                || introduced.contains(&*res.name)
+                || last_recent.is_some_and(|l| l.name == &*res.name));
         if matches!(g, Gender::Male | Gender::Female) && !person {
             continue;
         }
@@ -1611,7 +1614,7 @@ fn resolve_pronoun(
     if !addressed.is_empty() && cands.iter().any(|c| not_them(&c.0)) {
         cands.retain(|c| not_them(&c.0));
     }
-    let last_recent = last_recent.filter(|l| not_them(l.name));
+    let last_recent = last_recent.filter(|l| addressed.is_empty() || not_them(l.name));
     // The one who replies is the one asked: the latest other person named.
     if let (Some(_), Some(c)) = (&asker, cands.first()) {
         return (Some(String::from(&*c.0)), None);
@@ -1645,12 +1648,26 @@ fn resolve_pronoun(
     // to take the petition to Keystone Meridian’s office, along with, he
     // said, “…”`.
     if matches!(g, Gender::Male | Gender::Female) {
-        let own = sentence_start_before(text, pos);
-        let own = text[own..pos].rfind('\n').map_or(own, |i| own + i + 1);
-        let opener = text[own..pos].split_whitespace().next().unwrap_or("");
-        let same = opener == if g == Gender::Male { "He" } else { "She" };
-        if same && cands.iter().any(|c| c.1 < own) {
-            cands.retain(|c| c.1 < own);
+        // (The sentence's start: after the last full stop and space, or
+        // line break, in the 400 bytes before; an abbreviation's full stop
+        // only makes the opener a name, which changes nothing.)
+        let lo = pos.saturating_sub(400);
+        let bytes = text.as_bytes();
+        let mut hi = pos;
+        let own = loop {
+            let Some(i) = memchr::memrchr2(b'.', b'\n', &bytes[lo..hi]).map(|i| lo + i) else {
+                break None;
+            };
+            if bytes[i] == b'\n' || bytes.get(i + 1) == Some(&b' ') {
+                break Some(i + 1 + usize::from(bytes[i] == b'.'));
+            }
+            hi = i;
+        };
+        if let Some(own) = own.filter(|&o| o <= pos) {
+            let opener = if g == Gender::Male { "He " } else { "She " };
+            if text[own..pos].starts_with(opener) && cands.iter().any(|c| c.1 < own) {
+                cands.retain(|c| c.1 < own);
+            }
         }
     }
     // The most recent person, unless they are the object of a sentence
@@ -1835,30 +1852,62 @@ fn owner_at(text: &str, at: usize) -> bool {
 /// Whether the name at `at` follows a preposition of place (`grew up in
 /// Port Ashby`, `a rally near Cold Spring`).
 fn in_a_place(text: &str, at: usize) -> bool {
-    words::prev_word(text, at).is_some_and(|r| {
-        matches!(
-            &text[r],
-            "in" | "near" | "outside" | "across" | "throughout" | "around" | "at" | "into"
-        )
-    })
+    // (Read as bytes: this is asked of every name a pronoun may mean.)
+    let before = &text.as_bytes()[at.saturating_sub(12)..at];
+    let Some(before) = before.strip_suffix(b" ") else {
+        return false;
+    };
+    let word = before
+        .rsplit(|&b| !b.is_ascii_alphabetic())
+        .next()
+        .unwrap_or(b"");
+    matches!(
+        word,
+        b"in" | b"near" | b"outside" | b"across" | b"throughout" | b"around" | b"at" | b"into"
+    )
 }
 
 /// The names a quote addresses someone by, set off by commas at its start
 /// or its end: `Well, Hank, …`, `Senator Gault, …`, `…, Dani.`
 fn addressed_in(quote: &str) -> Vec<&str> {
     let mut found = Vec::new();
-    let clauses: Vec<&str> = quote.split([',', '.', '?', '!']).map(str::trim).collect();
-    let n = clauses.len();
-    for (k, c) in clauses.iter().enumerate() {
-        // The first clause or two, or the last with words, as a whole.
-        let edge = k < 2 || (k + 2 >= n && n > 1);
-        let ws: Vec<&str> = c.split(' ').collect();
-        if !edge || ws.is_empty() || ws.len() > 3 || (k == 0 && n == 1) {
+    // Only the quote's first and last 60 bytes are read: a name it
+    // addresses someone by opens or closes it.
+    let mut head_end = quote.len().min(60);
+    while !quote.is_char_boundary(head_end) {
+        head_end -= 1;
+    }
+    let mut tail_start = quote.len().saturating_sub(60).max(head_end);
+    while !quote.is_char_boundary(tail_start) {
+        tail_start += 1;
+    }
+    // (Split as bytes: the marks are ASCII.)
+    let mark = |c: char| matches!(c, ',' | '.' | '?' | '!');
+    let is_mark = |b: &u8| matches!(b, b',' | b'.' | b'?' | b'!');
+    let head = quote[..head_end].split(mark).take(2);
+    // (A clause cut at the head's end is no whole clause: left out.)
+    let head_whole = quote.as_bytes()[..head_end]
+        .iter()
+        .filter(|b| is_mark(b))
+        .count();
+    let tail = quote[tail_start..].rsplit(mark).skip(1).take(1);
+    let single = !quote.as_bytes().iter().any(is_mark);
+    for (k, c) in head
+        .enumerate()
+        .filter(|&(k, _)| k < head_whole)
+        .chain(tail.map(|c| (2, c)))
+    {
+        let c = c.trim();
+        // One to three capitalised words (read only when the first is).
+        if !c.starts_with(|ch: char| ch.is_uppercase())
+            || c.bytes().filter(|&b| b == b' ').count() > 2
+            || (k == 0 && single)
+        {
             continue;
         }
-        let last = ws[ws.len() - 1];
+        let last = c.rsplit(' ').next().unwrap_or(c);
         // (Not `In Washington, nobody listens`.)
-        let named = ws.iter().all(|w| {
+        let named = c.split(' ').all(|w| {
             words::is_capitalised(w) && !words::is_all_caps(w) && !lexicon::is_name_stop(w)
         }) && !matches!(
             last,

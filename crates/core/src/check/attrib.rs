@@ -195,7 +195,8 @@ pub(crate) fn after(text: &str, toks: &[Tok], new_sentence: bool, lead: bool) ->
         if !t.word {
             continue;
         }
-        let Some(c) = cue_at(text, toks, k) else {
+        let w = &text[t.range()];
+        let Some(c) = cue_at(text, toks, k, w) else {
             continue;
         };
         // Far from the quote, only the cue right after an appositive's
@@ -326,11 +327,13 @@ fn is_weak_cue(w: &str) -> bool {
     )
 }
 
-/// The cue that word `k` of `toks` is: a cue word, a verb of attack with
+/// The cue that word `k` of `toks`, `w`, is: a cue word, a verb of attack with
 /// "back" (`Voss shot back`, `fired back`, `hit back`), or "put it".
-fn cue_at(text: &str, toks: &[Tok], k: usize) -> Option<Cue> {
-    let w = &text[toks[k].range()];
+fn cue_at(text: &str, toks: &[Tok], k: usize, w: &str) -> Option<Cue> {
     lexicon::cue(w).or_else(|| {
+        if !matches!(w, "shot" | "fired" | "hit" | "struck" | "put" | "puts") {
+            return None;
+        }
         let next = toks.get(k + 1).map(|n| &text[n.range()]);
         ((matches!(w, "shot" | "fired" | "hit" | "struck") && next == Some("back"))
             // `A retired rancher put it this way: “…”`
@@ -363,7 +366,7 @@ pub(crate) fn before(text: &str, toks: &[Tok]) -> Found {
             continue;
         }
         let w = &text[t.range()];
-        let Some(c) = cue_at(text, toks, k) else {
+        let Some(c) = cue_at(text, toks, k, w) else {
             continue;
         };
         // A verb that is speech only when the quote follows it at once
@@ -3332,9 +3335,10 @@ pub(crate) fn is_org_name(name: &str) -> bool {
         return true;
     }
     // A person's: `Park Soon-ja`.
-    if name
-        .split_once(' ')
-        .is_some_and(|(_, given)| romanised_given(given))
+    if memchr::memchr(b'-', name.as_bytes()).is_some()
+        && name
+            .split_once(' ')
+            .is_some_and(|(_, given)| romanised_given(given))
     {
         return false;
     }
