@@ -2605,7 +2605,26 @@ impl<'a> Names<'a> {
             let mut first = start;
             let mut gender = None;
             let mut n = 0;
+            let mut nickname = false;
             while n < 4 {
+                // A nickname between the names: `Craig “Sparra” Dempsey`.
+                if n == 0 && !nickname {
+                    let before = &text[..first];
+                    let closed = before
+                        .strip_suffix("” ")
+                        .or_else(|| before.strip_suffix("\" "));
+                    let nick = closed.and_then(|c| {
+                        let r = words::prev_word(text, c.len()).filter(|r| r.end == c.len())?;
+                        let open = text[..r.start].strip_suffix(['“', '"'])?;
+                        (open.ends_with(' ') && words::is_capitalised(&text[r]))
+                            .then_some(open.len())
+                    });
+                    if let Some(open) = nick {
+                        nickname = true;
+                        first = open;
+                        continue;
+                    }
+                }
                 let Some(r) = words::prev_word(text, first) else {
                     break;
                 };
@@ -2703,7 +2722,33 @@ impl<'a> Names<'a> {
                 });
             }
         }
+        if found.is_empty() && starts_indexed(surname) {
+            found.extend(self.nicknamed(surname));
+        }
         found
+    }
+
+    /// The full name a nickname stands in, quoted between its first name
+    /// and surname: `Craig “Sparra” Dempsey` for "Sparra".
+    fn nicknamed(&mut self, nick: &str) -> Option<(&'a str, usize)> {
+        let text = self.text;
+        let places: Vec<usize> = self.capitals().occurrences(text, nick).collect();
+        places.into_iter().find_map(|p| {
+            let end = p + nick.len();
+            let open = text[..p].strip_suffix(['“', '"'])?.strip_suffix(' ')?;
+            let first = words::prev_word(text, open.len() + 1).filter(|r| r.end == open.len())?;
+            let rest = text[end..]
+                .strip_prefix("” ")
+                .or_else(|| text[end..].strip_prefix("\" "))?;
+            let last_start = text.len() - rest.len();
+            let last_len = rest
+                .find(|c: char| !(c.is_alphanumeric() || c == '-' || c == '’' || c == '\''))
+                .unwrap_or(rest.len());
+            let last = words::strip_possessive(&rest[..last_len]);
+            let named = |w: &str| words::nameish(w) && !lexicon::is_name_stop(w);
+            (named(&text[first.clone()]) && named(last))
+                .then(|| (&text[first.start..last_start + last.len()], first.start))
+        })
     }
 
     /// Full names that open with `surname`, for the peoples who write the
