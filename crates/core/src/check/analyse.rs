@@ -320,7 +320,21 @@ pub(crate) fn run(text: &str) -> Report {
             prev_word.filter(|w| {
                 !(colon_before
                     && fb.has_cue
-                    && !matches!(*w, "headline" | "headlined" | "titled" | "entitled"))
+                    && matches!(
+                        *w,
+                        "drama"
+                            | "thriller"
+                            | "comedy"
+                            | "opera"
+                            | "single"
+                            | "sitcom"
+                            | "anthology"
+                            | "exhibit"
+                            | "exhibition"
+                            | "novella"
+                            | "biography"
+                            | "painting"
+                    ))
             }),
             before_titled
                 || ((work_before || work_called || sung || named_after_kind || named_before_kind)
@@ -477,7 +491,7 @@ pub(crate) fn run(text: &str) -> Report {
                 // paragraphs ends still names their speaker.)
                 let mut reported = false;
                 let intro = colon_intro(text, &sc.blocks, sp.block, &names).or_else(|| {
-                    let f = (before_words == 0)
+                    let f = (before_words == 0 && alone_in_block(text, &sc.blocks, sp))
                         .then(|| said_intro(text, &sc.blocks, &sc.spans, sp.block, &mut names))
                         .flatten();
                     reported = f.is_some();
@@ -1064,9 +1078,28 @@ fn colon_intro(text: &str, blocks: &[scan::Block], bi: usize, names: &Names<'_>)
     f.mention.is_some().then_some(f)
 }
 
-/// The attribution of the paragraph before block `bi` when its last
-/// sentence reports what someone said and it quotes no one: `Mayor Dana
-/// Price said the plan was flawed.`
+/// Whether the quote `sp` is all its paragraph says: nothing before its
+/// opening mark and nothing after its closing one (or it runs on).
+fn alone_in_block(text: &str, blocks: &[scan::Block], sp: &Span) -> bool {
+    let b = &blocks[sp.block].range;
+    let (Some(open), close) = (&sp.open, &sp.close) else {
+        return false;
+    };
+    let before = text[b.start..open.start].trim_matches(|c: char| c.is_whitespace() || c == '>');
+    let after = match close {
+        Some(c) => text[c.end..b.end].trim(),
+        None => "",
+    };
+    before.is_empty() && (after.is_empty() || sp.continues)
+}
+
+/// The attribution of the paragraph before block `bi` when it quotes no
+/// one and its last sentence opens with a speaker who says something:
+/// `Mayor Dana Price said the plan was flawed.` Not a sentence that opens
+/// otherwise (`After Price said …, Huang walked out.`), one whose verb is
+/// negated or asks (`Police would not say …`, `Reporters asked Price …`),
+/// one that reports another's words inside (`Abara said a guard told him
+/// to leave.`), nor a transcript's label (`Q: …`).
 fn said_intro(
     text: &str,
     blocks: &[scan::Block],
@@ -1078,11 +1111,17 @@ fn said_intro(
     let b = &blocks[prev];
     // (Spans come in the order of their blocks.)
     let first_after = spans.partition_point(|s| s.block < prev);
-    if b.kind == scan::BlockKind::Heading || spans.get(first_after).is_some_and(|s| s.block == prev)
+    if b.kind == scan::BlockKind::Heading
+        || blocks[bi].kind == scan::BlockKind::Heading
+        || spans.get(first_after).is_some_and(|s| s.block == prev)
     {
         return None;
     }
-    if names.heading_like(prev, || is_heading_like(text, b)) {
+    let lead = text[b.range.clone()]
+        .split_whitespace()
+        .next()
+        .unwrap_or("");
+    if lead.ends_with(':') || names.heading_like(prev, || is_heading_like(text, b)) {
         return None;
     }
     let toks = names.window(prev, b.range.clone());
@@ -1097,8 +1136,70 @@ fn said_intro(
         .iter()
         .rposition(|&t| attrib::is_terminator(text, t))
         .map_or(0, |i| i + 1);
-    let f = attrib::before(text, &toks[start..end]);
-    (f.has_cue && f.mention.is_some()).then_some(f)
+    let sentence = &toks[start..end];
+    let f = attrib::before(text, sentence);
+    let (m, cue) = (f.mention.as_ref()?, f.cue.clone()?);
+    // (The speaker before the verb: not `according to X`.)
+    if cue.start < m.range.end {
+        return None;
+    }
+    // The speaker opens the sentence, perhaps after a phrase set off by a
+    // comma (`In a statement on Sunday, the club said`), and the verb
+    // follows at once.
+    let mut at = sentence.partition_point(|t| t.start < m.range.start);
+    // (`the Bandarra Tigers …`: a name's article.)
+    if at > 0 && matches!(&text[sentence[at - 1].range()], "the" | "The") {
+        at -= 1;
+    }
+    let lead = &sentence[..at];
+    let opens = lead.iter().all(|t| !t.word)
+        || (lead.last().is_some_and(|t| &text[t.range()] == ",")
+            && lead.iter().filter(|t| t.word).count() <= 6
+            && lead.iter().filter(|t| t.word).all(|t| {
+                let w = &text[t.range()];
+                lexicon::cue(w).is_none()
+                    && !attrib::looks_like_verb(w)
+                    && !attrib::is_subordinator(&w.to_lowercase())
+            }));
+    // (Or past an appositive: `Tom Achterberg, who runs a café, told`.)
+    let gap = text[m.range.end..cue.start].trim();
+    let between = if gap.starts_with(',') && gap.ends_with(',') {
+        0
+    } else {
+        gap.split_whitespace().count()
+    };
+    let verb = &text[cue.clone()];
+    let says = matches!(
+        verb,
+        "said"
+            | "says"
+            | "told"
+            | "added"
+            | "argued"
+            | "insisted"
+            | "warned"
+            | "explained"
+            | "noted"
+            | "stressed"
+            | "maintained"
+            | "contended"
+            | "acknowledged"
+            | "conceded"
+    );
+    let k = sentence.partition_point(|t| t.start < cue.end);
+    let rest = &sentence[k..];
+    // Nothing said (`said nothing`), or someone else's words inside.
+    let other_words = rest
+        .first()
+        .is_some_and(|t| matches!(&text[t.range()], "nothing" | "little" | "no" | "none"))
+        || rest
+            .iter()
+            .any(|t| t.word && lexicon::cue(&text[t.range()]).is_some());
+    let no_one = matches!(
+        &text[m.range.clone()],
+        "Nobody" | "No one" | "None" | "Neither" | "Few"
+    );
+    (opens && between <= 1 && says && !other_words && !no_one).then_some(f)
 }
 
 /// Resolves a mention to the speaker's full name, with an issue when the
@@ -1877,7 +1978,7 @@ fn addressed_in(quote: &str) -> Vec<&str> {
     while !quote.is_char_boundary(head_end) {
         head_end -= 1;
     }
-    let mut tail_start = quote.len().saturating_sub(60).max(head_end);
+    let mut tail_start = quote.len().saturating_sub(60);
     while !quote.is_char_boundary(tail_start) {
         tail_start += 1;
     }
@@ -1890,7 +1991,12 @@ fn addressed_in(quote: &str) -> Vec<&str> {
         .iter()
         .filter(|b| is_mark(b))
         .count();
-    let tail = quote[tail_start..].rsplit(mark).skip(1).take(1);
+    // (The last clause: before the closing mark, if there is one.)
+    let ends_marked = quote.ends_with(mark);
+    let tail = quote[tail_start..]
+        .rsplit(mark)
+        .skip(usize::from(ends_marked))
+        .take(1);
     let single = !quote.as_bytes().iter().any(is_mark);
     for (k, c) in head
         .enumerate()
@@ -1907,12 +2013,17 @@ fn addressed_in(quote: &str) -> Vec<&str> {
         }
         let last = c.rsplit(' ').next().unwrap_or(c);
         // (Not `In Washington, nobody listens`.)
-        let named = c.split(' ').all(|w| {
-            words::is_capitalised(w) && !words::is_all_caps(w) && !lexicon::is_name_stop(w)
-        }) && !matches!(
-            last,
-            "I" | "Well" | "Yes" | "No" | "Okay" | "OK" | "Look" | "Sir" | "Oh"
-        );
+        // (Not `In Washington, nobody listens`; but `Mr Dunn`.)
+        let lead = c.split(' ').next().unwrap_or(c);
+        let named = c
+            .split(' ')
+            .all(|w| words::is_capitalised(w) && !words::is_all_caps(w))
+            && (!lexicon::is_name_stop(lead) || lexicon::is_title_word(lead))
+            && !lexicon::is_name_stop(last)
+            && !matches!(
+                last,
+                "I" | "Well" | "Yes" | "No" | "Okay" | "OK" | "Look" | "Sir" | "Oh"
+            );
         if named {
             found.push(last);
         }

@@ -378,10 +378,16 @@ pub(crate) fn before(text: &str, toks: &[Tok]) -> Found {
                 .filter(|t| t.word)
                 .map(|t| &text[t.range()])
                 .collect();
+            // (And the quote follows a colon or comma: not `put it “on
+            // hold”`, `put it under “Miscellaneous”`.)
+            let set_off = toks
+                .last()
+                .is_some_and(|l| matches!(&text[l.range()], ":" | ","));
             if after.len() > 3
                 || after
                     .iter()
                     .any(|a| lexicon::is_determiner(a) || *a == "to")
+                || !set_off
             {
                 continue;
             }
@@ -1291,8 +1297,16 @@ pub(crate) fn source_complement(rest: &str) -> usize {
     if *lead == "with" && !(matches!(next, "the" | "a" | "an") || words::is_capitalised(next)) {
         return 0;
     }
-    for w in rest[end + 1..].split(' ').take(8) {
+    let mut prev_cap = false;
+    let mut words_after = rest[end + 1..].split(' ').take(8).peekable();
+    while let Some(w) = words_after.next() {
         let bare = w.trim_end_matches([',', '.', ';', ':']);
+        // Inside a name, a preposition is the name's: `the Department for
+        // Education`, `the Institute for Fiscal Studies`.
+        let in_name = prev_cap
+            && bare.len() == w.len()
+            && words_after.peek().is_some_and(|n| words::is_capitalised(n));
+        prev_cap = words::is_capitalised(bare);
         let word = bare
             .chars()
             .all(|c| c.is_alphanumeric() || matches!(c, '-' | '’' | '\'' | '&'));
@@ -1306,7 +1320,8 @@ pub(crate) fn source_complement(rest: &str) -> usize {
             || matches!(bare, "who" | "which" | "that" | "as")
             // Another preposition opens an adjunct: `for the ministry in an
             // email`, `from Gaza by phone`.
-            || in_list!(
+            || !in_name
+                && in_list!(
                 bare,
                 "in" | "by"
                     | "at"
@@ -1980,8 +1995,14 @@ impl<'a> Names<'a> {
         }
         // Named so last in the 2 KB before: `The Central Election
         // Commission …` far back, then `the commission said`, then again.
+        let text = self.text;
         let (p, name) = *self.called.get(noun)?;
-        (p < at && at - p <= 2048).then(|| {
+        // Not past another of its kind brought in (`a citizens’
+        // commission`): the noun met since, but after "the".
+        let another = p < at
+            && memchr::memmem::find_iter(&text.as_bytes()[p..at], noun.as_bytes())
+                .any(|i| !text[..p + i].ends_with("the ") && !text[..p + i].ends_with("The "));
+        (p < at && at - p <= 2048 && !another).then(|| {
             self.called.insert(noun.to_string(), (at, name));
             name
         })

@@ -568,11 +568,9 @@ pub(crate) fn is_title_word(w: &str) -> bool {
             | "Cllr"
             | "Cllr."
             // British police ranks, as papers there write them.
-            | "DS"
             | "DCI"
             | "DSI"
             | "DCS"
-            | "PC"
             | "PCSO"
             | "Sgt"
             | "Insp"
