@@ -185,6 +185,23 @@ pub(crate) fn run(text: &str) -> Report {
             .rev()
             .find(|t| !matches!(&text[t.range()], "," | ":" | "*" | "_"));
         let prev_word = prev_tok.filter(|t| t.word).map(|t| &text[t.range()]);
+        // A label, not speech: `a category labeled “local familiarity”`.
+        // (Not `what lawmakers called “fraud”` or `her “criminal” attempt`:
+        // a word of someone's is theirs, as the development set has it.)
+        let term = matches!(
+            prev_word,
+            Some("labeled" | "labelled" | "marked" | "stamped")
+        ) && toks
+            .iter()
+            .rev()
+            .filter(|t| t.word)
+            .nth(1)
+            .is_some_and(|t| {
+                let w = &text[t.range()];
+                w.starts_with(|c: char| c.is_lowercase())
+                    && !lexicon::is_aux(w)
+                    && lexicon::pronoun(w).is_none()
+            });
         // `Ruiz summed up the drama: “…”`: after a cue and a colon, the
         // word before is no title's kind.
         let colon_before = toks
@@ -346,6 +363,11 @@ pub(crate) fn run(text: &str) -> Report {
             sp,
         );
 
+        let kind = if kind == QuoteKind::Speech && term && n_words <= 4 {
+            QuoteKind::Scare
+        } else {
+            kind
+        };
         // A whole sentence quoted after a full stop (`Graham asked. “Neither
         // do I.”`) is speech, however short.
         let kind = if n_words <= 6 && is_title_case(inner) && names_kind_after(text, sp) {
@@ -3200,6 +3222,7 @@ fn role_set_off_before(text: &str, toks: &[Tok], name_end: usize) -> Option<Stri
         "The" | "A" | "An" | "Another" | "Her" | "His" | "Their" | "Its" | "Our" | "My"
     ) || ((before.ends_with(',') || inverted)
         && matches!(lead_w, "the" | "a" | "an" | "another"))
+        || (inverted && matches!(lead_w, "her" | "his" | "their" | "its"))
         || (words::is_possessive(lead_w) && words::is_capitalised(lead_w));
     if !determined || !roleish || !plain || !head_w.starts_with(|c: char| c.is_lowercase()) {
         return None;

@@ -323,7 +323,13 @@ fn quoted_one(text: &str, toks: &[Tok]) -> Option<Mention> {
 fn is_weak_cue(w: &str) -> bool {
     matches!(
         w,
-        "pressed" | "interjected" | "interrupted" | "objected" | "protested"
+        "pressed"
+            | "interjected"
+            | "interrupted"
+            | "objected"
+            | "protested"
+            | "repeated"
+            | "remembered"
     )
 }
 
@@ -1388,7 +1394,12 @@ fn noun_phrase_forward(text: &str, toks: &[Tok]) -> Option<Mention> {
         return None;
     }
     let w = &text[t.range()];
-    if let Some(g) = lexicon::pronoun(w) {
+    // (`said her spokesman, Lucas Brandt`: a possessive opens a phrase.)
+    let owner = matches!(w, "her" | "his" | "their" | "its")
+        && toks
+            .get(i + 1)
+            .is_some_and(|n| n.word && lexicon::is_speaker_noun(&text[n.range()]));
+    if let Some(g) = lexicon::pronoun(w).filter(|_| !owner) {
         if matches!(w, "he" | "she" | "they" | "it") {
             return Some(Mention {
                 range: t.range(),
@@ -3468,6 +3479,12 @@ pub(crate) fn is_org_name(name: &str) -> bool {
                     | "Republic"
                     | "Nations"
                     | "Federation"
+                    | "Order"
+                    | "Brotherhood"
+                    | "Sisterhood"
+                    | "Archdiocese"
+                    | "Diocese"
+                    | "Guild"
                     | "League"
                     | "Affairs"
                     | "Services"

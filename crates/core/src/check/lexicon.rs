@@ -287,6 +287,13 @@ static CUE_VERBS: &[&str] = &[
     "groused",
     "marveled",
     "marvelled",
+    "repeated",
+    "repeats",
+    "remembered",
+    "murmured",
+    "muttered",
+    "mumbled",
+    "grumbled",
     "pressed",
     "interjected",
     "interrupted",
@@ -660,6 +667,15 @@ pub(crate) fn is_name_stop(w: &str) -> bool {
         "The"
             | "A"
             | "An"
+            | "Back"
+            | "Ask"
+            | "Upstairs"
+            | "Downstairs"
+            | "Nearby"
+            | "Overnight"
+            | "Afterward"
+            | "Afterwards"
+            | "Tonight"
             | "Outside"
             | "Inside"
             | "Across"
@@ -1304,6 +1320,28 @@ pub(crate) fn first_name_gender(w: &str) -> Option<Gender> {
 
 /// Men's first names, as news text writes them.
 static MALE_NAMES: &[&str] = &[
+    "Lucas",
+    "Nico",
+    "Jonas",
+    "Lukas",
+    "Hugo",
+    "Emil",
+    "Oskar",
+    "Pavel",
+    "Joost",
+    "Bjorn",
+    "Anders",
+    "Mehmet",
+    "Ahmet",
+    "Ravi",
+    "Santiago",
+    "Andres",
+    "Joao",
+    "Rui",
+    "Bruno",
+    "Giorgi",
+    "Irakli",
+    "Levan",
     "John",
     "James",
     "Robert",
@@ -1632,6 +1670,21 @@ static MALE_NAMES: &[&str] = &[
 
 /// Women's first names.
 static FEMALE_NAMES: &[&str] = &[
+    "Marta",
+    "Ilona",
+    "Zofia",
+    "Anja",
+    "Sigrid",
+    "Elif",
+    "Ayse",
+    "Zeynep",
+    "Ananya",
+    "Aiko",
+    "Sakura",
+    "Mariana",
+    "Elisa",
+    "Manana",
+    "Tamar",
     "Mary",
     "Patricia",
     "Jennifer",
