@@ -254,6 +254,16 @@ pub(crate) fn after(text: &str, toks: &[Tok], new_sentence: bool, lead: bool) ->
                 return found;
             }
         }
+        // A weak cue right after the quote, its subject a name or pronoun:
+        // `“…,” Bastable repeated`, not `“…,” a slogan repeated at every
+        // rally`, `a phrase she has repeated`, `repeated by survivors`.
+        if is_weak_cue(w)
+            && (k == 0
+                || k > 3
+                || subject_before(text, &toks[..k]).is_none_or(|m| m.kind == MentionKind::Noun))
+        {
+            return found;
+        }
         let lead_in = toks[..k].iter().all(|t| !t.word);
         // `“Teens After Dark,” published Monday,`: a participle that tells
         // of the work, not a cue.
@@ -388,7 +398,7 @@ pub(crate) fn before(text: &str, toks: &[Tok]) -> Found {
             // hold”`, `put it under “Miscellaneous”`.)
             let set_off = toks
                 .last()
-                .is_some_and(|l| matches!(&text[l.range()], ":" | ","));
+                .is_some_and(|l| matches!(&text[l.range()], ":" | "," | "—" | "–"));
             if after.len() > 3
                 || after
                     .iter()
@@ -1311,7 +1321,10 @@ pub(crate) fn source_complement(rest: &str) -> usize {
         // Education`, `the Institute for Fiscal Studies`.
         let in_name = prev_cap
             && bare.len() == w.len()
-            && words_after.peek().is_some_and(|n| words::is_capitalised(n));
+            && words_after.peek().is_some_and(|n| {
+                let n = n.trim_end_matches([',', '.', ';', ':']);
+                words::is_capitalised(n) && !lexicon::is_time_word(n) && !places::is_place(n)
+            });
         prev_cap = words::is_capitalised(bare);
         let word = bare
             .chars()
@@ -2011,8 +2024,15 @@ impl<'a> Names<'a> {
         // Not past another of its kind brought in (`a citizens’
         // commission`): the noun met since, but after "the".
         let another = p < at
-            && memchr::memmem::find_iter(&text.as_bytes()[p..at], noun.as_bytes())
-                .any(|i| !text[..p + i].ends_with("the ") && !text[..p + i].ends_with("The "));
+            && memchr::memmem::find_iter(&text.as_bytes()[p..at], noun.as_bytes()).any(|i| {
+                let w = p + i;
+                whole_word_at(text, w, noun.len())
+                    && text[w.saturating_sub(40).max(p)..w]
+                        .split_whitespace()
+                        .rev()
+                        .take(3)
+                        .any(|b| matches!(b, "a" | "an" | "A" | "An"))
+            });
         (p < at && at - p <= 2048 && !another).then(|| {
             self.called.insert(noun.to_string(), (at, name));
             name
@@ -2648,7 +2668,14 @@ impl<'a> Names<'a> {
                     let nick = closed.and_then(|c| {
                         let r = words::prev_word(text, c.len()).filter(|r| r.end == c.len())?;
                         let open = text[..r.start].strip_suffix(['“', '"'])?;
-                        (open.ends_with(' ') && words::is_capitalised(&text[r]))
+                        // (After a first name: not `Nicknamed “Sparra”`.)
+                        let given = words::prev_word(text, open.len())?;
+                        let g = &text[given];
+                        let name_like = words::nameish(g)
+                            && !lexicon::is_name_stop(g)
+                            && !looks_like_verb(&g.to_lowercase())
+                            && !g.ends_with("ing");
+                        (open.ends_with(' ') && words::is_capitalised(&text[r]) && name_like)
                             .then_some(open.len())
                     });
                     if let Some(open) = nick {
@@ -2696,6 +2723,10 @@ impl<'a> Names<'a> {
                 }
                 first = r.start;
                 n += 1;
+            }
+            // (A nickname only between names: not `Shouting “Fire” Dawson`.)
+            if nickname && n == 0 {
+                first = start;
             }
             if first < start {
                 let mut first = first;

@@ -675,7 +675,6 @@ pub(crate) fn is_name_stop(w: &str) -> bool {
             | "Overnight"
             | "Afterward"
             | "Afterwards"
-            | "Tonight"
             | "Outside"
             | "Inside"
             | "Across"
