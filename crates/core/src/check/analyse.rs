@@ -1087,8 +1087,8 @@ fn colon_intro(text: &str, blocks: &[scan::Block], bi: usize, names: &Names<'_>)
     f.mention.is_some().then_some(f)
 }
 
-/// Whether the quote `sp` is all its paragraph says: nothing before its
-/// opening mark and nothing after its closing one (or it runs on).
+/// Whether the quote `sp` opens its paragraph and ends it, or runs on, or
+/// is followed only by narration in sentences of its own.
 fn alone_in_block(text: &str, blocks: &[scan::Block], sp: &Span) -> bool {
     let b = &blocks[sp.block].range;
     let (Some(open), close) = (&sp.open, &sp.close) else {
@@ -1099,7 +1099,12 @@ fn alone_in_block(text: &str, blocks: &[scan::Block], sp: &Span) -> bool {
         Some(c) => text[c.end..b.end].trim(),
         None => "",
     };
-    before.is_empty() && (after.is_empty() || sp.continues || !after.contains(['“', '"']))
+    // (Narration may follow in a sentence of its own, with no quote in it:
+    // not `“…”: that was the verdict of Rob Huang`.)
+    let own_sentence = text[sp.inner.clone()].ends_with(['.', '!', '?'])
+        && after.starts_with(char::is_uppercase)
+        && !after.contains(['“', '"']);
+    before.is_empty() && (after.is_empty() || sp.continues || own_sentence)
 }
 
 /// The attribution of the paragraph before block `bi` when it quotes no
