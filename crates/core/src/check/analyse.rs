@@ -201,7 +201,8 @@ pub(crate) fn run(text: &str) -> Report {
                         && lexicon::pronoun(w).is_none()
                 });
         // `Ruiz summed up the drama: “…”`: after a cue and a colon, the
-        // word before is no title's kind.
+        // word before names a title's kind only for a title in Title Case
+        // (below).
         let colon_before = toks
             .iter()
             .rev()
@@ -1108,9 +1109,10 @@ fn alone_in_block(text: &str, blocks: &[scan::Block], sp: &Span) -> bool {
 }
 
 /// The attribution of the paragraph before block `bi` when it quotes no
-/// one and its last sentence opens with a speaker who says something:
-/// `Mayor Dana Price said the plan was flawed.` Not a sentence that opens
-/// otherwise (`After Price said …, Huang walked out.`), one whose verb is
+/// one and its last sentence opens, or closes, with a speaker who says
+/// something: `Mayor Dana Price said the plan was flawed.`, `The city will
+/// appeal, Price said.` Not a sentence that opens otherwise (`After Price
+/// said …, Huang walked out.`), one whose verb is
 /// negated or asks (`Police would not say …`, `Reporters asked Price …`),
 /// one that reports another's words inside (`Abara said a guard told him
 /// to leave.`), nor a transcript's label (`Q: …`).
