@@ -1793,18 +1793,7 @@ fn resolve_pronoun(
         // (The sentence's start: after the last full stop and space, or
         // line break, in the 400 bytes before; an abbreviation's full stop
         // only makes the opener a name, which changes nothing.)
-        let lo = pos.saturating_sub(400);
-        let bytes = text.as_bytes();
-        let mut hi = pos;
-        let own = loop {
-            let Some(i) = memchr::memrchr2(b'.', b'\n', &bytes[lo..hi]).map(|i| lo + i) else {
-                break None;
-            };
-            if bytes[i] == b'\n' || bytes.get(i + 1) == Some(&b' ') {
-                break Some(i + 1 + usize::from(bytes[i] == b'.'));
-            }
-            hi = i;
-        };
+        let own = words::sentence_start_in(text.as_bytes(), pos.saturating_sub(400), pos);
         if let Some(own) = own.filter(|&o| o <= pos) {
             let opener = if g == Gender::Male { "He " } else { "She " };
             if text[own..pos].starts_with(opener) && cands.iter().any(|c| c.1 < own) {
@@ -1885,15 +1874,7 @@ fn unnamed_subject_before(
     let window = &before[lo..];
     let body = window.trim_end_matches(['.', '!', '?']);
     // The sentence's start: after the last line break or `. `.
-    let bytes = body.as_bytes();
-    let mut hi = bytes.len();
-    let st = loop {
-        let p = memchr::memrchr2(b'.', b'\n', &bytes[..hi])?;
-        if bytes[p] == b'\n' || bytes.get(p + 1) == Some(&b' ') {
-            break p + 1 + usize::from(bytes[p] == b'.');
-        }
-        hi = p;
-    };
+    let st = words::sentence_start_in(body.as_bytes(), 0, body.len())?;
     if !body[st..].starts_with('A') {
         return None;
     }

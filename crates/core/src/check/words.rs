@@ -518,6 +518,19 @@ fn is_capitalised_slow(w: &str) -> bool {
     }
 }
 
+/// Where the last sentence in `bytes[lo..hi]` starts: after its last line
+/// break, or full stop followed by a space (read in `bytes`, which may go on
+/// past `hi`). None when there is neither.
+pub(crate) fn sentence_start_in(bytes: &[u8], lo: usize, mut hi: usize) -> Option<usize> {
+    loop {
+        let p = lo + memchr::memrchr2(b'.', b'\n', &bytes[lo..hi])?;
+        if bytes[p] == b'\n' || bytes.get(p + 1) == Some(&b' ') {
+            return Some(p + 1 + usize::from(bytes[p] == b'.'));
+        }
+        hi = p;
+    }
+}
+
 /// Strips a possessive ending ("Russia’s" → "Russia").
 #[inline]
 pub(crate) fn strip_possessive(w: &str) -> &str {
