@@ -615,6 +615,7 @@ pub(crate) fn run(text: &str) -> Report {
                 .is_some_and(|r| r.start >= q.range.end)
         })
         .collect();
+    let mut now_attributed = Vec::new();
     for qi in (0..report.quotes.len().saturating_sub(1)).rev() {
         let (sp, next) = (&sc.spans[quote_spans[qi]], &sc.spans[quote_spans[qi + 1]]);
         let overridden = carried[qi] && !carried[qi + 1] && named_after[qi + 1];
@@ -625,10 +626,8 @@ pub(crate) fn run(text: &str) -> Report {
         let Some(name) = report.quotes[qi + 1].speaker.clone() else {
             continue;
         };
-        let range = report.quotes[qi].range.clone();
-        report
-            .issues
-            .retain(|i| !(i.code == "unattributed-quote" && i.range == range));
+        // (Its warning goes after the loop, in one pass over the issues.)
+        now_attributed.push(report.quotes[qi].range.clone());
         let q = &mut report.quotes[qi];
         if q.speaker.as_ref() != Some(&name) {
             // The mention and cue were the earlier quote's.
@@ -639,6 +638,16 @@ pub(crate) fn run(text: &str) -> Report {
         q.speaker = Some(name);
         carried[qi] = carried[qi + 1];
         named_after[qi] = named_after[qi + 1];
+    }
+    if !now_attributed.is_empty() {
+        // (Found from the last quote back, so in falling order.)
+        now_attributed.reverse();
+        report.issues.retain(|i| {
+            i.code != "unattributed-quote"
+                || now_attributed
+                    .binary_search_by_key(&i.range.start, |r| r.start)
+                    .map_or(true, |k| now_attributed[k] != i.range)
+        });
     }
     mixed_styles(&sc, &mut report.issues);
     report.speakers = speakers(text, &report.quotes, &quote_words, &mut names);
