@@ -1783,13 +1783,13 @@ fn resolve_pronoun(
             if let Some(a) = asked_by(text, chosen.1).and_then(|at| the_one_asked(&cands, at)) {
                 chosen = a;
             }
-            // Two people of the pronoun's gender who share the subject of
-            // a sentence since that quote (`Marsh and Dumont went …`).
-            // (Or whose gender the text never gives: `Choi and Park
-            // embraced`.)
-            let rival = cands.iter().find(|r| {
-                r.0 != chosen.0 && r.1 > l.end && r.3 == chosen.3 && joined(text, r.1, chosen.1)
-            });
+            // Two people the pronoun fits who share the subject of a
+            // sentence since that quote (`Marsh and Dumont went …`), of
+            // its gender or of one the text never gives (`Choi and Park
+            // embraced`).
+            let rival = cands
+                .iter()
+                .find(|r| r.0 != chosen.0 && r.1 > l.end && joined(text, r.1, chosen.1));
             let issue = rival.map(|r| ambiguous(text, m, &chosen.0, &r.0));
             return (Some(String::from(&*chosen.0)), issue);
         }
@@ -1856,9 +1856,11 @@ fn resolve_pronoun(
                 // (An owner is the subject only of its noun: `Vale’s
                 // condition was improving`.)
                 && (!pick.2 || owner_at(text, pick.1) || c.2 && c.1 >= since()))
-                // Two subjects of one verb, neither's gender given:
-                // `Marchetti and Tolliver were seen talking.`
-                || (!c.3 && !pick.3 && pick.2 && joined(text, c.1, pick.1)))
+                // Two subjects of one verb that the pronoun fits (each
+                // candidate does): `Marchetti and Tolliver were seen
+                // talking.`, `Tom Bell, the coach, and Sam Reyes, the
+                // captain, spoke`.
+                || (pick.2 && joined(text, c.1, pick.1)))
     });
     let issue = rival.map(|r| ambiguous(text, m, &pick.0, &r.0));
     (Some(String::from(&*pick.0)), issue)
@@ -2364,6 +2366,19 @@ fn joined(text: &str, a: usize, b: usize) -> bool {
             break;
         }
         joint = &between[..rest.len() + 1];
+    }
+    // (Each perhaps with an appositive: `Tom Bell, the coach, and Sam
+    // Reyes, the captain,`.)
+    let set_off = |j: &'_ str| {
+        let (name, rest) = j.split_once(", ")?;
+        let (role, tail) = rest.split_once(", ")?;
+        let role_ok = role.split(' ').count() <= 6
+            && role.starts_with(|c: char| c.is_lowercase())
+            && !role.contains([';', ':', '\n', '“', '"']);
+        (role_ok && !name.contains([';', ':', '\n']) && tail == "and ").then_some(())
+    };
+    if set_off(joint).is_some() {
+        return true;
     }
     joint.ends_with(" and ")
         && !joint.contains([',', ';', ':', '\n'])
@@ -2911,6 +2926,40 @@ fn describe(text: &str, name: &str, names: &mut Names<'_>) -> Option<String> {
                     | "per"
                     | "where"
                     | "whereas"
+                    // (Nor another preposition or adverb: `the first
+                    // event since Priya Raman took over`, `led through
+                    // Kofi Mensah’s header`.)
+                    | "since"
+                    | "until"
+                    | "through"
+                    | "during"
+                    | "against"
+                    | "among"
+                    | "between"
+                    | "without"
+                    | "within"
+                    | "toward"
+                    | "towards"
+                    | "under"
+                    | "behind"
+                    | "beside"
+                    | "near"
+                    | "like"
+                    | "unlike"
+                    | "despite"
+                    | "via"
+                    | "upon"
+                    | "across"
+                    | "around"
+                    | "along"
+                    | "beyond"
+                    | "past"
+                    | "then"
+                    | "also"
+                    | "even"
+                    | "only"
+                    | "just"
+                    | "whose"
             )
         {
             break;

@@ -732,9 +732,7 @@ fn subject_before(text: &str, toks: &[Tok]) -> Option<Mention> {
     while i > 0 {
         let t = toks[i - 1];
         let w = &text[t.range()];
-        if t.word
-            && (lexicon::is_aux(w) || w.ends_with("ly") && w.len() > 4 && !words::is_capitalised(w))
-        {
+        if t.word && (lexicon::is_aux(w) || is_adverb(w) && !words::is_capitalised(w)) {
             i -= 1;
         } else {
             break;
@@ -997,7 +995,7 @@ fn mention_ending(text: &str, toks: &[Tok]) -> Option<Mention> {
         && w.chars().all(char::is_lowercase)
         && !is_function_word(w)
         && lexicon::cue(w).is_none()
-        && !w.ends_with("ly")
+        && (!w.ends_with("ly") || lexicon::is_ly_noun(w))
     {
         // `the ad’s narrator says`, `the announcer said`: a determiner
         // within three words before a lower-case noun.
@@ -1137,6 +1135,12 @@ fn subject_position(text: &str, toks: &[Tok], i: usize) -> bool {
     }
 }
 
+/// Whether `w` reads as an adverb: a word in "-ly" (`previously`), not
+/// a noun in "-ly" (`the family`, `the national assembly`).
+fn is_adverb(w: &str) -> bool {
+    w.ends_with("ly") && w.len() > 4 && !lexicon::is_ly_noun(w)
+}
+
 /// A lower-case word that is probably a verb or an adverb before one.
 pub(crate) fn looks_like_verb(w: &str) -> bool {
     if !w.chars().next().is_some_and(char::is_lowercase) {
@@ -1145,7 +1149,7 @@ pub(crate) fn looks_like_verb(w: &str) -> bool {
     lexicon::cue(w).is_some()
         || lexicon::is_aux(w)
         || (w.ends_with("ed") && w.len() > 4)
-        || (w.ends_with("ly") && w.len() > 4)
+        || is_adverb(w)
         || in_list!(
             w,
             "is" | "was"

@@ -1665,6 +1665,68 @@ static MALE_NAMES: &[&str] = &[
     "Clifford",
     "Lionel",
     "Percy",
+    // British and Irish names, but not those that are as often a surname (Ross, Craig, Morgan, Lewis, Graham, Stuart).
+    "Gareth",
+    "Callum",
+    "Rhys",
+    "Declan",
+    "Hamish",
+    "Kieran",
+    "Connor",
+    "Aiden",
+    "Aidan",
+    "Liam",
+    "Niall",
+    "Ciaran",
+    "Cian",
+    "Eoin",
+    "Seamus",
+    "Padraig",
+    "Darragh",
+    "Oisin",
+    "Fergus",
+    "Angus",
+    "Alistair",
+    "Euan",
+    "Ewan",
+    "Gavin",
+    "Graeme",
+    "Iain",
+    "Dougal",
+    "Lachlan",
+    "Rory",
+    "Finlay",
+    "Cormac",
+    "Ronan",
+    "Brendan",
+    "Dermot",
+    "Colm",
+    "Gethin",
+    "Dafydd",
+    "Ieuan",
+    "Huw",
+    "Emlyn",
+    "Aled",
+    "Geraint",
+    "Jamie",
+    "Reece",
+    "Clive",
+    "Nigel",
+    "Colin",
+    "Robbie",
+    "Alfie",
+    "Archie",
+    "Freddie",
+    "Ollie",
+    "Theo",
+    "Toby",
+    "Kian",
+    "Cillian",
+    "Tadhg",
+    "Fionn",
+    "Conor",
+    "Eamon",
+    "Ruairi",
 ];
 
 /// Women's first names.
@@ -2003,7 +2065,82 @@ static FEMALE_NAMES: &[&str] = &[
     "Mabel",
     "Opal",
     "Tamsin",
+    // British and Irish names (not Kelly or Kerry, as often a surname or a place).
+    "Ciara",
+    "Sinead",
+    "Roisin",
+    "Orla",
+    "Aisling",
+    "Grainne",
+    "Maeve",
+    "Saoirse",
+    "Caoimhe",
+    "Eilidh",
+    "Morag",
+    "Kirsty",
+    "Shona",
+    "Isla",
+    "Ailsa",
+    "Catriona",
+    "Mhairi",
+    "Rhiannon",
+    "Sian",
+    "Bethan",
+    "Cerys",
+    "Ffion",
+    "Carys",
+    "Eleri",
+    "Gwen",
+    "Bronwen",
+    "Hayley",
+    "Stacey",
+    "Leanne",
+    "Gemma",
+    "Tracey",
+    "Nicola",
+    "Mandy",
+    "Beverley",
+    "Gillian",
+    "Poppy",
+    "Imogen",
+    "Phoebe",
+    "Amelia",
+    "Evie",
+    "Millie",
+    "Daisy",
+    "Rosie",
+    "Ellie",
+    "Lily",
+    "Tilly",
+    "Philippa",
+    "Camilla",
+    "Fenella",
+    "Aideen",
+    "Nuala",
+    "Eimear",
+    "Clodagh",
+    "Sorcha",
 ];
+
+/// Nouns that end in "-ly", as adverbs do: `a lawyer for the family`.
+pub(crate) fn is_ly_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "family"
+            | "assembly"
+            | "ally"
+            | "rally"
+            | "supply"
+            | "monopoly"
+            | "anomaly"
+            | "reply"
+            | "homily"
+            | "folly"
+            | "tally"
+            | "belly"
+            | "bully"
+    )
+}
 
 /// Every first name's length and first and last bytes.
 static FIRST_NAME_GATE: Gate = Gate::new(&[MALE_NAMES, FEMALE_NAMES]);
