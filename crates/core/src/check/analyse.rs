@@ -1314,7 +1314,9 @@ fn resolve(
             // `the governor`, `the minister`: the person the article gave
             // that title or role, when no one else has been called so since
             // (`Acme’s president`).
-            if let Some(noun) = s.strip_prefix("the ").or_else(|| s.strip_prefix("The ")) {
+            // (`that person`, `this official`, as `the person`.)
+            let the = ["the ", "The ", "that ", "That ", "this ", "This "];
+            if let Some(noun) = the.iter().find_map(|d| s.strip_prefix(d)) {
                 if let Some(n) = role_holder(text, noun, m.range.start, names) {
                     return (Some(n), None);
                 }
@@ -1340,6 +1342,8 @@ fn resolve(
                 && r.bare
                 && r.name.split_whitespace().count() == 1
                 && looks_like_person(&r.name)
+                && !names.org_or_place(&r.name)
+                && !(opens_sentence(text, m.range.start) && is_group_word(&r.name))
                 && !described_as_a_body(text, &r.name, names)
                 && !by_first_name(text, m.range.end)
                 && !(opens_sentence(text, m.range.start)
@@ -1540,6 +1544,15 @@ fn described_as_a_body(text: &str, name: &str, names: &mut Names<'_>) -> bool {
 
 fn looks_like_person(name: &str) -> bool {
     name.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Whether `w`, capitalised to open a sentence, is a group of people, not
+/// a surname: `Investigators said`, `Thousands marched`.
+fn is_group_word(w: &str) -> bool {
+    words::lower_first(w).is_some_and(|l| {
+        (l.ends_with('s') && lexicon::is_speaker_noun(&l))
+            || matches!(&*l, "thousands" | "hundreds" | "dozens" | "millions")
+    })
 }
 
 /// Whether the word at `at` opens its sentence, where any word takes a
@@ -2085,16 +2098,23 @@ fn after_role(text: &str, at: usize) -> bool {
 /// has been called so since (`Acme’s president`, `a senator`). Reads the
 /// 8 KB before `at`.
 fn role_holder(text: &str, noun: &str, at: usize, names: &mut Names<'_>) -> Option<String> {
-    // (`the 24-year-old striker`: an age is part of the role.)
+    // (`the 24-year-old striker`: an age is part of the role; and the
+    // body whose role it is, by name: `the Brackenford manager`.)
+    let head = noun.rsplit(' ').next().unwrap_or(noun);
     if noun.is_empty()
+        || !head
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         || !noun
             .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b' ' || b == b'-')
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b' ' | b'-' | b'\'' | b'&' | b'.'))
     {
         return None;
     }
-    // A person's post or role: not `the study`.
-    if !is_person_noun(noun.rsplit(' ').next().unwrap_or(noun)) {
+    // A person's post or role: not `the study`. (Or age: `the
+    // 21-year-old`, for `Danny Holloway, 21,`.)
+    let age = words::age(head);
+    if !is_person_noun(head) && age.is_none() {
         return None;
     }
     // (name's range, where the role's own words end)
@@ -2203,6 +2223,31 @@ fn role_holder(text: &str, noun: &str, at: usize, names: &mut Names<'_>) -> Opti
             if name.len() >= 2 {
                 let len: usize = name.iter().map(|w| w.len()).sum::<usize>() + name.len() - 1;
                 cands.push((name_end - len..name_end, end));
+            }
+        }
+    }
+    // `Danny Holloway, 21, scored`: the name before the age set off.
+    if let Some(n) = age.filter(|_| noun == head) {
+        let set_off = format!(", {n},");
+        for i in memchr::memmem::rfind_iter(window.as_bytes(), set_off.as_bytes()).take(8) {
+            let comma = lo + i;
+            let mut first = comma;
+            let mut words = 0;
+            while words < 4 {
+                let Some(r) = words::prev_word(text, first) else {
+                    break;
+                };
+                if !words::nameish(&text[r.clone()])
+                    || (words > 0 && r.end + 1 != first)
+                    || (words == 0 && r.end != first)
+                {
+                    break;
+                }
+                first = r.start;
+                words += 1;
+            }
+            if words >= 2 {
+                cands.push((first..comma, comma + set_off.len()));
             }
         }
     }
@@ -2646,6 +2691,14 @@ fn close_point(text: &str, inner: Range<usize>) -> Option<usize> {
             }
             [w1, w2, w3, ..]
                 if words::is_capitalised(w1) && words::is_capitalised(w2) && is_cue_verb(w3) =>
+            {
+                true
+            }
+            // `“Somebody knows what happened, the chief said.`
+            [d, n, w3, ..]
+                if matches!(*d, "the" | "a" | "an" | "her" | "his" | "their")
+                    && n.bytes().all(|b| b.is_ascii_lowercase())
+                    && is_cue_verb(w3) =>
             {
                 true
             }

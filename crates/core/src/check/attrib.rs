@@ -992,7 +992,7 @@ fn mention_ending(text: &str, toks: &[Tok]) -> Option<Mention> {
         });
     }
     if !lexicon::is_speaker_noun(w)
-        && w.chars().all(char::is_lowercase)
+        && (w.chars().all(char::is_lowercase) || words::age(w).is_some())
         && !is_function_word(w)
         && lexicon::cue(w).is_none()
         && (!w.ends_with("ly") || lexicon::is_ly_noun(w))
@@ -1042,7 +1042,10 @@ fn mention_ending(text: &str, toks: &[Tok]) -> Option<Mention> {
                 break;
             }
             j -= 1;
-            if lexicon::is_determiner(pw) {
+            // (`that person said`: a demonstrative right before the noun.)
+            if lexicon::is_determiner(pw)
+                || (j + 2 == toks.len() && matches!(pw, "that" | "That" | "this" | "This"))
+            {
                 break;
             }
             if lexicon::cue(pw).is_some()
@@ -1477,6 +1480,21 @@ fn noun_phrase_forward(text: &str, toks: &[Tok]) -> Option<Mention> {
                 if let Some(m2) = name_forward(text, &toks[k..]) {
                     return Some(m2);
                 }
+            }
+            // `said the Arsenal manager.`: a role, the name only whose it
+            // is.
+            let role = &text[toks[k.max(1) - 1].range()];
+            if k > after
+                && &text[toks[i].range()] == "the"
+                && (lexicon::is_speaker_noun(role) || is_person_suffixed(role))
+                && !toks
+                    .get(k)
+                    .is_some_and(|t| t.word && words::is_capitalised(&text[t.range()]))
+            {
+                return Some(Mention {
+                    range: toks[i].start..toks[k - 1].end,
+                    kind: MentionKind::Noun,
+                });
             }
             return Some(m);
         }

@@ -629,6 +629,16 @@ pub(crate) fn is_title_word(w: &str) -> bool {
             | "Govs."
             | "Sens"
             | "Reps"
+            // Positions on a team, and roles in the arts, as sports and
+            // arts pages write them before a name: `Midfielder Whitlock`.
+            | "Midfielder"
+            | "Striker"
+            | "Defender"
+            | "Goalkeeper"
+            | "Winger"
+            | "Playwright"
+            | "Novelist"
+            | "Critic"
     )
 }
 

@@ -409,6 +409,14 @@ pub(crate) fn push_tokens(text: &str, range: Range<usize>, out: &mut Vec<Tok>) {
                 break;
             }
             let b = bytes[e];
+            // A number's thousands: `2,000`.
+            if b == b','
+                && bytes[e - 1].is_ascii_digit()
+                && bytes.get(e + 1).is_some_and(u8::is_ascii_digit)
+            {
+                e += 1;
+                continue;
+            }
             let (d, dl) = class_at(text, e);
             if d == WORD {
                 e += dl;
@@ -591,6 +599,12 @@ pub(crate) fn title_case(w: &str) -> String {
     out
 }
 
+/// The years of an age written as a noun: `21-year-old` → `21`.
+pub(crate) fn age(w: &str) -> Option<&str> {
+    w.strip_suffix("-year-old")
+        .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// The last word before byte `pos` on the same line, skipping spaces.
 pub(crate) fn prev_word(text: &str, pos: usize) -> Option<Range<usize>> {
     let s = &text[..pos];
@@ -717,6 +731,11 @@ mod tests {
                 let (d, dl) = char_at(e);
                 if is_word_char(d) {
                     e += dl;
+                } else if d == ','
+                    && text[..e].ends_with(|c: char| c.is_ascii_digit())
+                    && text[e + 1..end].starts_with(|c: char| c.is_ascii_digit())
+                {
+                    e += 1;
                 } else if matches!(d, '\'' | '’' | '-' | '.' | '‑') {
                     let after = e + dl;
                     if after < end && is_word_char(char_at(after).0) {
