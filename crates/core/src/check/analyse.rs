@@ -225,6 +225,42 @@ pub(crate) fn run(text: &str) -> Report {
             prev_word,
             Some("sang" | "sing" | "sings" | "played" | "performed")
         );
+        // A work read, watched or published in: `She first read
+        // “Middlemarch”`, `published in “The Lancet”`.
+        // (Someone reads it: not `The sign read “Keep Out.”`, `the
+        // statement read: “…”`.)
+        let reader = || {
+            toks.iter()
+                .rev()
+                .filter(|t| t.word)
+                .nth(1)
+                .is_some_and(|t| {
+                    let w = &text[t.range()];
+                    lexicon::pronoun(w).is_some()
+                        || matches!(
+                            w,
+                            "first" | "once" | "never" | "also" | "had" | "has" | "have"
+                        )
+                        || (words::is_capitalised(w) && !lexicon::is_name_stop(w))
+                })
+        };
+        let read = (matches!(
+            prev_word,
+            Some("read" | "reads" | "reading" | "reread" | "watched" | "watching")
+        ) && !colon_before
+            && reader())
+            || (prev_word == Some("in")
+                && toks
+                    .iter()
+                    .rev()
+                    .filter(|t| t.word)
+                    .nth(1)
+                    .is_some_and(|t| {
+                        matches!(
+                            &text[t.range()],
+                            "published" | "appeared" | "starred" | "appears" | "publishes"
+                        )
+                    }));
         let work_called = prev_word == Some("called") && {
             let mut words = toks.iter().rev().filter(|t| t.word).skip(1);
             words.next().is_some_and(|t| {
@@ -342,7 +378,12 @@ pub(crate) fn run(text: &str) -> Report {
                     || matches!(*w, "headline" | "headlined" | "titled" | "entitled")
             }),
             before_titled
-                || ((work_before || work_called || sung || named_after_kind || named_before_kind)
+                || ((work_before
+                    || work_called
+                    || sung
+                    || read
+                    || named_after_kind
+                    || named_before_kind)
                     && is_title_case(inner))
                 || names_a_law(inner),
             &fa,
@@ -626,6 +667,35 @@ pub(crate) fn run(text: &str) -> Report {
         let Some(name) = report.quotes[qi + 1].speaker.clone() else {
             continue;
         };
+        // `“We will appeal,” Smith said. “We will win. / “It is over,” said
+        // John Brown.`: a quote that goes on from one its own paragraph
+        // gave to someone, while the run ends with someone else named, has
+        // lost its closing mark.
+        let named_in_block = qi > 0
+            && sc.spans[quote_spans[qi - 1]].block == sp.block
+            && report.quotes[qi - 1].speaker == report.quotes[qi].speaker;
+        let by_name = report.quotes[qi + 1]
+            .speaker_mention
+            .as_deref()
+            .is_some_and(|m| lexicon::pronoun(m).is_none());
+        if overridden
+            && named_in_block
+            && by_name
+            && report.quotes[qi].speaker.as_ref() != Some(&name)
+        {
+            if let Some(open) = sp.open.clone() {
+                report.issues.push(Issue {
+                    code: "missing-close-quote",
+                    severity: Severity::Error,
+                    range: open,
+                    message: "This quote is never closed, and the next paragraph quotes someone \
+                              else: add the closing mark where the quoted words end"
+                        .to_string(),
+                    fix: None,
+                });
+            }
+            continue;
+        }
         // (Its warning goes after the loop, in one pass over the issues.)
         now_attributed.push(report.quotes[qi].range.clone());
         let q = &mut report.quotes[qi];

@@ -1663,11 +1663,23 @@ pub(crate) fn clause_subject_after(text: &str, toks: &[Tok]) -> Option<Mention> 
 fn first_subject(text: &str, toks: &[Tok]) -> Option<Mention> {
     // An opening subordinate clause or `With …` phrase is not where the
     // subject is: `With leaders worried about Jo Bloggs, Ann Other is …`.
-    let lead = toks.iter().find(|t| t.word).map(|t| &text[t.range()]);
+    let lead_at = toks.iter().position(|t| t.word);
+    let lead = lead_at.map(|i| &text[toks[i].range()]);
+    // (Nor a short phrase of place or time: `In an interview with
+    // Deutsche Welle, Petro Savchuk defended …`, `At the rally, …`.)
+    let adjunct = lead.is_some_and(|w| matches!(w, "In" | "At" | "During" | "After" | "On"))
+        && lead_at
+            .and_then(|i| toks.get(i + 1))
+            .is_some_and(|t| lexicon::is_determiner(&text[t.range()]));
     let toks = if lead
         .is_some_and(|w| is_subordinator(w) || matches!(w, "With" | "Without" | "Despite" | "Amid"))
     {
         match toks.iter().take(30).position(|t| &text[t.range()] == ",") {
+            Some(c) => &toks[c + 1..],
+            None => toks,
+        }
+    } else if adjunct {
+        match toks.iter().take(12).position(|t| &text[t.range()] == ",") {
             Some(c) => &toks[c + 1..],
             None => toks,
         }
