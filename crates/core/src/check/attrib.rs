@@ -876,10 +876,12 @@ fn is_quantifier(w: &str) -> bool {
 /// adjective before a common noun (`Republican nominee`, `one Democratic
 /// consultant`), not a name.
 fn describes_a_noun(text: &str, toks: &[Tok], i: usize) -> bool {
-    toks.get(i + 1).is_some_and(|n| {
-        let n = &text[n.range()];
-        n.starts_with(|c: char| c.is_ascii_lowercase()) && !looks_like_verb(n)
-    }) && is_name_adjective(&text[toks[i].range()])
+    // (The list first: few capitalised words are on it.)
+    is_name_adjective(&text[toks[i].range()])
+        && toks.get(i + 1).is_some_and(|n| {
+            let n = &text[n.range()];
+            n.starts_with(|c: char| c.is_ascii_lowercase()) && !looks_like_verb(n)
+        })
 }
 
 /// Whether the mention that starts at `at` in `toks` is a preposition's
@@ -3615,10 +3617,15 @@ pub(crate) fn name_mentions(text: &str, toks: &[Tok], out: &mut Vec<(Range<usize
             i += 1;
             continue;
         }
+        // Most words are in lower case: neither a name nor owned.
+        if !words::is_capitalised(w) {
+            sentence_start = false;
+            i += 1;
+            continue;
+        }
         // A name right after a possessive is a thing's, not a person's
         // (`her Pinot Noir`, `their Volvo`); a title is not a thing (`his
-        // Chief of Staff`). The word before is read first: it is seldom a
-        // possessive.
+        // Chief of Staff`).
         let owned = i > 0
             && toks[i - 1].word
             && matches!(
@@ -3638,7 +3645,6 @@ pub(crate) fn name_mentions(text: &str, toks: &[Tok], out: &mut Vec<(Range<usize
                     | b"My"
                     | b"Your"
             )
-            && words::is_capitalised(w)
             && !lexicon::is_title_word(w);
         if owned {
             // The whole name: `Noir` alone would read as a surname.
@@ -3653,8 +3659,7 @@ pub(crate) fn name_mentions(text: &str, toks: &[Tok], out: &mut Vec<(Range<usize
         let initials = body_initials(w)
             && i > 0
             && matches!(text[toks[i - 1].range()].as_bytes(), b"the" | b"The");
-        if words::is_capitalised(w)
-            && !lexicon::is_name_stop(words::strip_possessive(w))
+        if !lexicon::is_name_stop(words::strip_possessive(w))
             && (!words::is_all_caps(w) || initials)
             // `Republican nominee Donald Trump`, `Labour councillors`.
             && !describes_a_noun(text, toks, i)
