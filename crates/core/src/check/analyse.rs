@@ -500,7 +500,7 @@ pub(crate) fn run(text: &str) -> Report {
                 // (Only carried on: an attribution where a run of quoted
                 // paragraphs ends still names their speaker.)
                 let mut reported = false;
-                let intro = colon_intro(text, &sc.blocks, sp.block, &names).or_else(|| {
+                let intro = colon_intro(text, &sc.blocks, sp.block, &mut names).or_else(|| {
                     let f = (before_words == 0 && alone_in_block(text, &sc.blocks, sp))
                         .then(|| said_intro(text, &sc.blocks, &sc.spans, sp.block, &mut names))
                         .flatten();
@@ -1079,7 +1079,12 @@ fn prev_block_ends_colon(text: &str, blocks: &[scan::Block], bi: usize) -> bool 
 
 /// The speaker a paragraph ending in a colon introduces (`Caddell
 /// continued:` before a quoted paragraph).
-fn colon_intro(text: &str, blocks: &[scan::Block], bi: usize, names: &Names<'_>) -> Option<Found> {
+fn colon_intro(
+    text: &str,
+    blocks: &[scan::Block],
+    bi: usize,
+    names: &mut Names<'_>,
+) -> Option<Found> {
     if !prev_block_ends_colon(text, blocks, bi) {
         return None;
     }
