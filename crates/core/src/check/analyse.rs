@@ -541,7 +541,7 @@ pub(crate) fn run(text: &str) -> Report {
                 // (Only carried on: an attribution where a run of quoted
                 // paragraphs ends still names their speaker.)
                 let mut reported = false;
-                let intro = colon_intro(text, &sc.blocks, sp.block, &names).or_else(|| {
+                let intro = colon_intro(text, &sc.blocks, sp.block, &mut names).or_else(|| {
                     let f = (before_words == 0 && alone_in_block(text, &sc.blocks, sp))
                         .then(|| said_intro(text, &sc.blocks, &sc.spans, sp.block, &mut names))
                         .flatten();
@@ -1158,7 +1158,12 @@ fn prev_block_ends_colon(text: &str, blocks: &[scan::Block], bi: usize) -> bool 
 
 /// The speaker a paragraph ending in a colon introduces (`Caddell
 /// continued:` before a quoted paragraph).
-fn colon_intro(text: &str, blocks: &[scan::Block], bi: usize, names: &Names<'_>) -> Option<Found> {
+fn colon_intro(
+    text: &str,
+    blocks: &[scan::Block],
+    bi: usize,
+    names: &mut Names<'_>,
+) -> Option<Found> {
     if !prev_block_ends_colon(text, blocks, bi) {
         return None;
     }
@@ -1488,8 +1493,20 @@ fn sentence_start_before(text: &str, pos: usize) -> usize {
     while !text.is_char_boundary(floor) {
         floor += 1;
     }
+    let bytes = text.as_bytes();
+    // The last `. ` in `text[floor..end]`: a full stop, then a space.
+    let last_stop = |end: usize| {
+        let mut hi = end.saturating_sub(1).max(floor);
+        while let Some(i) = memchr::memrchr(b'.', &bytes[floor..hi]).map(|i| floor + i) {
+            if bytes[i + 1] == b' ' {
+                return Some(i);
+            }
+            hi = i;
+        }
+        None
+    };
     let mut end = pos;
-    while let Some(i) = text[floor..end].rfind(". ").map(|i| floor + i) {
+    while let Some(i) = last_stop(end) {
         let word = text[..i].rsplit([' ', '\n']).next().unwrap_or("");
         let next_cap = text[i + 2..].chars().next().is_some_and(char::is_uppercase);
         if next_cap && !words::keeps_dot(word) && !word.contains('.') {
@@ -1731,7 +1748,8 @@ fn resolve_pronoun(
     }
     // `names` knows the quoted spans.
     let _ = spans;
-    let mut mentions = Vec::new();
+    // (Room for the names of a few paragraphs at once.)
+    let mut mentions = Vec::with_capacity(32);
     for (bi, b) in blocks
         .iter()
         .enumerate()
@@ -1785,7 +1803,7 @@ fn resolve_pronoun(
         .and_then(|(r, _)| names.resolve(r.clone()))
         .map(|res| res.name);
     // Resolve the candidates, newest first.
-    let mut cands: Vec<(Rc<str>, usize, bool, bool)> = Vec::new();
+    let mut cands: Vec<(Rc<str>, usize, bool, bool)> = Vec::with_capacity(16);
     // A pronoun points back a few names at most.
     for (r, subject) in mentions.iter().rev().take(16) {
         let Some(res) = names.resolve(r.clone()) else {
@@ -1809,7 +1827,7 @@ fn resolve_pronoun(
         // Nor a name after a preposition of place, unless known as a
         // person (`He grew up in Port Ashby.`).
         let person = person
-            && res.name.split_whitespace().count() <= 4
+            && at_most_four_words(&res.name)
             && !names.org_or_place(&res.name)
             && !qualifies_a_thing(text, r.clone())
             && (!in_a_place(text, r.start)
@@ -1947,6 +1965,19 @@ fn resolve_pronoun(
     });
     let issue = rival.map(|r| ambiguous(text, m, &pick.0, &r.0));
     (Some(String::from(&*pick.0)), issue)
+}
+
+/// Whether `name` has four words or fewer, as `split_whitespace` splits
+/// them. (A name is nearly always ASCII: its bytes are read.)
+fn at_most_four_words(name: &str) -> bool {
+    if !name.is_ascii() {
+        return name.split_whitespace().nth(4).is_none();
+    }
+    name.as_bytes()
+        .split(|&b| words::is_ascii_space(b))
+        .filter(|w| !w.is_empty())
+        .nth(4)
+        .is_none()
 }
 
 /// The unnamed person the sentence right before `quote_start` (in its
@@ -2098,32 +2129,35 @@ fn addressed_in(quote: &str) -> Vec<&str> {
     while !quote.is_char_boundary(tail_start) {
         tail_start += 1;
     }
-    // (Split as bytes: the marks are ASCII.)
-    let mark = |c: char| matches!(c, ',' | '.' | '?' | '!');
+    // (Read as bytes: the marks are ASCII, and no other character holds
+    // an ASCII byte.)
+    let bytes = quote.as_bytes();
     let is_mark = |b: &u8| matches!(b, b',' | b'.' | b'?' | b'!');
-    let head = quote[..head_end].split(mark).take(2);
-    // (A clause cut at the head's end is no whole clause: left out.)
-    let head_whole = quote.as_bytes()[..head_end]
-        .iter()
-        .filter(|b| is_mark(b))
-        .count();
-    // (The last clause: before the closing mark, if there is one.)
-    let ends_marked = quote.ends_with(mark);
-    let tail = quote[tail_start..]
-        .rsplit(mark)
-        .skip(usize::from(ends_marked))
-        .take(1);
-    let single = !quote.as_bytes().iter().any(is_mark);
-    for (k, c) in head
-        .enumerate()
-        .filter(|&(k, _)| k < head_whole)
-        .chain(tail.map(|c| (2, c)))
-    {
+    // The head's first two clauses, each when a mark in the head ends it:
+    // a clause cut at the head's end is no whole clause.
+    let first = bytes[..head_end].iter().position(is_mark);
+    let second = first.and_then(|a| {
+        let b = bytes[a + 1..head_end].iter().position(is_mark)?;
+        Some(a + 1 + b)
+    });
+    let head = [
+        first.map(|a| (0, &quote[..a])),
+        first.zip(second).map(|(a, b)| (1, &quote[a + 1..b])),
+    ];
+    // The last clause: before the closing mark, if there is one.
+    let ends_marked = bytes.last().is_some_and(is_mark);
+    let tail = {
+        let t = &bytes[tail_start..];
+        let end = t.len() - usize::from(ends_marked);
+        let start = t[..end].iter().rposition(is_mark).map_or(0, |p| p + 1);
+        &quote[tail_start + start..tail_start + end]
+    };
+    for (k, c) in head.into_iter().flatten().chain([(2, tail)]) {
         let c = c.trim();
         // One to three capitalised words (read only when the first is).
         if !c.starts_with(|ch: char| ch.is_uppercase())
             || c.bytes().filter(|&b| b == b' ').count() > 2
-            || (k == 0 && single)
+            || (k == 0 && !bytes.iter().any(is_mark))
         {
             continue;
         }
@@ -2392,12 +2426,15 @@ fn qualifies_a_thing(text: &str, r: Range<usize>) -> bool {
     let Some(rest) = after.strip_prefix(' ') else {
         return false;
     };
+    // (The word before first: it is seldom "the".)
+    if !text[..r.start].ends_with("the ") {
+        return false;
+    }
     let next = rest
         .split(|c: char| !c.is_alphabetic())
         .next()
         .unwrap_or("");
-    text[..r.start].ends_with("the ")
-        && next.len() > 2
+    next.len() > 2
         && next.starts_with(|c: char| c.is_ascii_lowercase())
         && !attrib::looks_like_verb(next)
         && !attrib::is_function_word(next)
@@ -2611,7 +2648,13 @@ fn group_subject(text: &str, r: Range<usize>, g: Gender, whole: bool) -> Option<
         last.or(whole.then_some(0)).into_iter().collect()
     } else {
         let mut v = if whole { vec![0] } else { Vec::new() };
-        v.extend(inner.filter(|&i| starts_at(i)).map(|i| i + 1));
+        // (Only the byte after a sentence mark can start a sentence.)
+        v.extend(
+            memchr::memchr3_iter(b'.', b'?', b'!', bytes)
+                .map(|p| p + 1)
+                .filter(|&i| inner.contains(&i) && starts_at(i))
+                .map(|i| i + 1),
+        );
         v
     };
     starts.iter().rev().find_map(|&st| {

@@ -874,10 +874,12 @@ fn is_quantifier(w: &str) -> bool {
 /// adjective before a common noun (`Republican nominee`, `one Democratic
 /// consultant`), not a name.
 fn describes_a_noun(text: &str, toks: &[Tok], i: usize) -> bool {
-    toks.get(i + 1).is_some_and(|n| {
-        let n = &text[n.range()];
-        n.starts_with(|c: char| c.is_ascii_lowercase()) && !looks_like_verb(n)
-    }) && is_name_adjective(&text[toks[i].range()])
+    // (The list first: few capitalised words are on it.)
+    is_name_adjective(&text[toks[i].range()])
+        && toks.get(i + 1).is_some_and(|n| {
+            let n = &text[n.range()];
+            n.starts_with(|c: char| c.is_ascii_lowercase()) && !looks_like_verb(n)
+        })
 }
 
 /// Whether the mention that starts at `at` in `toks` is a preposition's
@@ -1875,14 +1877,28 @@ const MAX_SPELLED_OUT: usize = 128;
 /// How many blocks' tokens are kept: a quote's block and the two before it.
 const CACHED_BLOCKS: usize = 4;
 
-/// The tokens of one block, all of them and those outside quotes.
+/// The tokens of one block, all of them and those outside quotes, each
+/// made the first time it is read: a fifth of the blocks prepared are
+/// never read.
 struct BlockToks {
     block: usize,
     all: Vec<Tok>,
+    all_made: bool,
+    /// Left empty when no quoted span meets the block: `all` serves.
     outside: Vec<Tok>,
+    outside_made: Option<Outside>,
     /// `name_mentions` of all of `outside`, once asked for.
     mentions: Vec<(Range<usize>, bool)>,
     mentions_made: bool,
+}
+
+/// Which tokens of a block lie outside quotes, once worked out.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Outside {
+    /// All of them: no quoted span meets the block.
+    All,
+    /// Those in `BlockToks::outside`.
+    Some,
 }
 
 /// A name mention made canonical.
@@ -2188,39 +2204,67 @@ impl<'a> Names<'a> {
         best
     }
 
-    /// Tokenises block `bi` and the two before it, unless they are among
-    /// the blocks last tokenised. The rules read a quote's block and the
-    /// two before it, and quotes come in order, so the same few buffers
-    /// serve the whole text while they are warm in the cache.
+    /// Makes room for block `bi` and the two before it, unless they are
+    /// among the blocks last prepared; each is tokenised when first read.
+    /// The rules read a quote's block and the two before it, and quotes
+    /// come in order, so the same few buffers serve the whole text while
+    /// they are warm in the cache.
     pub fn prepare(&mut self, bi: usize) {
         for b in bi.saturating_sub(2)..=bi.min(self.blocks.len().saturating_sub(1)) {
             if self.cache.iter().any(|c| c.block == b) {
                 continue;
             }
-            let mut entry = if self.cache.len() < CACHED_BLOCKS {
-                BlockToks {
+            if self.cache.len() < CACHED_BLOCKS {
+                self.cache.push(BlockToks {
                     block: b,
                     all: Vec::new(),
+                    all_made: false,
                     outside: Vec::new(),
+                    outside_made: None,
                     mentions: Vec::new(),
                     mentions_made: false,
-                }
+                });
+                continue;
+            }
+            // Reuse the buffers of the earliest block.
+            let oldest = self
+                .cache
+                .iter_mut()
+                .min_by_key(|c| c.block)
+                .expect("the cache is full");
+            oldest.block = b;
+            oldest.all_made = false;
+            oldest.outside_made = None;
+            oldest.mentions_made = false;
+        }
+    }
+
+    /// The tokens of prepared block `cache[k]`, all of them (`outside`
+    /// false) or those outside quoted spans, made on first use.
+    fn cached_tokens(&mut self, k: usize, outside: bool) -> &[Tok] {
+        let c = &mut self.cache[k];
+        if !c.all_made {
+            words::tokens(self.text, self.blocks[c.block].clone(), &mut c.all);
+            c.all_made = true;
+        }
+        if !outside {
+            return &c.all;
+        }
+        let made = *c.outside_made.get_or_insert_with(|| {
+            // Whether a quoted span meets the block (spans in order, apart).
+            let r = &self.blocks[c.block];
+            let lo = self.quoted.partition_point(|q| q.end <= r.start);
+            if self.quoted.get(lo).is_some_and(|q| q.start < r.end) {
+                c.outside.clear();
+                outside_quotes(&self.quoted[lo..], &c.all, &mut c.outside);
+                Outside::Some
             } else {
-                // Reuse the buffers of the earliest block.
-                let (oldest, _) = self
-                    .cache
-                    .iter()
-                    .enumerate()
-                    .min_by_key(|(_, c)| c.block)
-                    .unwrap_or((0, &self.cache[0]));
-                self.cache.swap_remove(oldest)
-            };
-            entry.block = b;
-            words::tokens(self.text, self.blocks[b].clone(), &mut entry.all);
-            entry.outside.clear();
-            outside_quotes(&self.quoted, &entry.all, &mut entry.outside);
-            entry.mentions_made = false;
-            self.cache.push(entry);
+                Outside::All
+            }
+        });
+        match made {
+            Outside::All => &c.all,
+            Outside::Some => &c.outside,
         }
     }
 
@@ -2285,19 +2329,21 @@ impl<'a> Names<'a> {
             self.spare_mentions = out;
             return &self.spare_mentions;
         };
-        let entry = &mut self.cache[k];
-        if !entry.mentions_made {
-            entry.mentions.clear();
-            name_mentions(text, &entry.outside, &mut entry.mentions);
+        if !self.cache[k].mentions_made {
+            let mut mentions = std::mem::take(&mut self.cache[k].mentions);
+            mentions.clear();
+            name_mentions(text, self.cached_tokens(k, true), &mut mentions);
+            let entry = &mut self.cache[k];
+            entry.mentions = mentions;
             entry.mentions_made = true;
         }
-        &entry.mentions
+        &self.cache[k].mentions
     }
 
     /// The tokens of block `bi` that lie within `range`.
-    pub fn window(&self, bi: usize, range: Range<usize>) -> Cow<'_, [Tok]> {
-        match self.cache.iter().find(|c| c.block == bi) {
-            Some(c) => Cow::Borrowed(within(&c.all, range)),
+    pub fn window(&mut self, bi: usize, range: Range<usize>) -> Cow<'_, [Tok]> {
+        match self.cache.iter().position(|c| c.block == bi) {
+            Some(k) => Cow::Borrowed(within(self.cached_tokens(k, false), range)),
             None => {
                 let mut toks = Vec::new();
                 words::tokens(self.text, self.blocks[bi].clone(), &mut toks);
@@ -2308,9 +2354,9 @@ impl<'a> Names<'a> {
 
     /// The tokens of block `bi` that lie within `range` and outside every
     /// quoted span.
-    pub fn window_outside_quotes(&self, bi: usize, range: Range<usize>) -> Cow<'_, [Tok]> {
-        match self.cache.iter().find(|c| c.block == bi) {
-            Some(c) => Cow::Borrowed(within(&c.outside, range)),
+    pub fn window_outside_quotes(&mut self, bi: usize, range: Range<usize>) -> Cow<'_, [Tok]> {
+        match self.cache.iter().position(|c| c.block == bi) {
+            Some(k) => Cow::Borrowed(within(self.cached_tokens(k, true), range)),
             None => {
                 let mut toks = Vec::new();
                 words::tokens(self.text, self.blocks[bi].clone(), &mut toks);
@@ -3649,10 +3695,15 @@ pub(crate) fn name_mentions(text: &str, toks: &[Tok], out: &mut Vec<(Range<usize
             i += 1;
             continue;
         }
+        // Most words are in lower case: neither a name nor owned.
+        if !words::is_capitalised(w) {
+            sentence_start = false;
+            i += 1;
+            continue;
+        }
         // A name right after a possessive is a thing's, not a person's
         // (`her Pinot Noir`, `their Volvo`); a title is not a thing (`his
-        // Chief of Staff`). The word before is read first: it is seldom a
-        // possessive.
+        // Chief of Staff`).
         let owned = i > 0
             && toks[i - 1].word
             && matches!(
@@ -3672,7 +3723,6 @@ pub(crate) fn name_mentions(text: &str, toks: &[Tok], out: &mut Vec<(Range<usize
                     | b"My"
                     | b"Your"
             )
-            && words::is_capitalised(w)
             && !lexicon::is_title_word(w);
         if owned {
             // The whole name: `Noir` alone would read as a surname.
@@ -3687,8 +3737,7 @@ pub(crate) fn name_mentions(text: &str, toks: &[Tok], out: &mut Vec<(Range<usize
         let initials = body_initials(w)
             && i > 0
             && matches!(text[toks[i - 1].range()].as_bytes(), b"the" | b"The");
-        if words::is_capitalised(w)
-            && !lexicon::is_name_stop(words::strip_possessive(w))
+        if !lexicon::is_name_stop(words::strip_possessive(w))
             && (!words::is_all_caps(w) || initials)
             // `Republican nominee Donald Trump`, `Labour councillors`.
             && !describes_a_noun(text, toks, i)
