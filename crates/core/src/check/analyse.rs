@@ -1421,6 +1421,7 @@ fn resolve(
                 && !(opens_sentence(text, m.range.start) && is_group_word(&r.name))
                 && !described_as_a_body(text, &r.name, names)
                 && !by_first_name(text, m.range.end)
+                && !given_as_first_name(text, m.range.start)
                 && !(opens_sentence(text, m.range.start)
                     && !reports_speech(text, m.range.end)
                     && written_in_lower_case(text, m.range.start, &r.name))
@@ -1474,7 +1475,10 @@ fn resolve(
                 seen.introduced.insert(n.to_string());
                 let at = names.first_occurrence(n)?;
                 // `Her husband, Rui,`: a relation named by a first name.
-                if after_role(text, at) || lexicon::first_name_gender(n).is_some() {
+                if after_role(text, at)
+                    || lexicon::first_name_gender(n).is_some()
+                    || given_as_first_name(text, at)
+                {
                     return None;
                 }
                 Some(not_introduced(at..at + n.len(), n))
@@ -2082,6 +2086,22 @@ fn by_first_name(text: &str, end: usize) -> bool {
     .iter()
     .any(|w| sentence.contains(w));
     withheld && appositive_description(rest, false).is_some()
+}
+
+/// Whether the text gives the name at `at` as all it was told: `a woman
+/// who gave her name only as Halyna`, `gave only his first name, Luis`.
+fn given_as_first_name(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end_matches(' ');
+    let before = before.strip_suffix(',').unwrap_or(before);
+    [
+        "name only as",
+        "name as",
+        "first name",
+        "first name only as",
+        "first name is",
+    ]
+    .iter()
+    .any(|p| before.ends_with(p))
 }
 
 /// Whether the name that starts at `at` is an owner's (`Vale’s

@@ -100,8 +100,12 @@ pub(crate) fn scan(text: &str) -> Scan {
                 curly_marks.push(m.pos);
             }
         }
+        // The next block opens with a quote mark, by the newswire rule for
+        // a quote that runs on; or its first mark closes a quote it never
+        // opened: one lost opening mark then explains both blocks, where a
+        // lost closing mark here would leave its closing mark unexplained.
         let next_opens = next_marks.first().is_some_and(|m| {
-            m.role != Role::Close && text[blocks[bi + 1].range.start..m.pos].trim().is_empty()
+            m.role == Role::Close || text[blocks[bi + 1].range.start..m.pos].trim().is_empty()
         });
         continued = pair_block(text, &blocks, bi, &marks, next_opens, continued, &mut spans);
     }
