@@ -2616,7 +2616,7 @@ impl<'a> Names<'a> {
             let after_ok = text[end..]
                 .chars()
                 .next()
-                .is_none_or(|c| !c.is_alphanumeric());
+                .is_none_or(|c| !words::is_word_char(c));
             // Occurrences come in order, so the quoted spans are passed
             // over from where the last occurrence left them, in steps that
             // double: a surname met all through a long text does not read
@@ -2649,7 +2649,7 @@ impl<'a> Names<'a> {
                 && text[..at]
                     .chars()
                     .next_back()
-                    .is_some_and(char::is_alphanumeric)
+                    .is_some_and(words::is_word_char)
             {
                 continue;
             }
@@ -2805,7 +2805,7 @@ impl<'a> Names<'a> {
                 .or_else(|| text[end..].strip_prefix("\" "))?;
             let last_start = text.len() - rest.len();
             let last_len = rest
-                .find(|c: char| !(c.is_alphanumeric() || c == '-' || c == '’' || c == '\''))
+                .find(|c: char| !(words::is_word_char(c) || c == '-' || c == '’' || c == '\''))
                 .unwrap_or(rest.len());
             let last = words::strip_possessive(&rest[..last_len]);
             let named = |w: &str| words::nameish(w) && !lexicon::is_name_stop(w);
@@ -3007,7 +3007,7 @@ fn starts_indexed(s: &str) -> bool {
 /// Whether `CapitalIndex::find` lists every whole-word occurrence of
 /// `surname`: `starts_indexed`, and only letters and digits.
 fn indexable(surname: &str) -> bool {
-    starts_indexed(surname) && surname.chars().all(char::is_alphanumeric)
+    starts_indexed(surname) && surname.chars().all(words::is_word_char)
 }
 
 /// Where every ASCII capital of the text is, bucketed by its byte and the
@@ -3104,7 +3104,7 @@ fn whole_word_at(text: &str, at: usize, len: usize) -> bool {
         && text[at + len..]
             .chars()
             .next()
-            .is_none_or(|c| !c.is_alphanumeric())
+            .is_none_or(|c| !words::is_word_char(c))
 }
 
 /// Whether the character before byte `at` is a letter or a digit,
@@ -3116,7 +3116,7 @@ fn alnum_before(text: &str, at: usize) -> bool {
         Some(_) => text[..at]
             .chars()
             .next_back()
-            .is_some_and(char::is_alphanumeric),
+            .is_some_and(words::is_word_char),
     }
 }
 
