@@ -1962,13 +1962,13 @@ impl<'a> Names<'a> {
     /// The body whose name `word` opens, where the text first writes it
     /// in full outside quotes, and that place: `Norvale` → `Norvale
     /// Systems`, `Acme` → `Acme Corp.`. Only a name whose last word says
-    /// it is a body.
-    fn body_named(&mut self, word: &str) -> Option<(&'a str, usize)> {
+    /// it is a body. `places` are where `word` stands whole, as
+    /// `CapitalIndex::find` lists them.
+    fn body_named(&self, word: &str, places: &[usize]) -> Option<(&'a str, usize)> {
         if !indexable(word) {
             return None;
         }
         let text = self.text;
-        let places = self.capitals().find(text, word);
         // A company's name, not a place's (`Jackson County`, `Warren
         // Street`); and not a person's, whom the text calls `Mr. Harlan`.
         let honorific = places.iter().any(|&i| {
@@ -1979,7 +1979,7 @@ impl<'a> Names<'a> {
         if honorific {
             return None;
         }
-        places.into_iter().find_map(|at| {
+        places.iter().find_map(|&at| {
             if in_quote(&self.quoted, at) {
                 return None;
             }
@@ -2101,14 +2101,14 @@ impl<'a> Names<'a> {
 
     /// The name a given name opens with a father's name after it, where
     /// the text first writes it outside quotes, and that place: `Faisal`
-    /// → `Faisal bin Rashed` (`Sheikh Faisal said`).
-    fn patronymic(&mut self, given: &str) -> Option<(&'a str, usize)> {
+    /// → `Faisal bin Rashed` (`Sheikh Faisal said`). `places` are where
+    /// `given` stands whole.
+    fn patronymic(&self, given: &str, places: &[usize]) -> Option<(&'a str, usize)> {
         if !indexable(given) {
             return None;
         }
         let text = self.text;
-        let places = self.capitals().find(text, given);
-        places.into_iter().find_map(|at| {
+        places.iter().find_map(|&at| {
             let rest = &text[at + given.len()..];
             let after = ["bin ", "ibn ", "bint ", "ben "]
                 .iter()
@@ -2417,23 +2417,32 @@ impl<'a> Names<'a> {
                 },
                 // `Norvale Systems, the robotics maker, … Norvale said`: a
                 // body's short name.
-                None => match self
-                    .body_named(surname)
-                    .or_else(|| self.patronymic(surname))
-                {
-                    Some((body, at)) => Resolved {
-                        name: body.into(),
-                        introduced_at: Some(at),
-                        bare: false,
-                        rival: None,
-                    },
-                    None => Resolved {
-                        name: surname.into(),
-                        introduced_at: None,
-                        bare: true,
-                        rival: None,
-                    },
-                },
+                // (Both read the places where the word stands whole: found
+                // once.)
+                None => {
+                    let places = if indexable(surname) {
+                        self.capitals().find(text, surname)
+                    } else {
+                        Vec::new()
+                    };
+                    match self
+                        .body_named(surname, &places)
+                        .or_else(|| self.patronymic(surname, &places))
+                    {
+                        Some((body, at)) => Resolved {
+                            name: body.into(),
+                            introduced_at: Some(at),
+                            bare: false,
+                            rival: None,
+                        },
+                        None => Resolved {
+                            name: surname.into(),
+                            introduced_at: None,
+                            bare: true,
+                            rival: None,
+                        },
+                    }
+                }
             }
         } else {
             let name = format!("{}{}", &text[first.start..last.start], last_w);
@@ -2572,14 +2581,18 @@ impl<'a> Names<'a> {
         // first surname that needs it) lists every place where a surname
         // starting with an ASCII capital occurs: for one of letters and
         // digits, only the places where it is a whole word, which are the
-        // only ones the checks below let through. Another surname (`de la
-        // Cruz`, `Ünal`) is looked for across the whole text with a SIMD
+        // only ones the checks below let through. A surname led by a
+        // particle (`de la Cruz`, `al-Rashid`) is found by its first ASCII
+        // capital, which every occurrence has at the same offset. Another
+        // (`Ünal`) is looked for across the whole text with a SIMD
         // substring search, built only then: building one costs as much as
         // reading a few thousand bytes.
         let mut search = if indexable(surname) {
             Ok(self.capitals().find(text, surname))
         } else if starts_indexed(surname) {
             Ok(self.capitals().occurrences(text, surname).collect())
+        } else if let Some(places) = self.capitals().occurrences_by_capital(text, surname) {
+            Ok(places)
         } else {
             Err(memchr::memmem::Finder::new(surname.as_bytes()))
         };
@@ -2628,9 +2641,14 @@ impl<'a> Names<'a> {
             }
             // A name ends at its surname: `Syrian Moscow Visit Highlights`
             // is a headline, not a person called Moscow.
-            let next_word = text[end..]
-                .strip_prefix(' ')
-                .and_then(|r| r.split([' ', ',', '.', '\n']).next());
+            // (Read as bytes: the marks that end it are ASCII.)
+            let next_word = text[end..].strip_prefix(' ').map(|r| {
+                let n = r
+                    .bytes()
+                    .position(|b| matches!(b, b' ' | b',' | b'.' | b'\n'))
+                    .unwrap_or(r.len());
+                &r[..n]
+            });
             if next_word.is_some_and(|w| words::is_capitalised(w) && !lexicon::is_particle(w)) {
                 continue;
             }
@@ -2730,16 +2748,18 @@ impl<'a> Names<'a> {
             }
             if first < start {
                 let mut first = first;
-                let lead = text[first..].split([' ', '\u{a0}']).next().unwrap_or("");
+                let lead = up_to_space(&text[first..]);
                 if n >= 2 && has_role_ending(lead) && lexicon::first_name_gender(lead).is_none() {
                     // `Fisherman Tomas Reilly`: drop the role.
                     first = past_word(text, first);
                 }
                 let first = after_post_of(text, first, end);
                 let full = &text[first..end];
-                let fw = text[first..].split([' ', '\u{a0}']).next().unwrap_or("");
-                if let Some(g) = gender.or_else(|| lexicon::first_name_gender(fw)) {
-                    if !self.gender.contains_key(full) {
+                // (A name met again keeps the gender it was first given:
+                // its first name is not looked up again.)
+                if !self.gender.contains_key(full) {
+                    let fw = up_to_space(&text[first..]);
+                    if let Some(g) = gender.or_else(|| lexicon::first_name_gender(fw)) {
                         self.gender.insert(full.to_string(), g);
                     }
                 }
@@ -2748,8 +2768,11 @@ impl<'a> Names<'a> {
                 found.push((&text[start..end], start));
             }
         }
+        // (For a surname of letters and digits, `search` holds the places
+        // where it stands whole, as `family_name_first` reads them.)
+        let places = search.as_deref().unwrap_or(&[]);
         if found.is_empty() && indexable(surname) {
-            found = self.family_name_first(surname);
+            found = self.family_name_first(surname, places);
             // Not a family name that comes first: a first name, as features
             // call the members of one family (`Elsie` for Elsie Amundsen,
             // beside Walter and Karen Amundsen), or one the name list knows.
@@ -2786,17 +2809,18 @@ impl<'a> Names<'a> {
             }
         }
         if found.is_empty() && starts_indexed(surname) {
-            found.extend(self.nicknamed(surname));
+            found.extend(self.nicknamed(surname, places));
         }
         found
     }
 
     /// The full name a nickname stands in, quoted between its first name
-    /// and surname: `Craig “Sparra” Dempsey` for "Sparra".
-    fn nicknamed(&mut self, nick: &str) -> Option<(&'a str, usize)> {
+    /// and surname: `Craig “Sparra” Dempsey` for "Sparra". `places` are
+    /// where `nick` (`starts_indexed`) occurs, or at least where it stands
+    /// whole: a quotation mark on either side.
+    fn nicknamed(&self, nick: &str, places: &[usize]) -> Option<(&'a str, usize)> {
         let text = self.text;
-        let places: Vec<usize> = self.capitals().occurrences(text, nick).collect();
-        places.into_iter().find_map(|p| {
+        places.iter().find_map(|&p| {
             let end = p + nick.len();
             let open = text[..p].strip_suffix(['“', '"'])?.strip_suffix(' ')?;
             let first = words::prev_word(text, open.len() + 1).filter(|r| r.end == open.len())?;
@@ -2819,7 +2843,8 @@ impl<'a> Names<'a> {
     /// `Kim` (and for a first name: `Elsie Amundsen` for `Elsie`). One or
     /// two more names follow it, none a place's or a body's word (`Lee
     /// County`), and nothing capitalised but a title comes before it.
-    fn family_name_first(&mut self, surname: &str) -> Vec<(&'a str, usize)> {
+    /// `places` are where `surname` stands whole.
+    fn family_name_first(&self, surname: &str, places: &[usize]) -> Vec<(&'a str, usize)> {
         let text = self.text;
         // (After a first name, a surname may be long: `Darnell
         // Whitcombe-Ruiz`.)
@@ -2837,7 +2862,7 @@ impl<'a> Names<'a> {
                 && !is_cue_lowercased(w)
         };
         let mut found = Vec::new();
-        for at in self.capitals().find(text, surname) {
+        for &at in places {
             // Most places are followed by a verb: looked at first.
             let next_capital = text[at + surname.len()..]
                 .strip_prefix(' ')
@@ -2984,6 +3009,16 @@ fn after_post_of(text: &str, first: usize, end: usize) -> usize {
     at
 }
 
+/// `s` up to its first space or no-break space, read as bytes (a
+/// no-break space is C2 A0, and 0xC2 only ever leads a character).
+fn up_to_space(s: &str) -> &str {
+    let b = s.as_bytes();
+    let n = (0..b.len())
+        .find(|&i| b[i] == b' ' || (b[i] == 0xC2 && b.get(i + 1) == Some(&0xA0)))
+        .unwrap_or(b.len());
+    &s[..n]
+}
+
 /// Where the next word starts after the word at `at` and the one space
 /// (or no-break space, two bytes) after it.
 fn past_word(text: &str, at: usize) -> usize {
@@ -3074,9 +3109,14 @@ impl CapitalIndex {
 
     /// Where `word` (`indexable`) stands as a whole word, in order.
     fn find(&self, text: &str, word: &str) -> Vec<usize> {
-        self.occurrences(text, word)
-            .filter(|&at| whole_word_at(text, at, word.len()))
-            .collect()
+        // Room for the whole bucket at once: a vector grown from nothing
+        // would be copied over and over for a common name.
+        let mut places = Vec::with_capacity(self.candidates(word).len());
+        places.extend(
+            self.occurrences(text, word)
+                .filter(|&at| whole_word_at(text, at, word.len())),
+        );
+        places
     }
 
     /// Every place where `s` (`starts_indexed`) occurs, in order,
@@ -3087,6 +3127,23 @@ impl CapitalIndex {
             .iter()
             .copied()
             .filter(move |&at| bytes[at..].starts_with(s.as_bytes()))
+    }
+
+    /// Every place where `s` occurs, in order, overlapping ones too, found
+    /// by its first ASCII capital (`de la Cruz`, `al-Rashid`), which every
+    /// occurrence has at the same offset. None when `s` has no such
+    /// capital with a byte after it.
+    fn occurrences_by_capital(&self, text: &str, s: &str) -> Option<Vec<usize>> {
+        let k = s
+            .bytes()
+            .position(|b| b.is_ascii_uppercase())
+            .filter(|&k| starts_indexed(&s[k..]))?;
+        let (bytes, lead) = (text.as_bytes(), &s.as_bytes()[..k]);
+        Some(
+            self.occurrences(text, &s[k..])
+                .filter_map(|p| p.checked_sub(k).filter(|&at| bytes[at..p] == *lead))
+                .collect(),
+        )
     }
 
     /// Where `s` (`starts_indexed`) first occurs, as `memmem::find` would
@@ -3963,7 +4020,8 @@ mod tests {
         let mut texts = crate::check::sample_articles();
         texts.push(
             "Ünal Ann, Smith-Jones O'Neil; Anna Annan Ann2 xAnn éAnn Ann’s 東京Ann _Ann Ann \
-             ÃÂÉ Ab AbAb Ab1 Ab A-A-A D-Wis, (D-Wisc.) D-Wis"
+             ÃÂÉ Ab AbAb Ab1 Ab A-A-A D-Wis, (D-Wisc.) D-Wis de la Cruz, Lucia de la Cruz \
+             al-Rashid xal-Rashid van Annan d-Wd-W"
                 .to_string(),
         );
         for t in &texts {
@@ -3996,6 +4054,24 @@ mod tests {
                     .collect();
                 assert_eq!(index.occurrences(t, w).collect::<Vec<_>>(), all, "{w}");
             }
+            // Surnames led by a particle, by their first capital.
+            for w in [
+                "de la Cruz",
+                "al-Rashid",
+                "van Ann",
+                "éAnn",
+                "xAnn",
+                "A-A",
+                "d-Wd",
+            ] {
+                let all: Vec<usize> = (0..t.len())
+                    .filter(|&at| t.as_bytes()[at..].starts_with(w.as_bytes()))
+                    .collect();
+                assert_eq!(index.occurrences_by_capital(t, w), Some(all), "{w}");
+            }
+            assert_eq!(index.occurrences_by_capital(t, "ünal"), None);
+            assert_eq!(index.occurrences_by_capital(t, "abC"), None);
+            assert_eq!(index.occurrences_by_capital(t, "d-W"), None);
         }
     }
 }
