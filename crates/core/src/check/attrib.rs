@@ -2597,6 +2597,7 @@ impl<'a> Names<'a> {
             Err(memchr::memmem::Finder::new(surname.as_bytes()))
         };
         let mut hit_k = 0;
+        let mut steps: HashMap<&'a str, Step> = HashMap::default();
         // The quoted spans before the first occurrence are skipped at once.
         let mut quoted_k = match &search {
             Ok(h) => h
@@ -2712,31 +2713,11 @@ impl<'a> Names<'a> {
                 {
                     break;
                 }
-                let w = &text[r.clone()];
-                if let Some(stem) = w.strip_suffix('.') {
-                    if !words::keeps_dot(stem) && !stem.contains('.') {
-                        break;
-                    }
-                }
-                if lexicon::is_title_word(w) {
-                    gender = gender.or(lexicon::honorific_gender(w));
-                    break;
-                }
-                // `FAA Administrator Gregory Pham`: a body's initials
-                // before a post.
-                if is_name_adjective(w) || (words::is_acronym(w) && w.len() > 2) {
-                    break;
-                }
-                // A headline's verb: `Christie Calls Hillary Clinton …` names
-                // two people, not one.
-                if w.chars().next().is_some_and(char::is_uppercase) && is_cue_lowercased(w) {
-                    break;
-                }
-                if !words::nameish(w)
-                    || lexicon::is_name_stop(w)
-                    || words::is_possessive(w)
-                    || w.ends_with("ing")
-                {
+                let w: &'a str = &text[r.clone()];
+                // The same few words stand before a surname again and
+                // again (`said`, a first name): each is judged once.
+                if let Step::Stop(g) = *steps.entry(w).or_insert_with(|| name_step(w)) {
+                    gender = gender.or(g);
                     break;
                 }
                 first = r.start;
@@ -2936,6 +2917,46 @@ impl<'a> Names<'a> {
         }
         found
     }
+}
+
+/// What the walk back from a surname over the words before it does at
+/// one of them.
+#[derive(Clone, Copy)]
+enum Step {
+    /// The name starts after the word; a title's honorific may give the
+    /// person's gender.
+    Stop(Option<Gender>),
+    /// The word is part of the name.
+    Take,
+}
+
+/// The walk back's verdict on `w`, which depends on the word alone.
+fn name_step(w: &str) -> Step {
+    if let Some(stem) = w.strip_suffix('.') {
+        if !words::keeps_dot(stem) && !stem.contains('.') {
+            return Step::Stop(None);
+        }
+    }
+    if lexicon::is_title_word(w) {
+        return Step::Stop(lexicon::honorific_gender(w));
+    }
+    // `FAA Administrator Gregory Pham`: a body's initials before a post.
+    if is_name_adjective(w) || (words::is_acronym(w) && w.len() > 2) {
+        return Step::Stop(None);
+    }
+    // A headline's verb: `Christie Calls Hillary Clinton …` names two
+    // people, not one.
+    if w.chars().next().is_some_and(char::is_uppercase) && is_cue_lowercased(w) {
+        return Step::Stop(None);
+    }
+    if !words::nameish(w)
+        || lexicon::is_name_stop(w)
+        || words::is_possessive(w)
+        || w.ends_with("ing")
+    {
+        return Step::Stop(None);
+    }
+    Step::Take
 }
 
 /// Whether two full names with one surname are one person's, written
