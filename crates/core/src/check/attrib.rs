@@ -2012,13 +2012,13 @@ impl<'a> Names<'a> {
     /// The body whose name `word` opens, where the text first writes it
     /// in full outside quotes, and that place: `Norvale` → `Norvale
     /// Systems`, `Acme` → `Acme Corp.`. Only a name whose last word says
-    /// it is a body.
-    fn body_named(&mut self, word: &str) -> Option<(&'a str, usize)> {
+    /// it is a body. `places` are where `word` stands whole, as
+    /// `CapitalIndex::find` lists them.
+    fn body_named(&self, word: &str, places: &[usize]) -> Option<(&'a str, usize)> {
         if !indexable(word) {
             return None;
         }
         let text = self.text;
-        let places = self.capitals().find(text, word);
         // A company's name, not a place's (`Jackson County`, `Warren
         // Street`); and not a person's, whom the text calls `Mr. Harlan`.
         let honorific = places.iter().any(|&i| {
@@ -2029,7 +2029,7 @@ impl<'a> Names<'a> {
         if honorific {
             return None;
         }
-        places.into_iter().find_map(|at| {
+        places.iter().find_map(|&at| {
             if in_quote(&self.quoted, at) {
                 return None;
             }
@@ -2151,14 +2151,14 @@ impl<'a> Names<'a> {
 
     /// The name a given name opens with a father's name after it, where
     /// the text first writes it outside quotes, and that place: `Faisal`
-    /// → `Faisal bin Rashed` (`Sheikh Faisal said`).
-    fn patronymic(&mut self, given: &str) -> Option<(&'a str, usize)> {
+    /// → `Faisal bin Rashed` (`Sheikh Faisal said`). `places` are where
+    /// `given` stands whole.
+    fn patronymic(&self, given: &str, places: &[usize]) -> Option<(&'a str, usize)> {
         if !indexable(given) {
             return None;
         }
         let text = self.text;
-        let places = self.capitals().find(text, given);
-        places.into_iter().find_map(|at| {
+        places.iter().find_map(|&at| {
             let rest = &text[at + given.len()..];
             let after = ["bin ", "ibn ", "bint ", "ben "]
                 .iter()
@@ -2497,23 +2497,32 @@ impl<'a> Names<'a> {
                 },
                 // `Norvale Systems, the robotics maker, … Norvale said`: a
                 // body's short name.
-                None => match self
-                    .body_named(surname)
-                    .or_else(|| self.patronymic(surname))
-                {
-                    Some((body, at)) => Resolved {
-                        name: body.into(),
-                        introduced_at: Some(at),
-                        bare: false,
-                        rival: None,
-                    },
-                    None => Resolved {
-                        name: surname.into(),
-                        introduced_at: None,
-                        bare: true,
-                        rival: None,
-                    },
-                },
+                // (Both read the places where the word stands whole: found
+                // once.)
+                None => {
+                    let places = if indexable(surname) {
+                        self.capitals().find(text, surname)
+                    } else {
+                        Vec::new()
+                    };
+                    match self
+                        .body_named(surname, &places)
+                        .or_else(|| self.patronymic(surname, &places))
+                    {
+                        Some((body, at)) => Resolved {
+                            name: body.into(),
+                            introduced_at: Some(at),
+                            bare: false,
+                            rival: None,
+                        },
+                        None => Resolved {
+                            name: surname.into(),
+                            introduced_at: None,
+                            bare: true,
+                            rival: None,
+                        },
+                    }
+                }
             }
         } else {
             let name = format!("{}{}", &text[first.start..last.start], last_w);
@@ -2652,18 +2661,23 @@ impl<'a> Names<'a> {
         // first surname that needs it) lists every place where a surname
         // starting with an ASCII capital occurs: for one of letters and
         // digits, only the places where it is a whole word, which are the
-        // only ones the checks below let through. Another surname (`de la
-        // Cruz`, `Ünal`) is looked for across the whole text with a SIMD
+        // only ones the checks below let through. A surname led by a
+        // particle (`de la Cruz`, `al-Rashid`) is found by its first ASCII
+        // capital, which every occurrence has at the same offset. Another
+        // (`Ünal`) is looked for across the whole text with a SIMD
         // substring search, built only then: building one costs as much as
         // reading a few thousand bytes.
         let mut search = if indexable(surname) {
             Ok(self.capitals().find(text, surname))
         } else if starts_indexed(surname) {
             Ok(self.capitals().occurrences(text, surname).collect())
+        } else if let Some(places) = self.capitals().occurrences_by_capital(text, surname) {
+            Ok(places)
         } else {
             Err(memchr::memmem::Finder::new(surname.as_bytes()))
         };
         let mut hit_k = 0;
+        let mut steps: HashMap<&'a str, Step> = HashMap::default();
         // The quoted spans before the first occurrence are skipped at once.
         let mut quoted_k = match &search {
             Ok(h) => h
@@ -2696,7 +2710,7 @@ impl<'a> Names<'a> {
             let after_ok = text[end..]
                 .chars()
                 .next()
-                .is_none_or(|c| !c.is_alphanumeric());
+                .is_none_or(|c| !words::is_word_char(c));
             // Occurrences come in order, so the quoted spans are passed
             // over from where the last occurrence left them, in steps that
             // double: a surname met all through a long text does not read
@@ -2708,9 +2722,14 @@ impl<'a> Names<'a> {
             }
             // A name ends at its surname: `Syrian Moscow Visit Highlights`
             // is a headline, not a person called Moscow.
-            let next_word = text[end..]
-                .strip_prefix(' ')
-                .and_then(|r| r.split([' ', ',', '.', '\n']).next());
+            // (Read as bytes: the marks that end it are ASCII.)
+            let next_word = text[end..].strip_prefix(' ').map(|r| {
+                let n = r
+                    .bytes()
+                    .position(|b| matches!(b, b' ' | b',' | b'.' | b'\n'))
+                    .unwrap_or(r.len());
+                &r[..n]
+            });
             if next_word.is_some_and(|w| words::is_capitalised(w) && !lexicon::is_particle(w)) {
                 continue;
             }
@@ -2729,7 +2748,7 @@ impl<'a> Names<'a> {
                 && text[..at]
                     .chars()
                     .next_back()
-                    .is_some_and(char::is_alphanumeric)
+                    .is_some_and(words::is_word_char)
             {
                 continue;
             }
@@ -2774,31 +2793,11 @@ impl<'a> Names<'a> {
                 {
                     break;
                 }
-                let w = &text[r.clone()];
-                if let Some(stem) = w.strip_suffix('.') {
-                    if !words::keeps_dot(stem) && !stem.contains('.') {
-                        break;
-                    }
-                }
-                if lexicon::is_title_word(w) {
-                    gender = gender.or(lexicon::honorific_gender(w));
-                    break;
-                }
-                // `FAA Administrator Gregory Pham`: a body's initials
-                // before a post.
-                if is_name_adjective(w) || (words::is_acronym(w) && w.len() > 2) {
-                    break;
-                }
-                // A headline's verb: `Christie Calls Hillary Clinton …` names
-                // two people, not one.
-                if w.chars().next().is_some_and(char::is_uppercase) && is_cue_lowercased(w) {
-                    break;
-                }
-                if !words::nameish(w)
-                    || lexicon::is_name_stop(w)
-                    || words::is_possessive(w)
-                    || w.ends_with("ing")
-                {
+                let w: &'a str = &text[r.clone()];
+                // The same few words stand before a surname again and
+                // again (`said`, a first name): each is judged once.
+                if let Step::Stop(g) = *steps.entry(w).or_insert_with(|| name_step(w)) {
+                    gender = gender.or(g);
                     break;
                 }
                 first = r.start;
@@ -2810,16 +2809,18 @@ impl<'a> Names<'a> {
             }
             if first < start {
                 let mut first = first;
-                let lead = text[first..].split([' ', '\u{a0}']).next().unwrap_or("");
+                let lead = up_to_space(&text[first..]);
                 if n >= 2 && has_role_ending(lead) && lexicon::first_name_gender(lead).is_none() {
                     // `Fisherman Tomas Reilly`: drop the role.
                     first = past_word(text, first);
                 }
                 let first = after_post_of(text, first, end);
                 let full = &text[first..end];
-                let fw = text[first..].split([' ', '\u{a0}']).next().unwrap_or("");
-                if let Some(g) = gender.or_else(|| lexicon::first_name_gender(fw)) {
-                    if !self.gender.contains_key(full) {
+                // (A name met again keeps the gender it was first given:
+                // its first name is not looked up again.)
+                if !self.gender.contains_key(full) {
+                    let fw = up_to_space(&text[first..]);
+                    if let Some(g) = gender.or_else(|| lexicon::first_name_gender(fw)) {
                         self.gender.insert(full.to_string(), g);
                     }
                 }
@@ -2828,8 +2829,11 @@ impl<'a> Names<'a> {
                 found.push((&text[start..end], start));
             }
         }
+        // (For a surname of letters and digits, `search` holds the places
+        // where it stands whole, as `family_name_first` reads them.)
+        let places = search.as_deref().unwrap_or(&[]);
         if found.is_empty() && indexable(surname) {
-            found = self.family_name_first(surname);
+            found = self.family_name_first(surname, places);
             // Not a family name that comes first: a first name, as features
             // call the members of one family (`Elsie` for Elsie Amundsen,
             // beside Walter and Karen Amundsen), or one the name list knows.
@@ -2866,17 +2870,18 @@ impl<'a> Names<'a> {
             }
         }
         if found.is_empty() && starts_indexed(surname) {
-            found.extend(self.nicknamed(surname));
+            found.extend(self.nicknamed(surname, places));
         }
         found
     }
 
     /// The full name a nickname stands in, quoted between its first name
-    /// and surname: `Craig “Sparra” Dempsey` for "Sparra".
-    fn nicknamed(&mut self, nick: &str) -> Option<(&'a str, usize)> {
+    /// and surname: `Craig “Sparra” Dempsey` for "Sparra". `places` are
+    /// where `nick` (`starts_indexed`) occurs, or at least where it stands
+    /// whole: a quotation mark on either side.
+    fn nicknamed(&self, nick: &str, places: &[usize]) -> Option<(&'a str, usize)> {
         let text = self.text;
-        let places: Vec<usize> = self.capitals().occurrences(text, nick).collect();
-        places.into_iter().find_map(|p| {
+        places.iter().find_map(|&p| {
             let end = p + nick.len();
             let open = text[..p].strip_suffix(['“', '"'])?.strip_suffix(' ')?;
             let first = words::prev_word(text, open.len() + 1).filter(|r| r.end == open.len())?;
@@ -2885,7 +2890,7 @@ impl<'a> Names<'a> {
                 .or_else(|| text[end..].strip_prefix("\" "))?;
             let last_start = text.len() - rest.len();
             let last_len = rest
-                .find(|c: char| !(c.is_alphanumeric() || c == '-' || c == '’' || c == '\''))
+                .find(|c: char| !(words::is_word_char(c) || c == '-' || c == '’' || c == '\''))
                 .unwrap_or(rest.len());
             let last = words::strip_possessive(&rest[..last_len]);
             let named = |w: &str| words::nameish(w) && !lexicon::is_name_stop(w);
@@ -2899,7 +2904,8 @@ impl<'a> Names<'a> {
     /// `Kim` (and for a first name: `Elsie Amundsen` for `Elsie`). One or
     /// two more names follow it, none a place's or a body's word (`Lee
     /// County`), and nothing capitalised but a title comes before it.
-    fn family_name_first(&mut self, surname: &str) -> Vec<(&'a str, usize)> {
+    /// `places` are where `surname` stands whole.
+    fn family_name_first(&self, surname: &str, places: &[usize]) -> Vec<(&'a str, usize)> {
         let text = self.text;
         // (After a first name, a surname may be long: `Darnell
         // Whitcombe-Ruiz`.)
@@ -2917,7 +2923,7 @@ impl<'a> Names<'a> {
                 && !is_cue_lowercased(w)
         };
         let mut found = Vec::new();
-        for at in self.capitals().find(text, surname) {
+        for &at in places {
             // Most places are followed by a verb: looked at first.
             let next_capital = text[at + surname.len()..]
                 .strip_prefix(' ')
@@ -2993,6 +2999,46 @@ impl<'a> Names<'a> {
     }
 }
 
+/// What the walk back from a surname over the words before it does at
+/// one of them.
+#[derive(Clone, Copy)]
+enum Step {
+    /// The name starts after the word; a title's honorific may give the
+    /// person's gender.
+    Stop(Option<Gender>),
+    /// The word is part of the name.
+    Take,
+}
+
+/// The walk back's verdict on `w`, which depends on the word alone.
+fn name_step(w: &str) -> Step {
+    if let Some(stem) = w.strip_suffix('.') {
+        if !words::keeps_dot(stem) && !stem.contains('.') {
+            return Step::Stop(None);
+        }
+    }
+    if lexicon::is_title_word(w) {
+        return Step::Stop(lexicon::honorific_gender(w));
+    }
+    // `FAA Administrator Gregory Pham`: a body's initials before a post.
+    if is_name_adjective(w) || (words::is_acronym(w) && w.len() > 2) {
+        return Step::Stop(None);
+    }
+    // A headline's verb: `Christie Calls Hillary Clinton …` names two
+    // people, not one.
+    if w.chars().next().is_some_and(char::is_uppercase) && is_cue_lowercased(w) {
+        return Step::Stop(None);
+    }
+    if !words::nameish(w)
+        || lexicon::is_name_stop(w)
+        || words::is_possessive(w)
+        || w.ends_with("ing")
+    {
+        return Step::Stop(None);
+    }
+    Step::Take
+}
+
 /// Whether two full names with one surname are one person's, written
 /// shorter or longer (`John Kerry`, `John F. Kerry`; `Hillary Clinton`,
 /// `Hillary Rodham Clinton`): the same first word, and every word of the
@@ -3064,6 +3110,16 @@ fn after_post_of(text: &str, first: usize, end: usize) -> usize {
     at
 }
 
+/// `s` up to its first space or no-break space, read as bytes (a
+/// no-break space is C2 A0, and 0xC2 only ever leads a character).
+fn up_to_space(s: &str) -> &str {
+    let b = s.as_bytes();
+    let n = (0..b.len())
+        .find(|&i| b[i] == b' ' || (b[i] == 0xC2 && b.get(i + 1) == Some(&0xA0)))
+        .unwrap_or(b.len());
+    &s[..n]
+}
+
 /// Where the next word starts after the word at `at` and the one space
 /// (or no-break space, two bytes) after it.
 fn past_word(text: &str, at: usize) -> usize {
@@ -3087,7 +3143,7 @@ fn starts_indexed(s: &str) -> bool {
 /// Whether `CapitalIndex::find` lists every whole-word occurrence of
 /// `surname`: `starts_indexed`, and only letters and digits.
 fn indexable(surname: &str) -> bool {
-    starts_indexed(surname) && surname.chars().all(char::is_alphanumeric)
+    starts_indexed(surname) && surname.chars().all(words::is_word_char)
 }
 
 /// Where every ASCII capital of the text is, bucketed by its byte and the
@@ -3109,17 +3165,25 @@ const BUCKETS: usize = 26 * 64;
 impl CapitalIndex {
     fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
-        // Eight bytes at a time: capitals are a few in a hundred bytes.
+        // Sixteen bytes at a time, as two words of eight: capitals are a
+        // few in a hundred bytes, and most blocks, holding none, cost one
+        // test.
         let mut found = Vec::with_capacity(bytes.len() / 32);
-        let mut chunks = bytes.chunks_exact(8);
+        let word = |b: &[u8]| u64::from_le_bytes(b.try_into().unwrap_or_default());
+        let mut chunks = bytes.chunks_exact(16);
         let mut base = 0;
         for c in &mut chunks {
-            let mut m = crate::swar::capitals(u64::from_le_bytes(c.try_into().unwrap_or_default()));
-            while m != 0 {
-                found.push(base + (m.trailing_zeros() / 8) as usize);
-                m &= m - 1;
+            let lo = crate::swar::capitals(word(&c[..8]));
+            let hi = crate::swar::capitals(word(&c[8..]));
+            if lo | hi != 0 {
+                for (mut m, at) in [(lo, base), (hi, base + 8)] {
+                    while m != 0 {
+                        found.push(at + (m.trailing_zeros() / 8) as usize);
+                        m &= m - 1;
+                    }
+                }
             }
-            base += 8;
+            base += 16;
         }
         for (k, b) in chunks.remainder().iter().enumerate() {
             if b.is_ascii_uppercase() {
@@ -3154,9 +3218,21 @@ impl CapitalIndex {
 
     /// Where `word` (`indexable`) stands as a whole word, in order.
     fn find(&self, text: &str, word: &str) -> Vec<usize> {
-        self.occurrences(text, word)
-            .filter(|&at| whole_word_at(text, at, word.len()))
-            .collect()
+        let (bytes, w) = (text.as_bytes(), word.as_bytes());
+        let bucket = self.candidates(word);
+        // Room for the whole bucket at once: a vector grown from nothing
+        // would be copied over and over for a common name.
+        let mut places = Vec::with_capacity(bucket.len());
+        for &at in bucket {
+            // The third byte first: most of a bucket's places differ there
+            // (the first two it shares), and one byte costs less than a
+            // comparison of slices.
+            let third = w.len() < 3 || bytes.get(at + 2) == Some(&w[2]);
+            if third && bytes[at..].starts_with(w) && whole_word_at(text, at, w.len()) {
+                places.push(at);
+            }
+        }
+        places
     }
 
     /// Every place where `s` (`starts_indexed`) occurs, in order,
@@ -3167,6 +3243,23 @@ impl CapitalIndex {
             .iter()
             .copied()
             .filter(move |&at| bytes[at..].starts_with(s.as_bytes()))
+    }
+
+    /// Every place where `s` occurs, in order, overlapping ones too, found
+    /// by its first ASCII capital (`de la Cruz`, `al-Rashid`), which every
+    /// occurrence has at the same offset. None when `s` has no such
+    /// capital with a byte after it.
+    fn occurrences_by_capital(&self, text: &str, s: &str) -> Option<Vec<usize>> {
+        let k = s
+            .bytes()
+            .position(|b| b.is_ascii_uppercase())
+            .filter(|&k| starts_indexed(&s[k..]))?;
+        let (bytes, lead) = (text.as_bytes(), &s.as_bytes()[..k]);
+        Some(
+            self.occurrences(text, &s[k..])
+                .filter_map(|p| p.checked_sub(k).filter(|&at| bytes[at..p] == *lead))
+                .collect(),
+        )
     }
 
     /// Where `s` (`starts_indexed`) first occurs, as `memmem::find` would
@@ -3180,11 +3273,16 @@ impl CapitalIndex {
 /// ASCII byte, so both are character boundaries) stands whole: no letter
 /// or digit right before or after it.
 fn whole_word_at(text: &str, at: usize, len: usize) -> bool {
-    !alnum_before(text, at)
-        && text[at + len..]
+    // (The byte after it decoded only when it is not ASCII.)
+    let alnum_after = match text.as_bytes().get(at + len) {
+        None => false,
+        Some(b) if *b < 0x80 => b.is_ascii_alphanumeric(),
+        Some(_) => text[at + len..]
             .chars()
             .next()
-            .is_none_or(|c| !c.is_alphanumeric())
+            .is_some_and(words::is_word_char),
+    };
+    !alnum_before(text, at) && !alnum_after
 }
 
 /// Whether the character before byte `at` is a letter or a digit,
@@ -3196,7 +3294,7 @@ fn alnum_before(text: &str, at: usize) -> bool {
         Some(_) => text[..at]
             .chars()
             .next_back()
-            .is_some_and(char::is_alphanumeric),
+            .is_some_and(words::is_word_char),
     }
 }
 
@@ -4046,7 +4144,8 @@ mod tests {
         let mut texts = crate::check::sample_articles();
         texts.push(
             "Ünal Ann, Smith-Jones O'Neil; Anna Annan Ann2 xAnn éAnn Ann’s 東京Ann _Ann Ann \
-             ÃÂÉ Ab AbAb Ab1 Ab A-A-A D-Wis, (D-Wisc.) D-Wis"
+             ÃÂÉ Ab AbAb Ab1 Ab A-A-A D-Wis, (D-Wisc.) D-Wis de la Cruz, Lucia de la Cruz \
+             al-Rashid xal-Rashid van Annan d-Wd-W"
                 .to_string(),
         );
         for t in &texts {
@@ -4079,6 +4178,24 @@ mod tests {
                     .collect();
                 assert_eq!(index.occurrences(t, w).collect::<Vec<_>>(), all, "{w}");
             }
+            // Surnames led by a particle, by their first capital.
+            for w in [
+                "de la Cruz",
+                "al-Rashid",
+                "van Ann",
+                "éAnn",
+                "xAnn",
+                "A-A",
+                "d-Wd",
+            ] {
+                let all: Vec<usize> = (0..t.len())
+                    .filter(|&at| t.as_bytes()[at..].starts_with(w.as_bytes()))
+                    .collect();
+                assert_eq!(index.occurrences_by_capital(t, w), Some(all), "{w}");
+            }
+            assert_eq!(index.occurrences_by_capital(t, "ünal"), None);
+            assert_eq!(index.occurrences_by_capital(t, "abC"), None);
+            assert_eq!(index.occurrences_by_capital(t, "d-W"), None);
         }
     }
 }

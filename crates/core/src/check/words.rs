@@ -114,8 +114,21 @@ pub(crate) fn keeps_dot(w: &str) -> bool {
         || (w.len() == 1 && w.as_bytes()[0].is_ascii_uppercase())
 }
 
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+/// `char::is_alphanumeric`, answered without its Unicode tables for the
+/// characters met most around words: ASCII, Latin-1 (`é`, the no-break
+/// space) and the General Punctuation block (curly quotation marks,
+/// apostrophes, dashes), which holds no letter or digit. A table look-up
+/// costs hundreds of instructions.
+pub(crate) fn is_word_char(c: char) -> bool {
+    match c {
+        '\0'..='\u{7f}' => c.is_ascii_alphanumeric(),
+        '\u{80}'..='\u{ff}' => matches!(
+            c,
+            'ª' | '²' | '³' | 'µ' | '¹' | 'º' | '¼'..='¾' | 'À'..='Ö' | 'Ø'..='ö' | 'ø'..='ÿ'
+        ),
+        '\u{2000}'..='\u{206f}' => false,
+        _ => c.is_alphanumeric(),
+    }
 }
 
 /// What an ASCII byte is to the tokeniser.
@@ -607,24 +620,36 @@ pub(crate) fn age(w: &str) -> Option<&str> {
 
 /// The last word before byte `pos` on the same line, skipping spaces.
 pub(crate) fn prev_word(text: &str, pos: usize) -> Option<Range<usize>> {
-    let s = &text[..pos];
-    let t = s.trim_end_matches([' ', '\u{a0}']);
-    let end = t.len();
-    let in_word = |c: char| is_word_char(c) || matches!(c, '-' | '.' | '’' | '\'');
-    // Back over ASCII a byte at a time, then over anything else a
-    // character at a time.
+    let t = &text[..pos];
     let b = t.as_bytes();
-    let mut start = end;
-    while start > 0 && (b[start - 1].is_ascii_alphanumeric() || b"-.'".contains(&b[start - 1])) {
-        start -= 1;
+    // Back over spaces and no-break spaces (C2 A0 in UTF-8: 0xC2 only
+    // ever leads a character), as bytes.
+    let mut end = b.len();
+    loop {
+        if end > 0 && b[end - 1] == b' ' {
+            end -= 1;
+        } else if end > 1 && b[end - 2] == 0xC2 && b[end - 1] == 0xA0 {
+            end -= 2;
+        } else {
+            break;
+        }
     }
-    if start > 0 && b[start - 1] >= 0x80 {
-        start = t[..start]
-            .char_indices()
-            .rev()
-            .take_while(|&(_, c)| in_word(c))
-            .last()
-            .map_or(start, |(i, _)| i);
+    // Back over the word: ASCII a byte at a time, anything else a
+    // character at a time.
+    let mut start = end;
+    while start > 0 {
+        let c = b[start - 1];
+        if c < 0x80 {
+            if !(c.is_ascii_alphanumeric() || matches!(c, b'-' | b'.' | b'\'')) {
+                break;
+            }
+            start -= 1;
+        } else {
+            match t[..start].chars().next_back() {
+                Some(c) if c == '’' || is_word_char(c) => start -= c.len_utf8(),
+                _ => break,
+            }
+        }
     }
     if start == end {
         return None;
@@ -761,6 +786,14 @@ mod tests {
         out
     }
 
+    /// `is_word_char` is `char::is_alphanumeric`, for every character.
+    #[test]
+    fn word_chars_are_the_alphanumeric_ones() {
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
     /// `prev_word` as first written, a character at a time.
     fn prev_word_by_char(text: &str, pos: usize) -> Option<Range<usize>> {
         let t = text[..pos].trim_end_matches([' ', '\u{a0}']);
@@ -768,10 +801,10 @@ mod tests {
         let mut start = t
             .char_indices()
             .rev()
-            .take_while(|&(_, c)| is_word_char(c) || matches!(c, '-' | '.' | '’' | '\''))
+            .take_while(|&(_, c)| c.is_alphanumeric() || matches!(c, '-' | '.' | '’' | '\''))
             .last()
             .map(|(i, _)| i)?;
-        while start < end && !text[start..].starts_with(is_word_char) {
+        while start < end && !text[start..].starts_with(char::is_alphanumeric) {
             start += text[start..].chars().next().map_or(1, char::len_utf8);
         }
         (start < end).then_some(start..end)
@@ -785,6 +818,7 @@ mod tests {
                 "Mr. Smith, U.S. Sen. al-Sharaa’s aide‑de‑camp said: “It’s 6'3\" tall.”",
                 "Ünïcödé Straße 東京 🙂 x\u{2011}y a\u{2019}b c\u{2019} d-. e.-f -.x",
                 "Jo\u{a0}Émile  Zoë-Ann O’Neil's .. -- ’’ '' \u{a0} \u{a0}\u{a0}  -é .5 ‑x",
+                "©Ann ¡Hola! Ann© ©\u{a0}x Ann\u{85} y\u{a0}\u{a0} \u{a0}©\u{a0}",
             ]
             .map(String::from),
         );
