@@ -2828,10 +2828,13 @@ fn close_point(text: &str, inner: Range<usize>) -> Option<usize> {
                 true
             }
             // `“Somebody knows what happened, the chief said.`
+            // (The verb ending its clause: not `At half-time, the players
+            // said they were fine, …`, someone else's words inside.)
             [d, n, w3, ..]
                 if matches!(*d, "the" | "a" | "an" | "her" | "his" | "their")
                     && n.bytes().all(|b| b.is_ascii_lowercase())
-                    && is_cue_verb(w3) =>
+                    && w3.ends_with(['.', ','])
+                    && is_cue_verb(w3.trim_end_matches(['.', ','])) =>
             {
                 true
             }

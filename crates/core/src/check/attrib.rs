@@ -994,7 +994,8 @@ fn mention_ending(text: &str, toks: &[Tok]) -> Option<Mention> {
         });
     }
     if !lexicon::is_speaker_noun(w)
-        && (w.chars().all(char::is_lowercase) || words::age(w).is_some())
+        && (w.chars().all(char::is_lowercase)
+            || words::age(w).is_some_and(|n| age_set_off_once(text, last.start, n)))
         && !is_function_word(w)
         && lexicon::cue(w).is_none()
         && (!w.ends_with("ly") || lexicon::is_ly_noun(w))
@@ -1045,8 +1046,11 @@ fn mention_ending(text: &str, toks: &[Tok]) -> Option<Mention> {
             }
             j -= 1;
             // (`that person said`: a demonstrative right before the noun.)
+            // (Opening its clause: not `alleges that staff said`.)
             if lexicon::is_determiner(pw)
-                || (j + 2 == toks.len() && matches!(pw, "that" | "That" | "this" | "This"))
+                || (j + 2 == toks.len()
+                    && matches!(pw, "that" | "That" | "this" | "This")
+                    && (j == 0 || !toks[j - 1].word))
             {
                 break;
             }
@@ -1068,6 +1072,22 @@ fn mention_ending(text: &str, toks: &[Tok]) -> Option<Mention> {
         });
     }
     None
+}
+
+/// Whether the 8 KB before `at` set off an age once, after one name:
+/// `Danny Holloway, 21,` for "the 21-year-old". (Not two people of an age,
+/// `Marcus Dell, 24, and Aaron Pike, 24,`, nor an age never set off: the
+/// rules that read "the 21-year-old" otherwise stand.)
+fn age_set_off_once(text: &str, at: usize, years: &str) -> bool {
+    let mut lo = at.saturating_sub(8192);
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let set_off = format!(", {years},");
+    memchr::memmem::find_iter(&text.as_bytes()[lo..at], set_off.as_bytes())
+        .take(2)
+        .count()
+        == 1
 }
 
 /// Whether the mark `toks[k]` joins the word before it to the next: a
@@ -1669,10 +1689,31 @@ fn first_subject(text: &str, toks: &[Tok]) -> Option<Mention> {
     let lead = lead_at.map(|i| &text[toks[i].range()]);
     // (Nor a short phrase of place or time: `In an interview with
     // Deutsche Welle, Petro Savchuk defended …`, `At the rally, …`.)
+    // (Only where a name in it follows a preposition: not `At the hearing
+    // Sen. Ana Ruiz, a Democrat from Ohio, pressed …`, the phrase's comma
+    // left out.)
     let adjunct = lead.is_some_and(|w| matches!(w, "In" | "At" | "During" | "After" | "On"))
-        && lead_at
-            .and_then(|i| toks.get(i + 1))
-            .is_some_and(|t| lexicon::is_determiner(&text[t.range()]));
+        && lead_at.is_some_and(|i| {
+            toks.get(i + 1)
+                .is_some_and(|t| lexicon::is_determiner(&text[t.range()]))
+                && toks[i + 1..]
+                    .iter()
+                    .take(12)
+                    .take_while(|t| &text[t.range()] != ",")
+                    .scan(None::<&Tok>, |prev, t| {
+                        let before = prev.replace(t);
+                        Some((before, t))
+                    })
+                    .all(|(before, t)| {
+                        !words::is_capitalised(&text[t.range()])
+                            || before.is_some_and(|b| {
+                                let w = &text[b.range()];
+                                is_function_word(w)
+                                    || lexicon::is_determiner(w)
+                                    || words::is_capitalised(w)
+                            })
+                    })
+        });
     let toks = if lead
         .is_some_and(|w| is_subordinator(w) || matches!(w, "With" | "Without" | "Despite" | "Amid"))
     {

@@ -633,7 +633,6 @@ pub(crate) fn is_title_word(w: &str) -> bool {
             // arts pages write them before a name: `Midfielder Whitlock`.
             | "Midfielder"
             | "Striker"
-            | "Defender"
             | "Goalkeeper"
             | "Winger"
             | "Playwright"
@@ -1675,7 +1674,7 @@ static MALE_NAMES: &[&str] = &[
     "Clifford",
     "Lionel",
     "Percy",
-    // British and Irish names, but not those that are as often a surname (Ross, Craig, Morgan, Lewis, Graham, Stuart).
+    // British and Irish names, but not those that are as often a surname (Ross, Craig, Morgan, Lewis, Graham, Stuart), nor Jamie, as often a woman's.
     "Gareth",
     "Callum",
     "Rhys",
@@ -1718,7 +1717,6 @@ static MALE_NAMES: &[&str] = &[
     "Emlyn",
     "Aled",
     "Geraint",
-    "Jamie",
     "Reece",
     "Clive",
     "Nigel",
@@ -2075,7 +2073,7 @@ static FEMALE_NAMES: &[&str] = &[
     "Mabel",
     "Opal",
     "Tamsin",
-    // British and Irish names (not Kelly or Kerry, as often a surname or a place).
+    // British and Irish names (not Kelly or Kerry, as often a surname or a place, nor Nicola, a man's in Italy).
     "Ciara",
     "Sinead",
     "Roisin",
@@ -2107,7 +2105,6 @@ static FEMALE_NAMES: &[&str] = &[
     "Leanne",
     "Gemma",
     "Tracey",
-    "Nicola",
     "Mandy",
     "Beverley",
     "Gillian",
