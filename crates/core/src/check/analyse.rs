@@ -185,21 +185,23 @@ pub(crate) fn run(text: &str) -> Report {
             .rev()
             .find(|t| !matches!(&text[t.range()], "," | ":" | "*" | "_"));
         let prev_word = prev_tok.filter(|t| t.word).map(|t| &text[t.range()]);
+        // The word before the quote's last word: `labeled` in `a category
+        // labeled “…”`, `first` in `She first read “…”`.
+        let word_before = toks
+            .iter()
+            .rev()
+            .filter(|t| t.word)
+            .nth(1)
+            .map(|t| &text[t.range()]);
         // A label, not speech: `a category labeled “local familiarity”`.
         // (Not `what lawmakers called “fraud”` or `her “criminal” attempt`:
         // a word of someone's is theirs, as the development set has it.)
         let term = matches!(prev_word, Some("labeled" | "labelled" | "stamped"))
-            && toks
-                .iter()
-                .rev()
-                .filter(|t| t.word)
-                .nth(1)
-                .is_some_and(|t| {
-                    let w = &text[t.range()];
-                    w.starts_with(|c: char| c.is_lowercase())
-                        && !lexicon::is_aux(w)
-                        && lexicon::pronoun(w).is_none()
-                });
+            && word_before.is_some_and(|w| {
+                w.starts_with(|c: char| c.is_lowercase())
+                    && !lexicon::is_aux(w)
+                    && lexicon::pronoun(w).is_none()
+            });
         // `Ruiz summed up the drama: “…”`: after a cue and a colon, the
         // word before names a title's kind only for a title in Title Case
         // (below).
@@ -229,42 +231,26 @@ pub(crate) fn run(text: &str) -> Report {
         // “Middlemarch”`, `published in “The Lancet”`.
         // (Someone reads it: not `The sign read “Keep Out.”`, `the
         // statement read: “…”`.)
-        let reader = || {
-            toks.iter()
-                .rev()
-                .filter(|t| t.word)
-                .nth(1)
-                .is_some_and(|t| {
-                    let w = &text[t.range()];
-                    lexicon::pronoun(w).is_some()
-                        || matches!(
-                            w,
-                            "first" | "once" | "never" | "also" | "had" | "has" | "have"
-                        )
-                        || (words::is_capitalised(w) && !lexicon::is_name_stop(w))
-                })
-        };
+        let reader = word_before.is_some_and(|w| {
+            lexicon::pronoun(w).is_some()
+                || matches!(
+                    w,
+                    "first" | "once" | "never" | "also" | "had" | "has" | "have"
+                )
+                || (words::is_capitalised(w) && !lexicon::is_name_stop(w))
+        });
         let read = (matches!(
             prev_word,
             Some("read" | "reads" | "reading" | "reread" | "watched" | "watching")
         ) && !colon_before
-            && reader())
+            && reader)
             || (prev_word == Some("in")
-                && toks
-                    .iter()
-                    .rev()
-                    .filter(|t| t.word)
-                    .nth(1)
-                    .is_some_and(|t| {
-                        matches!(
-                            &text[t.range()],
-                            "published" | "appeared" | "starred" | "appears" | "publishes"
-                        )
-                    }));
+                && matches!(
+                    word_before,
+                    Some("published" | "appeared" | "starred" | "appears" | "publishes")
+                ));
         let work_called = prev_word == Some("called") && {
-            let mut words = toks.iter().rev().filter(|t| t.word).skip(1);
-            words.next().is_some_and(|t| {
-                let w = &text[t.range()];
+            word_before.is_some_and(|w| {
                 lexicon::is_work_noun(w)
                     || matches!(
                         w,

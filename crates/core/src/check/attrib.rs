@@ -1045,8 +1045,8 @@ fn mention_ending(text: &str, toks: &[Tok]) -> Option<Mention> {
                 break;
             }
             j -= 1;
-            // (`that person said`: a demonstrative right before the noun.)
-            // (Opening its clause: not `alleges that staff said`.)
+            // (`that person said`: a demonstrative right before the noun,
+            // opening its clause; not `alleges that staff said`.)
             if lexicon::is_determiner(pw)
                 || (j + 2 == toks.len()
                     && matches!(pw, "that" | "That" | "this" | "This")
@@ -1687,11 +1687,10 @@ fn first_subject(text: &str, toks: &[Tok]) -> Option<Mention> {
     // subject is: `With leaders worried about Jo Bloggs, Ann Other is …`.
     let lead_at = toks.iter().position(|t| t.word);
     let lead = lead_at.map(|i| &text[toks[i].range()]);
-    // (Nor a short phrase of place or time: `In an interview with
-    // Deutsche Welle, Petro Savchuk defended …`, `At the rally, …`.)
-    // (Only where a name in it follows a preposition: not `At the hearing
-    // Sen. Ana Ruiz, a Democrat from Ohio, pressed …`, the phrase's comma
-    // left out.)
+    // Nor a short phrase of place or time, `In an interview with Deutsche
+    // Welle, Petro Savchuk defended …`, `At the rally, …`, where any name
+    // in it follows a preposition: not `At the hearing Sen. Ana Ruiz, a
+    // Democrat from Ohio, pressed …`, the phrase's comma left out.
     let adjunct = lead.is_some_and(|w| matches!(w, "In" | "At" | "During" | "After" | "On"))
         && lead_at.is_some_and(|i| {
             toks.get(i + 1)
