@@ -134,21 +134,31 @@ pub(crate) fn after(text: &str, toks: &[Tok], new_sentence: bool, lead: bool) ->
         }
     }
     // `“…,” when Clinton blasted him`: a new clause, not an attribution.
-    if toks.iter().find(|t| t.word).is_some_and(|t| {
-        matches!(
-            &text[t.range()],
-            "when"
-                | "as"
-                | "because"
-                | "after"
-                | "before"
-                | "while"
-                | "if"
-                | "since"
-                | "until"
-                | "although"
-        )
-    }) {
+    // (Nor one joined by "and" with a subject of its own: `under the
+    // headline “Judgement Day”, and the home fans sang`.)
+    let mut ws = toks.iter().filter(|t| t.word);
+    let joined_clause = ws.next().is_some_and(|t| &text[t.range()] == "and")
+        && ws.next().is_some_and(|t| {
+            let w = &text[t.range()];
+            lexicon::is_determiner(w) || lexicon::pronoun(w).is_some() || words::is_capitalised(w)
+        });
+    if joined_clause
+        || toks.iter().find(|t| t.word).is_some_and(|t| {
+            matches!(
+                &text[t.range()],
+                "when"
+                    | "as"
+                    | "because"
+                    | "after"
+                    | "before"
+                    | "while"
+                    | "if"
+                    | "since"
+                    | "until"
+                    | "although"
+            )
+        })
+    {
         return found;
     }
     // `“…,” Scott Pruitt, the attorney general of Oklahoma, said.`: a name
