@@ -2703,6 +2703,11 @@ impl<'a> Names<'a> {
     }
 
     fn search_full(&mut self, surname: &str) -> Vec<(&'a str, usize)> {
+        // Until the caller records what is found, the surname stands for
+        // no one: a search it sets off for another name's last word, which
+        // may be this surname again (`Bongo Bongo`), then ends at once
+        // instead of recursing without end.
+        self.full.entry(surname.to_string()).or_default();
         let mut found = Vec::new();
         let text = self.text;
         let bytes = text.as_bytes();
