@@ -1257,7 +1257,7 @@ fn said_intro(
         true
     } else {
         gap.split_whitespace()
-            .all(|w| lexicon::is_aux(w) || w.ends_with("ly") || matches!(w, "also" | "later"))
+            .all(|w| lexicon::is_aux(w) || attrib::is_adverb(w) || matches!(w, "also" | "later"))
     };
     let verb = &text[cue.clone()];
     let says = matches!(
@@ -2338,9 +2338,7 @@ fn role_holder(text: &str, noun: &str, at: usize, names: &mut Names<'_>) -> Opti
     }
     // `Danny Holloway, 21, scored`: the name before the age set off.
     if let Some(n) = age.filter(|_| noun == head) {
-        let set_off = format!(", {n},");
-        for i in memchr::memmem::rfind_iter(window.as_bytes(), set_off.as_bytes()).take(8) {
-            let comma = lo + i;
+        for comma in words::ages_set_off(text, at, n) {
             let mut first = comma;
             let mut words = 0;
             while words < 4 {
@@ -2357,7 +2355,8 @@ fn role_holder(text: &str, noun: &str, at: usize, names: &mut Names<'_>) -> Opti
                 words += 1;
             }
             if words >= 2 {
-                cands.push((first..comma, comma + set_off.len()));
+                // (The role ends after `, 21,`.)
+                cands.push((first..comma, comma + n.len() + 3));
             }
         }
     }

@@ -1089,15 +1089,7 @@ fn mention_ending(text: &str, toks: &[Tok]) -> Option<Mention> {
 /// `Marcus Dell, 24, and Aaron Pike, 24,`, nor an age never set off: the
 /// rules that read "the 21-year-old" otherwise stand.)
 fn age_set_off_once(text: &str, at: usize, years: &str) -> bool {
-    let mut lo = at.saturating_sub(8192);
-    while !text.is_char_boundary(lo) {
-        lo += 1;
-    }
-    let set_off = format!(", {years},");
-    memchr::memmem::find_iter(&text.as_bytes()[lo..at], set_off.as_bytes())
-        .take(2)
-        .count()
-        == 1
+    words::ages_set_off(text, at, years).len() == 1
 }
 
 /// Whether the mark `toks[k]` joins the word before it to the next: a
@@ -1172,7 +1164,7 @@ fn subject_position(text: &str, toks: &[Tok], i: usize) -> bool {
 
 /// Whether `w` reads as an adverb: a word in "-ly" (`previously`), not
 /// a noun in "-ly" (`the family`, `the national assembly`).
-fn is_adverb(w: &str) -> bool {
+pub(crate) fn is_adverb(w: &str) -> bool {
     w.ends_with("ly") && w.len() > 4 && !lexicon::is_ly_noun(w)
 }
 
@@ -3165,12 +3157,11 @@ fn after_post_of(text: &str, first: usize, end: usize) -> usize {
     at
 }
 
-/// `s` up to its first space or no-break space, read as bytes (a
-/// no-break space is C2 A0, and 0xC2 only ever leads a character).
+/// `s` up to its first space or no-break space.
 fn up_to_space(s: &str) -> &str {
     let b = s.as_bytes();
     let n = (0..b.len())
-        .find(|&i| b[i] == b' ' || (b[i] == 0xC2 && b.get(i + 1) == Some(&0xA0)))
+        .find(|&i| words::space_len_at(b, i) > 0)
         .unwrap_or(b.len());
     &s[..n]
 }
@@ -3178,14 +3169,13 @@ fn up_to_space(s: &str) -> &str {
 /// Where the next word starts after the word at `at` and the one space
 /// (or no-break space, two bytes) after it.
 fn past_word(text: &str, at: usize) -> usize {
-    let rest = &text[at..];
-    match rest
-        .char_indices()
-        .find(|&(_, c)| c == ' ' || c == '\u{a0}')
-    {
-        Some((i, c)) => at + i + c.len_utf8(),
-        None => text.len(),
-    }
+    let b = text.as_bytes();
+    (at..b.len())
+        .find_map(|i| match words::space_len_at(b, i) {
+            0 => None,
+            n => Some(i + n),
+        })
+        .unwrap_or(text.len())
 }
 
 /// Whether every occurrence of `s` starts at a place the capital-letter

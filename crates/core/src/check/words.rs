@@ -618,20 +618,51 @@ pub(crate) fn age(w: &str) -> Option<&str> {
         .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
+/// The length in bytes of the space or no-break space at byte `i` of
+/// `b`, or 0. Read as bytes: a no-break space is C2 A0 in UTF-8, and 0xC2
+/// only ever leads a character.
+pub(crate) fn space_len_at(b: &[u8], i: usize) -> usize {
+    match b.get(i) {
+        Some(b' ') => 1,
+        Some(0xC2) if b.get(i + 1) == Some(&0xA0) => 2,
+        _ => 0,
+    }
+}
+
+/// The length in bytes of the space or no-break space that ends at byte
+/// `end` of `b`, or 0.
+pub(crate) fn space_len_before(b: &[u8], end: usize) -> usize {
+    if end >= 1 && b[end - 1] == b' ' {
+        1
+    } else if end >= 2 && b[end - 2] == 0xC2 && b[end - 1] == 0xA0 {
+        2
+    } else {
+        0
+    }
+}
+
+/// Where the 8 KB before `at` set off an age of `years` after a name
+/// (`Danny Holloway, 21,`): the offsets of the commas before the years,
+/// the last first, at most eight. (The search reads bytes: the pattern
+/// starts with a comma, so it never starts inside a character.)
+pub(crate) fn ages_set_off(text: &str, at: usize, years: &str) -> Vec<usize> {
+    let lo = at.saturating_sub(8192);
+    let set_off = format!(", {years},");
+    memchr::memmem::rfind_iter(&text.as_bytes()[lo..at], set_off.as_bytes())
+        .take(8)
+        .map(|i| lo + i)
+        .collect()
+}
+
 /// The last word before byte `pos` on the same line, skipping spaces.
 pub(crate) fn prev_word(text: &str, pos: usize) -> Option<Range<usize>> {
     let t = &text[..pos];
     let b = t.as_bytes();
-    // Back over spaces and no-break spaces (C2 A0 in UTF-8: 0xC2 only
-    // ever leads a character), as bytes.
     let mut end = b.len();
     loop {
-        if end > 0 && b[end - 1] == b' ' {
-            end -= 1;
-        } else if end > 1 && b[end - 2] == 0xC2 && b[end - 1] == 0xA0 {
-            end -= 2;
-        } else {
-            break;
+        match space_len_before(b, end) {
+            0 => break,
+            n => end -= n,
         }
     }
     // Back over the word: ASCII a byte at a time, anything else a
