@@ -15,6 +15,7 @@ mod attrib;
 mod lexicon;
 mod places;
 mod scan;
+mod single;
 mod words;
 
 use serde::Serialize;
@@ -102,7 +103,14 @@ impl Report {
 
 /// Checks an article (Markdown or plain text).
 pub fn check(text: &str) -> Report {
-    analyse::run(text)
+    match single::swapped(text) {
+        None => analyse::run(text),
+        Some(swapped) => {
+            let mut report = analyse::run(&swapped);
+            single::restore(text, &mut report);
+            report
+        }
+    }
 }
 
 /// The team's sample articles (`assets/samples`), for tests that compare a
