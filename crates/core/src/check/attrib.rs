@@ -1439,10 +1439,13 @@ fn noun_phrase_forward(text: &str, toks: &[Tok]) -> Option<Mention> {
     }
     let w = &text[t.range()];
     // (`said her spokesman, Lucas Brandt`: a possessive opens a phrase.)
+    // (And `said her brother, Mateo Lopez`: a relative.)
     let owner = matches!(w, "her" | "his" | "their" | "its")
-        && toks
-            .get(i + 1)
-            .is_some_and(|n| n.word && lexicon::is_speaker_noun(&text[n.range()]));
+        && toks[i + 1..]
+            .iter()
+            .take(3)
+            .take_while(|n| n.word && text[n.range()].starts_with(|c: char| c.is_ascii_lowercase()))
+            .any(|n| lexicon::is_speaker_noun(&text[n.range()]) || is_relative(&text[n.range()]));
     if let Some(g) = lexicon::pronoun(w).filter(|_| !owner) {
         if matches!(w, "he" | "she" | "they" | "it") {
             return Some(Mention {
@@ -1522,20 +1525,31 @@ fn noun_phrase_forward(text: &str, toks: &[Tok]) -> Option<Mention> {
             }
             return Some(m);
         }
-        if lexicon::is_speaker_noun(w) {
+        if lexicon::is_speaker_noun(w) || is_relative(w) {
             last_noun = Some(j);
         }
         j += 1;
     }
+    // The role set off before the name may be any lower-case noun phrase
+    // after a determiner: `said a retired nurse, Maria Lopez, 67.`
+    let set_off = last_noun.or_else(|| {
+        let phrase = toks.get(i + 1..j)?;
+        (j > i + 1
+            && toks.get(j).is_some_and(|t| &text[t.range()] == ",")
+            && (lexicon::is_determiner(w) || owner)
+            && phrase
+                .iter()
+                .all(|t| t.word && text[t.range()].starts_with(|c: char| c.is_ascii_lowercase())))
+        .then(|| j - 1)
+    });
     // An unnamed source with what ties it to the story: `said one person
     // close to Mr. Hollander`, `according to two people familiar with the
     // talks`.
     let unnamed = matches!(w, "a" | "an") || is_quantifier(w);
     // The role set off before the name: `said the union’s lead negotiator,
-    // Tobias Reinholt-Yeboah.`, `according to the mayor, Ingrid Solvang,`.
-    if let Some(n) =
-        last_noun.filter(|&n| !unnamed && !lexicon::is_document_noun(&text[toks[n].range()]))
-    {
+    // Tobias Reinholt-Yeboah.`, `according to the mayor, Ingrid Solvang,`,
+    // `said a neighbor, Maria Lopez`.
+    if let Some(n) = set_off.filter(|&n| !lexicon::is_document_noun(&text[toks[n].range()])) {
         if toks.get(n + 1).is_some_and(|t| &text[t.range()] == ",") {
             let named = name_forward(text, &toks[n + 2..]).filter(|m| {
                 let after = toks.iter().position(|t| t.start >= m.range.end);
@@ -1559,6 +1573,33 @@ fn noun_phrase_forward(text: &str, toks: &[Tok]) -> Option<Mention> {
             kind: MentionKind::Noun,
         }
     })
+}
+
+/// A relative or someone close: `brother`, `cousin`, `fiancée`.
+fn is_relative(w: &str) -> bool {
+    lexicon::person_noun_gender(w).is_some()
+        || matches!(
+            w,
+            "cousin"
+                | "partner"
+                | "fiancé"
+                | "fiancée"
+                | "fiance"
+                | "fiancee"
+                | "spouse"
+                | "sibling"
+                | "child"
+                | "grandchild"
+                | "stepson"
+                | "stepdaughter"
+                | "roommate"
+                | "flatmate"
+                | "colleague"
+                | "classmate"
+                | "teammate"
+                | "boss"
+                | "mentor"
+        )
 }
 
 /// A capitalised name at the start of `toks`.
@@ -4045,9 +4086,18 @@ pub(crate) fn name_mentions(text: &str, toks: &[Tok], out: &mut Vec<(Range<usize
             };
             // Set off after the subject's role, before its verb: `The
             // manager of the home side, Dee Barnes, was asked`.
+            // (With an age: `Her grandson, Mateo Lopez, 9, carried`.)
             let set_off = || {
+                let is = |k: usize, s: &str| toks.get(k).is_some_and(|t| &text[t.range()] == s);
+                let age = is(j + 1, ",")
+                    && toks.get(j + 2).is_some_and(|t| {
+                        let w = &text[t.range()];
+                        w.len() <= 3 && w.bytes().all(|b| b.is_ascii_digit())
+                    })
+                    && is(j + 3, ",");
+                let j = if age { j + 2 } else { j };
                 i > 0
-                    && toks.get(j + 1).is_some_and(|n| &text[n.range()] == ",")
+                    && is(j + 1, ",")
                     && &text[toks[i - 1].range()] == ","
                     && toks
                         .get(j + 2)
