@@ -1575,6 +1575,46 @@ fn noun_phrase_forward(text: &str, toks: &[Tok]) -> Option<Mention> {
     })
 }
 
+/// How many capitalised words before a known first name are a role, not
+/// the name (`Midwife Sarah Kowalczyk`, `City Traffic Engineer Naomi
+/// Kessler`): none unless a first name stands after them, before the
+/// surname, none of them is a first name itself (`Mary Ann Hale`), and the
+/// last reads as a role (not the rarer first name of `Cornell William
+/// Brooks`).
+fn role_before_first_name(ws: &[&str]) -> usize {
+    if ws.len() < 3 {
+        return 0;
+    }
+    let k = ws[..ws.len() - 1]
+        .iter()
+        .position(|w| lexicon::first_name_gender(w).is_some())
+        .unwrap_or(0);
+    let role = k
+        .checked_sub(1)
+        .and_then(|r| words::lower_first(ws[r]))
+        .is_some_and(|r| {
+            has_role_ending(&r)
+                || lexicon::is_speaker_noun(&r)
+                || is_relative(&r)
+                || matches!(
+                    r.as_str(),
+                    "midwife"
+                        | "retiree"
+                        | "nurse"
+                        | "chef"
+                        | "pastor"
+                        | "rabbi"
+                        | "imam"
+                        | "priest"
+                )
+        });
+    if role {
+        k
+    } else {
+        0
+    }
+}
+
 /// A relative or someone close: `brother`, `cousin`, `fiancée`.
 fn is_relative(w: &str) -> bool {
     lexicon::person_noun_gender(w).is_some()
@@ -2507,11 +2547,15 @@ impl<'a> Names<'a> {
         while toks.len() - s >= 3 && words::is_acronym(&text[toks[s].range()]) {
             s += 1;
         }
-        // A capitalised role at the start of a sentence: `Fisherman Tomas Reilly`.
+        // A capitalised role at the start of a sentence: `Fisherman Tomas
+        // Reilly`, `City Traffic Engineer Naomi Kessler`.
         if toks.len() - s >= 3 && !is_org_name(&text[range.clone()]) {
             let w = &text[toks[s].range()];
             if has_role_ending(w) && lexicon::first_name_gender(w).is_none() {
                 s += 1;
+            } else {
+                let ws: Vec<&str> = toks[s..].iter().map(|t| &text[t.range()]).collect();
+                s += role_before_first_name(&ws);
             }
         }
         let toks = &toks[s..];
@@ -2901,6 +2945,13 @@ impl<'a> Names<'a> {
                 if n >= 2 && has_role_ending(lead) && lexicon::first_name_gender(lead).is_none() {
                     // `Fisherman Tomas Reilly`: drop the role.
                     first = past_word(text, first);
+                } else if n >= 2 && !is_org_name(&text[first..end]) {
+                    // `Midwife Sarah Kowalczyk`, `City Traffic Engineer Naomi
+                    // Kessler`.
+                    let ws: Vec<&str> = text[first..end].split(' ').collect();
+                    for _ in 0..role_before_first_name(&ws) {
+                        first = past_word(text, first);
+                    }
                 }
                 let first = after_post_of(text, first, end);
                 let full = &text[first..end];
