@@ -1,11 +1,10 @@
 //! Turns the scanned quote spans into the report: classifies each quote,
 //! attributes speech to a speaker, and raises the issues.
 
-use std::collections::HashSet;
 use std::ops::Range;
 use std::rc::Rc;
 
-use super::attrib::{self, Found, Mention, MentionKind, Names};
+use super::attrib::{self, Found, HashSet, Mention, MentionKind, Names};
 use super::lexicon::{self, Gender};
 use super::scan::{self, Span};
 use super::words::{self, Tok};
@@ -2294,10 +2293,23 @@ fn role_holder(text: &str, noun: &str, at: usize, names: &mut Names<'_>) -> Opti
         lo += 1;
     }
     let window = &text[lo..at];
-    // The last eight times the noun is written, at most.
-    let places: Vec<usize> = memchr::memmem::rfind_iter(window.as_bytes(), noun.as_bytes())
-        .take(8)
-        .collect();
+    // The last eight times the noun is written, at most. A noun that
+    // cannot overlap itself (none of its starts is one of its ends) has
+    // the same places read forwards, with the SIMD search, as backwards,
+    // with the plain one: a noun met a few times in the 8 KB is found
+    // at a fraction of the cost.
+    let n = noun.as_bytes();
+    let overlaps = (1..n.len()).any(|k| n[..k] == n[n.len() - k..]);
+    let places: Vec<usize> = if overlaps {
+        memchr::memmem::rfind_iter(window.as_bytes(), n)
+            .take(8)
+            .collect()
+    } else {
+        let mut all: Vec<usize> = memchr::memmem::find_iter(window.as_bytes(), n).collect();
+        all.drain(..all.len().saturating_sub(8));
+        all.reverse();
+        all
+    };
     for &i in places.iter().rev() {
         let (start, end) = (lo + i, lo + i + noun.len());
         // (Nor `then-mayor`, `ex-coach`.)

@@ -3,7 +3,7 @@
 //! introduces.
 
 use std::borrow::Cow;
-use std::collections::HashMap as StdHashMap;
+use std::collections::{HashMap as StdHashMap, HashSet as StdHashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 use std::rc::Rc;
@@ -1905,7 +1905,7 @@ fn verb_opening(text: &str, toks: &[Tok], i: usize) -> bool {
 /// A multiply-rotate hash over eight bytes at a time (as in rustc's
 /// FxHash): the maps here hold short keys from the text itself, so a simple
 /// fast hash beats the default DoS-resistant one. Nothing iterates these
-/// maps, so the hash never shows in the output.
+/// maps and sets, so the hash never shows in the output.
 #[derive(Default)]
 pub(crate) struct FastHasher(u64);
 
@@ -1944,6 +1944,7 @@ impl Hasher for FastHasher {
 }
 
 pub(crate) type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<FastHasher>>;
+pub(crate) type HashSet<K> = StdHashSet<K, BuildHasherDefault<FastHasher>>;
 
 /// Canonical forms of names, learned as the article is read, and the
 /// tokens of each block, made once and shared by every window.
