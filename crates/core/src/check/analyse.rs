@@ -36,7 +36,19 @@ struct Seen {
 }
 
 pub(crate) fn run(text: &str) -> Report {
-    let sc = scan::scan(text);
+    let mut sc = scan::scan(text);
+    // A quote that would run on into the next paragraph by the newswire
+    // rule, but ends its own with its attribution (`“So anyone could buy
+    // one, Oduya asked.`), lost its closing mark: it does not run on.
+    for i in 0..sc.spans.len() {
+        if sc.spans[i].continues && ends_with_attribution(text, sc.spans[i].inner.clone()) {
+            sc.spans[i].continues = false;
+            sc.spans[i].missing_close = true;
+            if let Some(n) = sc.spans.get_mut(i + 1) {
+                n.continued = false;
+            }
+        }
+    }
     let mut names = Names::new(
         text,
         sc.spans.iter().map(|s| s.inner.clone()).collect(),
@@ -2894,6 +2906,26 @@ fn close_point(text: &str, inner: Range<usize>) -> Option<usize> {
         from = at + 2;
     }
     None
+}
+
+/// Whether the quoted words `inner` end with their own attribution in the
+/// last sentence: `…, Oduya asked.`, `…, said Jon Pell, a lawyer.` (Not
+/// `…, I said to myself`, the speaker's own words.)
+fn ends_with_attribution(text: &str, inner: Range<usize>) -> bool {
+    let Some(at) = close_point(text, inner.clone()) else {
+        return false;
+    };
+    let rest = text[at..inner.end].trim_end();
+    let first = rest
+        .trim_start_matches([',', ' '])
+        .split(' ')
+        .next()
+        .unwrap_or("");
+    let body = rest.trim_end_matches(['.', '!', '?']);
+    !body.contains(". ")
+        && !body.contains("? ")
+        && !body.contains("! ")
+        && !matches!(first, "I" | "we" | "you" | "We" | "You")
 }
 
 /// Where the closing mark of an unclosed quote belongs when a sentence
