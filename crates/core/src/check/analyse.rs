@@ -2782,6 +2782,12 @@ fn group_subject(text: &str, r: Range<usize>, g: Gender, whole: bool) -> Option<
         if !open {
             return None;
         }
+        // A person's role with the name set off after it is that person,
+        // whom the names before the quote offer: `Crestline’s vice
+        // president for development, Marisa Tull, told the council`.
+        if person && named_after_role(&sentence[..sentence.len().min(120)]) {
+            return None;
+        }
         // `The nonpartisan Commission on …`: the name without the
         // adjectives before it.
         if det {
@@ -2906,6 +2912,19 @@ fn close_point(text: &str, inner: Range<usize>) -> Option<usize> {
         from = at + 2;
     }
     None
+}
+
+/// Whether the first comma of `s` sets off a name of two or more
+/// capitalised words: `…’s vice president, Marisa Tull, told`.
+fn named_after_role(s: &str) -> bool {
+    let Some(c) = s.find(", ") else {
+        return false;
+    };
+    let Some(e) = s[c + 2..].find(',') else {
+        return false;
+    };
+    let name: Vec<&str> = s[c + 2..c + 2 + e].split(' ').collect();
+    (2..=4).contains(&name.len()) && name.iter().all(|w| words::nameish(w))
 }
 
 /// Whether the quoted words `inner` end with their own attribution in the

@@ -3937,6 +3937,12 @@ pub(crate) fn name_mentions(text: &str, toks: &[Tok], out: &mut Vec<(Range<usize
             i += 1;
             continue;
         }
+        // A conjunction opening the sentence leaves its subject first:
+        // `And Emory, asked whether he was ready, paused.`
+        if sentence_start && matches!(w, "And" | "But" | "Yet" | "So" | "Still") {
+            i += 1;
+            continue;
+        }
         // A name right after a possessive is a thing's, not a person's
         // (`her Pinot Noir`, `their Volvo`); a title is not a thing (`his
         // Chief of Staff`).
