@@ -316,8 +316,12 @@ pub(crate) fn run(text: &str) -> Report {
                     .collect();
                 // (A participle that describes the work is no cue: `In a
                 // report published in June, “…,”`.)
+                // (A cue before "that" is the sentence's, the work the
+                // subject of its clause: `noted that the annual report,
+                // “Storage for the Next Decade,” had warned`.)
+                let that = ws.iter().position(|w| *w == "that").unwrap_or(ws.len());
                 ws.iter().any(|w| lexicon::is_work_noun(w))
-                    && !ws.iter().enumerate().any(|(i, w)| {
+                    && !ws[..that].iter().enumerate().any(|(i, w)| {
                         lexicon::cue(w).is_some()
                             && !(w.ends_with("ed")
                                 && ws.get(i + 1).is_some_and(|n| lexicon::is_work_noun(n)))
