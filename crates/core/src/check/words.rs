@@ -346,8 +346,8 @@ pub(crate) fn count_words(s: &str) -> usize {
     // 1 when the byte before `i` is white space (or `i` is 0), else 0.
     let mut space_before = 1u64;
     while i < b.len() {
-        if let Some(block) = b.get(i..i + 8) {
-            let x = u64::from_le_bytes(block.try_into().unwrap_or_default());
+        if let Some(block) = b[i..].first_chunk::<8>() {
+            let x = u64::from_le_bytes(*block);
             if x & HIGH == 0 {
                 let space = ascii_space(x);
                 let starts = !space & HIGH & ((space << 8) | (space_before << 7));
