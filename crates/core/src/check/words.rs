@@ -346,8 +346,8 @@ pub(crate) fn count_words(s: &str) -> usize {
     // 1 when the byte before `i` is white space (or `i` is 0), else 0.
     let mut space_before = 1u64;
     while i < b.len() {
-        if let Some(block) = b.get(i..i + 8) {
-            let x = u64::from_le_bytes(block.try_into().unwrap_or_default());
+        if let Some(block) = b[i..].first_chunk::<8>() {
+            let x = u64::from_le_bytes(*block);
             if x & HIGH == 0 {
                 let space = ascii_space(x);
                 let starts = !space & HIGH & ((space << 8) | (space_before << 7));
@@ -407,52 +407,22 @@ pub(crate) fn push_tokens(text: &str, range: Range<usize>, out: &mut Vec<Tok>) {
             i += len;
             continue;
         }
-        let start = i;
-        let mut e = i + len;
-        // Whether a full stop joined two parts of the word (`U.S`).
-        let mut dotted = false;
-        // The class and length of the character that ended the word, when
-        // it is white space or punctuation: read once, not again below.
-        let mut after_word = None;
-        loop {
-            // ASCII letters and digits, the common case, eight bytes at a
-            // time.
-            e = ascii_word_end(all, e, end);
-            if e >= end {
-                break;
-            }
-            let b = bytes[e];
-            // A number's thousands: `2,000`.
-            if b == b','
-                && bytes[e - 1].is_ascii_digit()
-                && bytes.get(e + 1).is_some_and(u8::is_ascii_digit)
-            {
-                e += 1;
-                continue;
-            }
-            let (d, dl) = class_at(text, e);
-            if d == WORD {
-                e += dl;
-                continue;
-            }
-            if d == JOIN {
-                // A joiner inside a word: Russia's, al-Sharaa, U.S.
-                let after = e + dl;
-                if after < end && class_at(text, after).0 == WORD {
-                    dotted |= b == b'.';
-                    e = after;
-                    continue;
-                }
-                if b == b'.' && (dotted || keeps_dot(&text[start..e])) {
-                    e += 1;
-                }
-            } else {
-                after_word = Some((d, dl));
-            }
-            break;
+        // ASCII letters and digits, the common case, eight bytes at a time.
+        let e = ascii_word_end(all, i + len, end);
+        // Most words end at a space, which ends the word and is skipped:
+        // nothing more to read.
+        if bytes.get(e) == Some(&b' ') {
+            out.push(Tok {
+                start: i,
+                end: e,
+                word: true,
+            });
+            i = e + 1;
+            continue;
         }
+        let (e, after_word) = word_end(text, i, e, end);
         out.push(Tok {
-            start,
+            start: i,
             end: e,
             word: true,
         });
@@ -469,6 +439,52 @@ pub(crate) fn push_tokens(text: &str, range: Range<usize>, out: &mut Vec<Tok>) {
             }
             None => {}
         }
+    }
+}
+
+/// The end of the word at `text[start..end]` whose first run of ASCII
+/// letters and digits ends at `e`, where something other than a space
+/// follows: letters outside ASCII, a joiner (`Russia's`, `al-Sharaa`,
+/// `U.S`), a number's comma, or the full stop of an abbreviation. With it,
+/// the class and length of the character that ended the word, when it is
+/// white space or punctuation: read once, not again by the caller.
+fn word_end(text: &str, start: usize, mut e: usize, end: usize) -> (usize, Option<(u8, usize)>) {
+    let all = text.as_bytes();
+    let bytes = &all[..end];
+    // Whether a full stop joined two parts of the word (`U.S`).
+    let mut dotted = false;
+    loop {
+        if e >= end {
+            return (e, None);
+        }
+        let b = bytes[e];
+        // A number's thousands: `2,000`.
+        if b == b','
+            && bytes[e - 1].is_ascii_digit()
+            && bytes.get(e + 1).is_some_and(u8::is_ascii_digit)
+        {
+            e = ascii_word_end(all, e + 1, end);
+            continue;
+        }
+        let (d, dl) = class_at(text, e);
+        if d == WORD {
+            e = ascii_word_end(all, e + dl, end);
+            continue;
+        }
+        if d != JOIN {
+            return (e, Some((d, dl)));
+        }
+        // A joiner inside a word: Russia's, al-Sharaa, U.S.
+        let after = e + dl;
+        if after < end && class_at(text, after).0 == WORD {
+            dotted |= b == b'.';
+            e = ascii_word_end(all, after, end);
+            continue;
+        }
+        if b == b'.' && (dotted || keeps_dot(&text[start..e])) {
+            e += 1;
+        }
+        return (e, None);
     }
 }
 
@@ -490,20 +506,17 @@ fn run_stops(x: u64) -> u64 {
 #[inline(always)]
 fn ascii_word_end(bytes: &[u8], mut i: usize, end: usize) -> usize {
     while i < end {
-        let Some(block) = bytes.get(i..i + 8) else {
+        let Some(block) = bytes[i..].first_chunk::<8>() else {
             // The last few bytes of the text: one at a time.
             while i < end && BYTE_CLASS[bytes[i] as usize] == WORD {
                 i += 1;
             }
             return i;
         };
-        let x = u64::from_le_bytes(block.try_into().unwrap_or_default());
-        let mut stop = run_stops(x);
-        if end < i + 8 {
-            stop |= HIGH << (8 * (end - i));
-        }
+        let stop = run_stops(u64::from_le_bytes(*block));
         if stop != 0 {
-            return i + (stop.trailing_zeros() / 8) as usize;
+            // (A run that goes on past `end` is cut there.)
+            return (i + (stop.trailing_zeros() / 8) as usize).min(end);
         }
         i += 8;
     }
