@@ -1839,8 +1839,17 @@ fn resolve_pronoun(
         .as_ref()
         .filter(|l| l.block + 3 >= sp.block)
         .filter(|l| !matches!(g, Gender::Male | Gender::Female) || named(names, l.name));
-    let compatible = |names: &Names<'_>, n: &str| match (g, names.gender.get(n)) {
-        (Gender::Male | Gender::Female, Some(k)) => *k == g,
+    // (A name the text gave no gender falls back on its first name's:
+    // `her husband, Neil,` is no "she".)
+    let compatible = |names: &Names<'_>, n: &str| match (
+        g,
+        names
+            .gender
+            .get(n)
+            .copied()
+            .or_else(|| n.split(' ').next().and_then(lexicon::first_name_gender)),
+    ) {
+        (Gender::Male | Gender::Female, Some(k)) => k == g,
         (Gender::Male | Gender::Female, None) => true,
         (_, Some(Gender::Male | Gender::Female)) => false,
         _ => true,
