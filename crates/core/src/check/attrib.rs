@@ -712,6 +712,12 @@ pub(crate) fn is_subordinator(w: &str) -> bool {
             | "Once"
             | "Whenever"
             | "whenever"
+            | "Though"
+            | "though"
+            | "Unless"
+            | "unless"
+            | "Whereas"
+            | "whereas"
     )
 }
 
@@ -1145,20 +1151,10 @@ fn subject_position(text: &str, toks: &[Tok], i: usize) -> bool {
     match i.checked_sub(1).map(|p| toks[p]) {
         None => true,
         Some(p) if !p.word => &text[p.range()] != "(",
-        Some(p) => matches!(
-            &text[p.range()],
-            "and"
-                | "but"
-                | "that"
-                | "while"
-                | "as"
-                | "when"
-                | "because"
-                | "so"
-                | "since"
-                | "But"
-                | "And"
-        ),
+        Some(p) => {
+            let w = &text[p.range()];
+            matches!(w, "and" | "but" | "that" | "so" | "But" | "And") || is_subordinator(w)
+        }
     }
 }
 
