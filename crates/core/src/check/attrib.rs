@@ -357,6 +357,9 @@ fn is_weak_cue(w: &str) -> bool {
 /// "back" (`Voss shot back`, `fired back`, `hit back`), or "put it".
 fn cue_at(text: &str, toks: &[Tok], k: usize, w: &str) -> Option<Cue> {
     lexicon::cue(w).or_else(|| {
+        if document_finds(text, toks, k, w) {
+            return Some(Cue::Verb);
+        }
         if !matches!(w, "shot" | "fired" | "hit" | "struck" | "put" | "puts") {
             return None;
         }
@@ -373,6 +376,32 @@ fn cue_at(text: &str, toks: &[Tok], k: usize, w: &str) -> Option<Cue> {
                     .take_while(|t| &text[t.range()] != ",")
                     .any(|t| matches!(&text[t.range()], "as" | "As"))))
         .then_some(Cue::Verb)
+    })
+}
+
+/// `The audit found that …`, `a 2019 study concluded`: what a document
+/// finds is its wording, though "found" of a person is no speech.
+fn document_finds(text: &str, toks: &[Tok], k: usize, w: &str) -> bool {
+    matches!(
+        w,
+        "found" | "finds" | "concluded" | "concludes" | "recommended" | "recommends"
+    ) && k.checked_sub(1).is_some_and(|p| {
+        toks[p].word
+            && matches!(
+                &text[toks[p].range()],
+                "report"
+                    | "audit"
+                    | "study"
+                    | "review"
+                    | "inquiry"
+                    | "investigation"
+                    | "survey"
+                    | "analysis"
+                    | "assessment"
+                    | "evaluation"
+                    | "probe"
+                    | "panel"
+            )
     })
 }
 
@@ -398,7 +427,7 @@ pub(crate) fn before(text: &str, toks: &[Tok]) -> Found {
         // A verb that is speech only when the quote follows it at once
         // (`Voss shot back: “…”`, `put it this way:`), not `hit back at
         // the “fake news” label`, `pressed the “mute” button`.
-        if lexicon::cue(w).is_none() || is_weak_cue(w) {
+        if (lexicon::cue(w).is_none() && !document_finds(text, toks, k, w)) || is_weak_cue(w) {
             let after: Vec<&str> = toks[k + 1..]
                 .iter()
                 .filter(|t| t.word)
