@@ -1985,6 +1985,20 @@ fn resolve_pronoun(
             return main_subject(text, &cands, first);
         }
         let sentence_start = sentence_start_before(text, first.1);
+        // A name in a sentence that "he" or "she" opens is its object; the
+        // pronoun goes on naming the subject before it: `Oskar Lindfeldt
+        // died on Sunday. He took up the bass after hearing Paul Chambers.
+        // “…,” he said`.
+        let opener = match g {
+            Gender::Male => "He ",
+            Gender::Female => "She ",
+            _ => "",
+        };
+        if !opener.is_empty() && text[sentence_start..].starts_with(opener) {
+            if let Some(c) = cands.iter().find(|c| c.1 < sentence_start && c.2) {
+                return c;
+            }
+        }
         // Not one who asks a question: the one asked answers (`Raman
         // pressed Delacroix on whether … “…,” she said`).
         let subject = cands.iter().find(|c| c.2 && c.1 >= sentence_start);
