@@ -38,6 +38,55 @@ const STRAIGHT: Style = Style {
     dclose: '"',
 };
 
+const DOUBLE_CURLY: Style = Style {
+    open: '“',
+    close: '”',
+    dopen: '“',
+    dclose: '”',
+};
+
+/// How many bytes quotes in `style` span, a quote counted from an opening
+/// mark to the next closing mark on its line that follows punctuation or
+/// comes before it (`,’`, `’.`; any closing mark for double marks, which
+/// are no apostrophes).
+fn quoted_bytes(text: &str, style: &Style) -> usize {
+    let mut total = 0;
+    for line in text.lines() {
+        let mut open = None;
+        for (i, c) in line.char_indices() {
+            if c == style.open && (style.open != style.close || open.is_none()) {
+                if style.open == '“' || role(line, i, style) == Role::Open {
+                    open = Some(i);
+                    continue;
+                }
+            }
+            if c == style.close {
+                let closes = style.close == '”'
+                    || matches!(
+                        role(line, i, style),
+                        Role::Close | Role::CloseAfterWord { before_word: false }
+                    );
+                if let Some(o) = open.filter(|_| closes) {
+                    total += i - o;
+                    open = None;
+                }
+            }
+        }
+    }
+    total
+}
+
+/// How many bytes straight double marks span, paired by alternation on
+/// each line.
+fn quoted_straight(text: &str) -> usize {
+    text.lines()
+        .map(|line| {
+            let marks: Vec<usize> = memchr::memchr_iter(b'"', line.as_bytes()).collect();
+            marks.chunks_exact(2).map(|p| p[1] - p[0]).sum::<usize>()
+        })
+        .sum()
+}
+
 /// What a single mark is, by its neighbours.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Role {
@@ -54,12 +103,19 @@ enum Role {
 }
 
 /// The text with its quoting single and double marks traded, when single
-/// marks quote in it more often than double marks do; `None` otherwise.
+/// marks open more quotes than double marks do and span no less of the
+/// text; `None` otherwise.
 pub(crate) fn swapped(text: &str) -> Option<String> {
     let (curly, straight) = count_single_opens(text);
     let style = if curly >= straight { CURLY } else { STRAIGHT };
     let singles = curly.max(straight);
     if singles == 0 || doubles_reach(text, singles) {
+        return None;
+    }
+    // Single marks open more quotes, but those may be scare quotes and a
+    // headline's in a US article whose speech is in double marks: the
+    // style that quotes more of the text wins.
+    if quoted_bytes(text, &style) < quoted_bytes(text, &DOUBLE_CURLY) + quoted_straight(text) {
         return None;
     }
     let mut out = text.to_string();
@@ -176,13 +232,20 @@ fn swap_line(line: &str, at: usize, style: &Style, edits: &mut Vec<(usize, char)
             Role::Apostrophe => false,
             Role::Close => open || !after_abbreviation(&line[..i]),
             Role::CloseAfterWord { before_word } => {
-                // A plural's apostrophe when a mark after punctuation
-                // closes the quote later, before any new one opens.
+                // An apostrophe when a mark after punctuation closes the
+                // quote later, before any new one opens (`the nurses’ union
+                // …,’`, `goin’,’`); or, before a word that is no function
+                // word, when it ends a plural (`the schools’ funding`): a
+                // quote may run on from there, or have lost its closing
+                // mark.
                 let later_close = marks[k + 1..]
                     .iter()
                     .take_while(|m| m.1 != Role::Open)
                     .any(|m| m.1 == Role::Close);
-                open && !(before_word && later_close)
+                let word_before = &line[..i];
+                let possessive_like =
+                    before_word && word_before.ends_with('s') && !next_is_function_word(&line[i..]);
+                open && !later_close && !possessive_like
             }
         };
         if close {
@@ -198,6 +261,63 @@ fn swap_line(line: &str, at: usize, style: &Style, edits: &mut Vec<(usize, char)
             edits.push((at + i, style.close));
         }
     }
+}
+
+/// Whether the word after the mark that `rest` starts with (and a space)
+/// is a function word, as after a closing mark: `‘ridiculous’ and`.
+fn next_is_function_word(rest: &str) -> bool {
+    let word = rest
+        .split(' ')
+        .nth(1)
+        .unwrap_or("")
+        .trim_end_matches(|c: char| !c.is_alphanumeric());
+    matches!(
+        word,
+        "and"
+            | "or"
+            | "but"
+            | "in"
+            | "on"
+            | "at"
+            | "to"
+            | "for"
+            | "with"
+            | "by"
+            | "as"
+            | "of"
+            | "from"
+            | "against"
+            | "into"
+            | "over"
+            | "under"
+            | "about"
+            | "through"
+            | "during"
+            | "without"
+            | "since"
+            | "until"
+            | "despite"
+            | "across"
+            | "is"
+            | "was"
+            | "are"
+            | "were"
+            | "that"
+            | "which"
+            | "who"
+            | "because"
+            | "when"
+            | "after"
+            | "before"
+            | "than"
+            | "if"
+            | "while"
+            | "he"
+            | "she"
+            | "they"
+            | "said"
+            | "says"
+    )
 }
 
 /// `U.S.’ allies`: a full stop that ends an abbreviation, not a sentence.
