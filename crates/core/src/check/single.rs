@@ -54,11 +54,12 @@ fn quoted_bytes(text: &str, style: &Style) -> usize {
     for line in text.lines() {
         let mut open = None;
         for (i, c) in line.char_indices() {
-            if c == style.open && (style.open != style.close || open.is_none()) {
-                if style.open == '“' || role(line, i, style) == Role::Open {
-                    open = Some(i);
-                    continue;
-                }
+            if c == style.open
+                && (style.open != style.close || open.is_none())
+                && (style.open == '“' || role(line, i, style) == Role::Open)
+            {
+                open = Some(i);
+                continue;
             }
             if c == style.close {
                 let closes = style.close == '”'
