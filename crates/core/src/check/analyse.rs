@@ -2812,7 +2812,11 @@ fn group_subject(text: &str, r: Range<usize>, g: Gender, whole: bool) -> Option<
         // A person's role with the name set off after it is that person,
         // whom the names before the quote offer: `Crestline’s vice
         // president for development, Marisa Tull, told the council`.
-        if person && named_after_role(&sentence[..sentence.len().min(120)]) {
+        let mut cut = sentence.len().min(120);
+        while !sentence.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        if person && named_after_role(&sentence[..cut]) {
             return None;
         }
         // `The nonpartisan Commission on …`: the name without the
