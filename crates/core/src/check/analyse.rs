@@ -2908,9 +2908,22 @@ fn is_cue_verb(w: &str) -> bool {
 fn close_point(text: &str, inner: Range<usize>) -> Option<usize> {
     let s = &text[inner.clone()];
     let mut from = 0;
-    while let Some(i) = s[from..].find(", ") {
+    while let Some(i) = s[from..].find([',', '?', '!']) {
         let at = from + i;
+        if !s[at + 1..].starts_with(' ') {
+            from = at + 1;
+            continue;
+        }
         let rest: Vec<&str> = s[at + 2..].split_whitespace().take(4).collect();
+        // After a question or an exclamation, only an attribution that
+        // ends its sentence: `Will you sign? Oduya asked.`, not `Who
+        // knows? Nobody said a word.`
+        if s.as_bytes()[at] != b','
+            && !matches!(rest.as_slice(), [_, w2, ..] if w2.ends_with('.') && is_cue_verb(w2))
+        {
+            from = at + 2;
+            continue;
+        }
         let hit = match rest.as_slice() {
             [w1, ..] if is_cue_verb(w1) => true,
             [w1, w2, ..]
