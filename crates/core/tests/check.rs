@@ -137,6 +137,24 @@ fn hyphen_without_a_particle_before_a_surname_does_not_panic() {
     assert_eq!(report.quotes[0].speaker.as_deref(), Some("James Carter"));
 }
 
+/// Inputs on which the cargo-fuzz target once found a panic, kept as they
+/// were found (bytes, read as the target reads them): each must check
+/// without one, its ranges on character boundaries.
+#[test]
+fn fuzz_findings_never_panic_again() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/fuzz");
+    let mut n = 0;
+    for entry in std::fs::read_dir(&dir).expect("tests/data/fuzz exists") {
+        let path = entry.unwrap().path();
+        let bytes = std::fs::read(&path).unwrap();
+        let text = String::from_utf8_lossy(&bytes);
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        assert_ranges(&name, &text, &check(&text));
+        n += 1;
+    }
+    assert!(n >= 2, "the fuzz findings are there");
+}
+
 /// Random texts built from the characters the checker cares about (quote
 /// marks, apostrophes, Markdown punctuation, line breaks, capitals,
 /// multi-byte letters): no panic, every range on character boundaries. A

@@ -2225,8 +2225,13 @@ impl<'a> Names<'a> {
         let another = p < at
             && memchr::memmem::find_iter(&text.as_bytes()[p..at], noun.as_bytes()).any(|i| {
                 let w = p + i;
+                // (Back 40 bytes, forward to a character's start.)
+                let mut from = w.saturating_sub(40).max(p);
+                while !text.is_char_boundary(from) {
+                    from += 1;
+                }
                 whole_word_at(text, w, noun.len())
-                    && text[w.saturating_sub(40).max(p)..w]
+                    && text[from..w]
                         .split_whitespace()
                         .rev()
                         .take(3)
