@@ -1637,7 +1637,7 @@ fn described_as_a_body(text: &str, name: &str, names: &mut Names<'_>) -> bool {
 
 /// Whether the text speaks of `name` as of a company or another body:
 /// `shares of Quorvex`, `Quorvex’s executives`, `Quorvex employees`,
-/// `Quorvex, which`. (Read only for a one-word speaker about to be flagged
+/// `Quorvex, which`, `the hospital, Westmead,`. (Read only for a one-word speaker about to be flagged
 /// as never introduced; its first 32 places are enough.)
 fn spoken_of_as_a_body(text: &str, name: &str) -> bool {
     const OWNED: &[&str] = &[
@@ -1673,7 +1673,13 @@ fn spoken_of_as_a_body(text: &str, name: &str) -> bool {
                 .or_else(|| after.strip_prefix(' '))
                 .and_then(|a| a.split(|c: char| !c.is_alphanumeric()).next())
                 .is_some_and(|w| OWNED.contains(&w));
+            // (Or named after its kind: `The hospital, Westmead, said`.)
+            let kind_before = before
+                .strip_suffix(", ")
+                .and_then(|b| b.rsplit(' ').next())
+                .is_some_and(|k| body_noun(&format!("the {}", k.to_lowercase())).is_some());
             owned
+                || kind_before
                 || after.starts_with(", which ")
                 || ["shares of ", "stock of ", "employees at ", "workers at "]
                     .iter()
