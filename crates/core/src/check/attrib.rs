@@ -1576,9 +1576,13 @@ fn noun_phrase_forward(text: &str, toks: &[Tok]) -> Option<Mention> {
     // `said a neighbor, Maria Lopez`.
     if let Some(n) = set_off.filter(|&n| !lexicon::is_document_noun(&text[toks[n].range()])) {
         if toks.get(n + 1).is_some_and(|t| &text[t.range()] == ",") {
+            // (A relative by first name only: `said his sister, Maria,
+            // 34`.)
+            let relative = is_relative(&text[toks[n].range()]);
             let named = name_forward(text, &toks[n + 2..]).filter(|m| {
                 let after = toks.iter().position(|t| t.start >= m.range.end);
-                text[m.range.clone()].contains(' ')
+                let name = &text[m.range.clone()];
+                (name.contains(' ') || relative && lexicon::first_name_gender(name).is_some())
                     && after.is_none_or(|a| &text[toks[a].range()] == ",")
             });
             if named.is_some() {
