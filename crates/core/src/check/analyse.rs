@@ -1976,8 +1976,9 @@ fn resolve_pronoun(
         // only makes the opener a name, which changes nothing.)
         let own = words::sentence_start_in(text.as_bytes(), pos.saturating_sub(400), pos);
         if let Some(own) = own.filter(|&o| o <= pos) {
-            let opener = if g == Gender::Male { "He " } else { "She " };
-            if text[own..pos].starts_with(opener) && cands.iter().any(|c| c.1 < own) {
+            if sentence_opener(g).is_some_and(|o| text[own..pos].starts_with(o))
+                && cands.iter().any(|c| c.1 < own)
+            {
                 cands.retain(|c| c.1 < own);
             }
         }
@@ -1995,12 +1996,7 @@ fn resolve_pronoun(
         // pronoun goes on naming the subject before it: `Oskar Lindfeldt
         // died on Sunday. He took up the bass after hearing Paul Chambers.
         // “…,” he said`.
-        let opener = match g {
-            Gender::Male => "He ",
-            Gender::Female => "She ",
-            _ => "",
-        };
-        if !opener.is_empty() && text[sentence_start..].starts_with(opener) {
+        if sentence_opener(g).is_some_and(|o| text[sentence_start..].starts_with(o)) {
             if let Some(c) = cands.iter().find(|c| c.1 < sentence_start && c.2) {
                 return c;
             }
@@ -2962,6 +2958,15 @@ fn close_point(text: &str, inner: Range<usize>) -> Option<usize> {
         from = at + 2;
     }
     None
+}
+
+/// "He " or "She " opening a sentence, for a pronoun of that gender.
+fn sentence_opener(g: Gender) -> Option<&'static str> {
+    match g {
+        Gender::Male => Some("He "),
+        Gender::Female => Some("She "),
+        _ => None,
+    }
 }
 
 /// Whether the first comma of `s` sets off a name of two or more

@@ -13,7 +13,7 @@
 //! in punctuation (`,’ she said`), or when a quote is open and nothing
 //! later on the line closes it better (`‘missing middle’ housing`).
 
-use super::{Issue, Report};
+use super::{attrib, Issue, Report};
 
 /// The marks of one style: opening, closing, and the double marks they
 /// trade places with.
@@ -38,17 +38,9 @@ const STRAIGHT: Style = Style {
     dclose: '"',
 };
 
-const DOUBLE_CURLY: Style = Style {
-    open: '“',
-    close: '”',
-    dopen: '“',
-    dclose: '”',
-};
-
-/// How many bytes quotes in `style` span, a quote counted from an opening
-/// mark to the next closing mark on its line that follows punctuation or
-/// comes before it (`,’`, `’.`; any closing mark for double marks, which
-/// are no apostrophes).
+/// How many bytes quotes in single marks of `style` span, a quote counted
+/// from an opening mark to the next closing mark on its line that follows
+/// punctuation or comes before it (`,’`, `’.`).
 fn quoted_bytes(text: &str, style: &Style) -> usize {
     let mut total = 0;
     for line in text.lines() {
@@ -56,21 +48,41 @@ fn quoted_bytes(text: &str, style: &Style) -> usize {
         for (i, c) in line.char_indices() {
             if c == style.open
                 && (style.open != style.close || open.is_none())
-                && (style.open == '“' || role(line, i, style) == Role::Open)
+                && role(line, i, style) == Role::Open
             {
                 open = Some(i);
                 continue;
             }
-            if c == style.close {
-                let closes = style.close == '”'
-                    || matches!(
-                        role(line, i, style),
-                        Role::Close | Role::CloseAfterWord { before_word: false }
-                    );
-                if let Some(o) = open.filter(|_| closes) {
+            if c == style.close
+                && matches!(
+                    role(line, i, style),
+                    Role::Close | Role::CloseAfterWord { before_word: false }
+                )
+            {
+                if let Some(o) = open.take() {
                     total += i - o;
-                    open = None;
                 }
+            }
+        }
+    }
+    total
+}
+
+/// How many bytes curly double marks span, an opening mark paired with
+/// the next closing mark on its line (double marks are no apostrophes).
+fn quoted_curly_doubles(text: &str) -> usize {
+    let mut total = 0;
+    for line in text.lines() {
+        let mut open = None;
+        for (i, c) in line.char_indices() {
+            match c {
+                '“' => open = Some(i),
+                '”' => {
+                    if let Some(o) = open.take() {
+                        total += i - o;
+                    }
+                }
+                _ => {}
             }
         }
     }
@@ -116,7 +128,7 @@ pub(crate) fn swapped(text: &str) -> Option<String> {
     // Single marks open more quotes, but those may be scare quotes and a
     // headline's in a US article whose speech is in double marks: the
     // style that quotes more of the text wins.
-    if quoted_bytes(text, &style) < quoted_bytes(text, &DOUBLE_CURLY) + quoted_straight(text) {
+    if quoted_bytes(text, &style) < quoted_curly_doubles(text) + quoted_straight(text) {
         return None;
     }
     let mut out = text.to_string();
@@ -265,60 +277,32 @@ fn swap_line(line: &str, at: usize, style: &Style, edits: &mut Vec<(usize, char)
 }
 
 /// Whether the word after the mark that `rest` starts with (and a space)
-/// is a function word, as after a closing mark: `‘ridiculous’ and`.
+/// is a function word, as after a closing mark: `‘ridiculous’ and`. (The
+/// checker's list, and the prepositions, pronouns and cues it leaves out.)
 fn next_is_function_word(rest: &str) -> bool {
     let word = rest
         .split(' ')
         .nth(1)
         .unwrap_or("")
         .trim_end_matches(|c: char| !c.is_alphanumeric());
-    matches!(
-        word,
-        "and"
-            | "or"
-            | "but"
-            | "in"
-            | "on"
-            | "at"
-            | "to"
-            | "for"
-            | "with"
-            | "by"
-            | "as"
-            | "of"
-            | "from"
-            | "against"
-            | "into"
-            | "over"
-            | "under"
-            | "about"
-            | "through"
-            | "during"
-            | "without"
-            | "since"
-            | "until"
-            | "despite"
-            | "across"
-            | "is"
-            | "was"
-            | "are"
-            | "were"
-            | "that"
-            | "which"
-            | "who"
-            | "because"
-            | "when"
-            | "after"
-            | "before"
-            | "than"
-            | "if"
-            | "while"
-            | "he"
-            | "she"
-            | "they"
-            | "said"
-            | "says"
-    )
+    attrib::is_function_word(word)
+        || matches!(
+            word,
+            "against"
+                | "under"
+                | "through"
+                | "during"
+                | "without"
+                | "since"
+                | "until"
+                | "despite"
+                | "across"
+                | "he"
+                | "she"
+                | "they"
+                | "said"
+                | "says"
+        )
 }
 
 /// `U.S.’ allies`: a full stop that ends an abbreviation, not a sentence.
