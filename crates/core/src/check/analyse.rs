@@ -3625,7 +3625,13 @@ fn role_set_off_before(text: &str, toks: &[Tok], name_end: usize) -> Option<Stri
         && matches!(lead_w, "the" | "a" | "an" | "another"))
         || (inverted && matches!(lead_w, "her" | "his" | "their" | "its"))
         || (words::is_possessive(lead_w) && words::is_capitalised(lead_w));
-    if !determined || !roleish || !plain || !head_w.starts_with(|c: char| c.is_lowercase()) {
+    // (Or a title, capitalised: `The Premier, Fiona Marsh,`.)
+    let titled = matches!(lead_w, "The" | "the")
+        && phrase[1..]
+            .iter()
+            .all(|t| lexicon::is_title_word(&text[t.range()]));
+    let role = roleish && plain && head_w.starts_with(|c: char| c.is_lowercase());
+    if !determined || !(role || titled) {
         return None;
     }
     let phrase = &text[lead.start..head.end];

@@ -379,8 +379,9 @@ fn cue_at(text: &str, toks: &[Tok], k: usize, w: &str) -> Option<Cue> {
     })
 }
 
-/// `The audit found that …`, `a 2019 study concluded`: what a document
-/// finds is its wording, though "found" of a person is no speech.
+/// `The audit found that …`, `a 2019 study concluded`, `It recommended`:
+/// what a document or a court finds is its wording, though "found" of a
+/// person is no speech. (`It` of a person is rare: `she`, `he`.)
 fn document_finds(text: &str, toks: &[Tok], k: usize, w: &str) -> bool {
     matches!(
         w,
@@ -389,7 +390,18 @@ fn document_finds(text: &str, toks: &[Tok], k: usize, w: &str) -> bool {
         toks[p].word
             && matches!(
                 &text[toks[p].range()],
-                "report"
+                "It" | "it"
+                    | "court"
+                    | "tribunal"
+                    | "committee"
+                    | "commission"
+                    | "coroner"
+                    | "ombudsman"
+                    | "watchdog"
+                    | "regulator"
+                    | "research"
+                    | "poll"
+                    | "report"
                     | "audit"
                     | "study"
                     | "review"
@@ -834,16 +846,24 @@ fn subject_before(text: &str, toks: &[Tok]) -> Option<Mention> {
                     let k = toks[..j].partition_point(|t| t.start < m.range.start);
                     k > 0 && &text[toks[k - 1].range()] == "in"
                 });
-                let role =
-                    prep_object || placed || m.as_ref().is_none_or(|m| m.kind == MentionKind::Noun);
+                // (Or a title alone: `The Premier, Fiona Marsh, said`.)
+                let titled = m.as_ref().is_some_and(|m| {
+                    m.kind == MentionKind::Name
+                        && text[m.range.clone()].split(' ').all(lexicon::is_title_word)
+                });
+                let role = prep_object
+                    || placed
+                    || titled
+                    || m.as_ref().is_none_or(|m| m.kind == MentionKind::Noun);
                 if role && j + 1 < i - 1 {
                     if let Some(n) = name_forward(text, &toks[j + 1..i - 1]) {
                         // After a place, a person's full name, not the
                         // place's state (`from Portland, Oregon, said`).
-                        let person = m.as_ref().is_none_or(|m| m.kind == MentionKind::Noun) || {
-                            let name = &text[n.range.clone()];
-                            name.contains(' ') && !places::is_place(name) && !is_org_name(name)
-                        };
+                        let person =
+                            titled || m.as_ref().is_none_or(|m| m.kind == MentionKind::Noun) || {
+                                let name = &text[n.range.clone()];
+                                name.contains(' ') && !places::is_place(name) && !is_org_name(name)
+                            };
                         if n.range.end == toks[i - 2].end && person {
                             return Some(n);
                         }
@@ -1631,10 +1651,37 @@ fn role_before_first_name(ws: &[&str]) -> usize {
                         | "retiree"
                         | "nurse"
                         | "chef"
+                        | "cook"
                         | "pastor"
                         | "rabbi"
                         | "imam"
                         | "priest"
+                        | "nun"
+                        | "monk"
+                        | "publican"
+                        | "landlord"
+                        | "landlady"
+                        | "fan"
+                        | "veteran"
+                        | "coach"
+                        | "captain"
+                        | "surgeon"
+                        | "medic"
+                        | "paramedic"
+                        | "mechanic"
+                        | "pilot"
+                        | "clerk"
+                        | "attorney"
+                        | "athlete"
+                        | "poet"
+                        | "academic"
+                        | "widow"
+                        | "victim"
+                        | "pupil"
+                        | "teen"
+                        | "tradie"
+                        | "guard"
+                        | "vet"
                 )
         });
     if role {
