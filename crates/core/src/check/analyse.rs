@@ -2079,8 +2079,13 @@ fn unnamed_subject_before(
     }
     let window = &before[lo..];
     let body = window.trim_end_matches(['.', '!', '?']);
-    // The sentence's start: after the last line break or `. `.
-    let st = words::sentence_start_in(body.as_bytes(), 0, body.len())?;
+    // The sentence's start: after the last line break or `. `, or the
+    // text's own start.
+    let st = match words::sentence_start_in(body.as_bytes(), 0, body.len()) {
+        Some(st) => st,
+        None if lo == 0 => 0,
+        None => return None,
+    };
     if !body[st..].starts_with('A') {
         return None;
     }
@@ -2111,6 +2116,12 @@ fn unnamed_subject_before(
     if ws.get(k).is_some_and(|w| *w == "who") {
         // Past a short relative clause, to the verb it leads to.
         k = (k + 1..ws.len().min(k + 9)).find(|&i| lexicon::cue(ws[i]).is_some())?;
+    } else if ws
+        .get(k)
+        .is_some_and(|w| matches!(*w, "at" | "from" | "in" | "on" | "with" | "for" | "of"))
+    {
+        // Past where they are from: `A nurse at the city hospital said`.
+        k = (k + 1..ws.len().min(k + 7)).find(|&i| lexicon::cue(ws[i]).is_some())?;
     }
     lexicon::cue(ws.get(k)?)?;
     words::lower_first(&ws[..=head].join(" ").replace(',', ""))
@@ -3627,9 +3638,8 @@ fn role_set_off_before(text: &str, toks: &[Tok], name_end: usize) -> Option<Stri
         || (words::is_possessive(lead_w) && words::is_capitalised(lead_w));
     // (Or a title, capitalised: `The Premier, Fiona Marsh,`.)
     let titled = matches!(lead_w, "The" | "the")
-        && phrase[1..]
-            .iter()
-            .all(|t| lexicon::is_title_word(&text[t.range()]));
+        && phrase.len() > 1
+        && attrib::is_title(&text[phrase[1].start..head.end]);
     let role = roleish && plain && head_w.starts_with(|c: char| c.is_lowercase());
     if !determined || !(role || titled) {
         return None;

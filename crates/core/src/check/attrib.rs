@@ -489,6 +489,12 @@ pub(crate) fn before(text: &str, toks: &[Tok]) -> Found {
                     found.mention = quoted;
                     return found;
                 }
+                // `…, she said, adding that …`, `…, said Anna Berg,
+                // adding`: the speaker of the cue the participle follows.
+                if let Some(m) = said_before_participle(text, &toks[..k]) {
+                    found.mention = Some(m);
+                    return found;
+                }
                 found.mention =
                     first_subject(text, &toks[..k]).or_else(|| subject_before(text, &toks[..k]));
                 return found;
@@ -846,10 +852,10 @@ fn subject_before(text: &str, toks: &[Tok]) -> Option<Mention> {
                     let k = toks[..j].partition_point(|t| t.start < m.range.start);
                     k > 0 && &text[toks[k - 1].range()] == "in"
                 });
-                // (Or a title alone: `The Premier, Fiona Marsh, said`.)
+                // (Or a title alone: `The Premier, Fiona Marsh, said`,
+                // `The Home Secretary, Rosalind Ashcombe,`.)
                 let titled = m.as_ref().is_some_and(|m| {
-                    m.kind == MentionKind::Name
-                        && text[m.range.clone()].split(' ').all(lexicon::is_title_word)
+                    m.kind == MentionKind::Name && is_title(&text[m.range.clone()])
                 });
                 let role = prep_object
                     || placed
@@ -1575,6 +1581,45 @@ fn noun_phrase_forward(text: &str, toks: &[Tok]) -> Option<Mention> {
         }
         j += 1;
     }
+    // Any lower-case noun phrase after "a" that ends the clause is an
+    // unnamed speaker: `said a nurse.`, `said a veteran steward, …` (not
+    // `said a day later`, `said a week ago`).
+    if last_noun.is_none()
+        && matches!(w, "a" | "an" | "another")
+        && (2..=4).contains(&(j - i))
+        && toks
+            .get(j)
+            .is_none_or(|t| !t.word && !matches!(&text[t.range()], "-" | "’" | "'"))
+        && toks[i + 1..j].iter().all(|t| {
+            let w = &text[t.range()];
+            w.starts_with(|c: char| c.is_ascii_lowercase())
+                && !lexicon::is_time_word(w)
+                && !is_adverb(w)
+                && !matches!(
+                    w,
+                    "later"
+                        | "ago"
+                        | "earlier"
+                        | "again"
+                        | "while"
+                        | "bit"
+                        | "lot"
+                        | "day"
+                        | "week"
+                        | "month"
+                        | "year"
+                        | "decade"
+                        | "moment"
+                        | "minute"
+                        | "hour"
+                        | "time"
+                        | "few"
+                        | "little"
+                )
+        })
+    {
+        last_noun = Some(j - 1);
+    }
     // The role set off before the name may be any lower-case noun phrase
     // after a determiner: `said a retired nurse, Maria Lopez, 67.`
     let set_off = last_noun.or_else(|| {
@@ -1837,6 +1882,38 @@ pub(crate) fn clause_subject_after(text: &str, toks: &[Tok]) -> Option<Mention> 
     let end = toks.iter().position(|t| t.end == m.range.end)?;
     let next = toks.get(end + 1).filter(|t| t.word)?;
     looks_like_verb(&text[next.range()]).then_some(m)
+}
+
+/// The speaker of a parenthetical cue right before a participle cue
+/// (`toks` ends before it): `…, she said, adding`, `…, said Anna Berg,
+/// adding`.
+fn said_before_participle(text: &str, toks: &[Tok]) -> Option<Mention> {
+    let (comma, rest) = toks.split_last()?;
+    if &text[comma.range()] != "," {
+        return None;
+    }
+    let is_verb = |t: &Tok| t.word && lexicon::cue(&text[t.range()]) == Some(Cue::Verb);
+    // `she said,`
+    if let Some((_, before)) = rest.split_last().filter(|(v, _)| is_verb(v)) {
+        let (subject, _) = before.split_last()?;
+        if subject.word {
+            return mention_ending(text, before)
+                .filter(|m| matches!(m.kind, MentionKind::Pronoun(_) | MentionKind::Name));
+        }
+        return None;
+    }
+    // `said Anna Berg,`
+    let v = rest.len().checked_sub(5).unwrap_or(0)
+        + rest[rest.len().saturating_sub(5)..]
+            .iter()
+            .rposition(is_verb)?;
+    let after = &rest[v + 1..];
+    // (Inverted after a comma: not `it attacked Trump, saying`.)
+    let inverted = v > 0 && matches!(&text[rest[v - 1].range()], "," | "”" | "\"");
+    if !inverted || after.is_empty() || !after.iter().all(|t| t.word) {
+        return None;
+    }
+    name_forward(text, after).filter(|m| m.range.end == after[after.len() - 1].end)
 }
 
 /// The first name or pronoun of a sentence: the subject a participle cue
@@ -2149,6 +2226,14 @@ impl<'a> Names<'a> {
             "senator" => &["Sen.", "Senator"],
             "congressman" | "congresswoman" => &["Rep.", "Congressman", "Congresswoman"],
             "chairman" | "chairwoman" => &["Chairman", "Chairwoman"],
+            "judge" => &["Judge", "Justice"],
+            "doctor" => &["Dr", "Dr."],
+            "professor" => &["Prof.", "Professor"],
+            "detective" => &["Det.", "Det", "Detective"],
+            "inspector" => &["Insp.", "Insp", "Inspector"],
+            "sergeant" => &["Sgt.", "Sgt", "Sergeant"],
+            "general" => &["Gen.", "General"],
+            "captain" => &["Capt.", "Captain"],
             "councillor" | "councilman" | "councilwoman" => &[
                 "Councillor",
                 "Councilor",
@@ -2640,7 +2725,12 @@ impl<'a> Names<'a> {
                 s += role_before_first_name(&ws);
             }
         }
-        let toks = &toks[s..];
+        let mut toks = &toks[s..];
+        // Letters after a name are no part of it: `Simon Reyes KC`, `Dame
+        // Joan Hale DBE`.
+        while toks.len() >= 3 && is_post_nominal(&text[toks[toks.len() - 1].range()]) {
+            toks = &toks[..toks.len() - 1];
+        }
         let first = toks.first()?;
         let last = toks.last()?;
         let last_w = words::strip_possessive(&text[last.range()]);
@@ -2735,11 +2825,44 @@ impl<'a> Names<'a> {
             }
         } else {
             let name = format!("{}{}", &text[first.start..last.start], last_w);
-            Resolved {
-                name: name.into(),
-                introduced_at: None,
-                bare: false,
-                rival: None,
+            // A surname of two words, introduced with a first name before
+            // it: `Ngaire Te Rangi … Te Rangi said`. (Not a name that
+            // starts with a first name: `Jo Cruz` is whole.)
+            let longer = (toks.len() == 2 && lexicon::first_name_gender(lead).is_none())
+                .then(|| self.full_name(&name, range.start, gender))
+                .flatten()
+                .filter(|(full, _, _)| {
+                    let Some(given) = full
+                        .strip_suffix(name.as_str())
+                        .and_then(|g| g.strip_suffix(' '))
+                    else {
+                        return false;
+                    };
+                    // Given names, not a title (`MP Bronwyn Tully`,
+                    // `Councilmember Kerry Nakagawa`) nor a body's.
+                    let given: Vec<&str> = given.split(' ').collect();
+                    given.len() <= 2
+                        && given.iter().all(|w| {
+                            words::is_capitalised(w)
+                                && !lexicon::is_title_word(w)
+                                && !words::is_all_caps(w)
+                                && !has_role_ending(&w.to_lowercase())
+                        })
+                        && !is_org_name(full)
+                });
+            match longer {
+                Some((full, at, rival)) => Resolved {
+                    name: full.into(),
+                    introduced_at: Some(at),
+                    bare: false,
+                    rival: rival.map(Into::into),
+                },
+                None => Resolved {
+                    name: name.into(),
+                    introduced_at: None,
+                    bare: false,
+                    rival: None,
+                },
             }
         };
         if !out.bare && toks.len() >= 2 {
@@ -3697,6 +3820,36 @@ fn person_of_body(text: &str, toks: &[Tok], j: usize) -> Option<Mention> {
         range: run[0].start..run[run.len() - 1].end,
         kind: MentionKind::Name,
     })
+}
+
+/// Whether capitalised words `s` are a post: `Premier`, `Home Secretary`,
+/// `Chief Constable` (a title word last, every word capitalised).
+pub(crate) fn is_title(s: &str) -> bool {
+    let mut ws = s.split(' ');
+    ws.next_back().is_some_and(lexicon::is_title_word) && ws.all(words::is_capitalised)
+}
+
+/// Letters written after a person's name: a rank in law or an honour, a
+/// seat in a parliament, a degree.
+fn is_post_nominal(w: &str) -> bool {
+    matches!(
+        w,
+        "KC" | "QC"
+            | "SC"
+            | "MP"
+            | "MSP"
+            | "MS"
+            | "MEP"
+            | "MLA"
+            | "MPP"
+            | "TD"
+            | "OBE"
+            | "MBE"
+            | "CBE"
+            | "KBE"
+            | "DBE"
+            | "PhD"
+    )
 }
 
 /// Whether a capitalised word before a name has a role's ending, as in

@@ -815,7 +815,6 @@ pub(crate) fn is_name_stop(w: &str) -> bool {
             | "Instead"
             | "Indeed"
             | "Instead,"
-            | "Mr"
             | "Once"
             | "Every"
             | "Each"
