@@ -1903,7 +1903,7 @@ fn said_before_participle(text: &str, toks: &[Tok]) -> Option<Mention> {
         return None;
     }
     // `said Anna Berg,`
-    let v = rest.len().checked_sub(5).unwrap_or(0)
+    let v = rest.len().saturating_sub(5)
         + rest[rest.len().saturating_sub(5)..]
             .iter()
             .rposition(is_verb)?;
