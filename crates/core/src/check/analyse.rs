@@ -1111,7 +1111,26 @@ fn is_title_case(s: &str) -> bool {
             .chars()
             .next()
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
-        if w.chars().count() >= 4 || sig == 0 {
+        // (A long preposition may stay in lower case: `Notes from the
+        // Field`, `Life Without Parole`.)
+        let preposition = matches!(
+            w,
+            "from"
+                | "with"
+                | "into"
+                | "onto"
+                | "over"
+                | "upon"
+                | "about"
+                | "under"
+                | "after"
+                | "among"
+                | "between"
+                | "without"
+                | "within"
+                | "through"
+        );
+        if (w.chars().count() >= 4 && !(preposition && sig > 0)) || sig == 0 {
             if !capital {
                 return false;
             }

@@ -339,11 +339,13 @@ fn quoted_one(text: &str, toks: &[Tok]) -> Option<Mention> {
 }
 
 /// Cue verbs that are speech only right before or after the quote: they
-/// have other senses (`pressed the button`, `was interrupted`).
+/// have other senses (`pressed the button`, `was interrupted`, `a charge
+/// ministers rejected`).
 fn is_weak_cue(w: &str) -> bool {
     matches!(
         w,
         "pressed"
+            | "rejected"
             | "interjected"
             | "interrupted"
             | "objected"
@@ -450,11 +452,15 @@ pub(crate) fn before(text: &str, toks: &[Tok]) -> Found {
             let set_off = toks
                 .last()
                 .is_some_and(|l| matches!(&text[l.range()], ":" | "," | "—" | "–"));
-            if after.len() > 3
-                || after
-                    .iter()
-                    .any(|a| lexicon::is_determiner(a) || *a == "to")
-                || !set_off
+            // (`rejected the report as “a hatchet job”` is the subject's
+            // word for it.)
+            let as_called = is_weak_cue(w) && after.last() == Some(&"as") && after.len() <= 8;
+            if !as_called
+                && (after.len() > 3
+                    || after
+                        .iter()
+                        .any(|a| lexicon::is_determiner(a) || *a == "to")
+                    || !set_off)
             {
                 continue;
             }
@@ -949,7 +955,9 @@ fn describes_a_noun(text: &str, toks: &[Tok], i: usize) -> bool {
     is_name_adjective(&text[toks[i].range()])
         && toks.get(i + 1).is_some_and(|n| {
             let n = &text[n.range()];
-            n.starts_with(|c: char| c.is_ascii_lowercase()) && !looks_like_verb(n)
+            (n.starts_with(|c: char| c.is_ascii_lowercase()) && !looks_like_verb(n))
+                // (Or a post's initials: `the Conservative MP`.)
+                || lexicon::is_role_acronym(n)
         })
 }
 
@@ -1949,7 +1957,7 @@ fn first_subject(text: &str, toks: &[Tok]) -> Option<Mention> {
                             })
                     })
         });
-    let toks = if lead
+    let cut = if lead
         .is_some_and(|w| is_subordinator(w) || matches!(w, "With" | "Without" | "Despite" | "Amid"))
     {
         match toks.iter().take(30).position(|t| &text[t.range()] == ",") {
@@ -1964,7 +1972,48 @@ fn first_subject(text: &str, toks: &[Tok]) -> Option<Mention> {
     } else {
         toks
     };
+    // (Should nothing after the phrase be a subject, the phrase holds it:
+    // `After the vote he thanked staff, saying`.)
+    // (Not a subordinate clause's: `When the fact-checkers examined it,
+    // it was labelled …`.)
+    subject_from(text, cut).or_else(|| {
+        if adjunct && cut.len() < toks.len() {
+            subject_from(text, toks)
+        } else {
+            None
+        }
+    })
+}
+
+/// The subject `first_subject` finds in `toks`, past any opening phrase.
+fn subject_from(text: &str, toks: &[Tok]) -> Option<Mention> {
     let first_word = toks.iter().position(|t| t.word);
+    // `The militia denied responsibility, calling …`: a group named by a
+    // common noun, right before its verb.
+    if let Some(i) = first_word.filter(|&i| &text[toks[i].range()] == "The") {
+        let lower = |t: &Tok| {
+            let w = &text[t.range()];
+            t.word
+                && w.starts_with(|c: char| c.is_ascii_lowercase())
+                && !looks_like_verb(w)
+                && !is_function_word(w)
+        };
+        let n = toks[i + 1..]
+            .iter()
+            .take(3)
+            .take_while(|t| lower(t))
+            .count();
+        if n > 0
+            && toks
+                .get(i + 1 + n)
+                .is_some_and(|v| v.word && looks_like_verb(&text[v.range()]))
+        {
+            return Some(Mention {
+                range: toks[i].start..toks[i + n].end,
+                kind: MentionKind::Noun,
+            });
+        }
+    }
     for (i, t) in toks.iter().enumerate().take(12) {
         if !t.word {
             continue;
@@ -2690,8 +2739,12 @@ impl<'a> Names<'a> {
         for (i, t) in toks.iter().enumerate() {
             let w = &text[t.range()];
             if lexicon::is_title_word(w) && i + 1 < toks.len() {
-                s = i + 1;
                 gender = gender.or(lexicon::honorific_gender(w));
+                // A peer is named by the title and one name: `Lord Hamble`,
+                // `Lady Okonkwo-Hart`.
+                if !(matches!(w, "Lord" | "Lady") && i + 2 == toks.len()) {
+                    s = i + 1;
+                }
             }
         }
         while s < toks.len() && lexicon::is_name_stop(&text[toks[s].range()]) && s + 1 < toks.len()
@@ -4388,9 +4441,30 @@ pub(crate) fn name_mentions(text: &str, toks: &[Tok], out: &mut Vec<(Range<usize
                     })
                     && is(j + 3, ",");
                 let j = if age { j + 2 } else { j };
-                i > 0
+                // (After a comma, or after the role that follows one: `His
+                // successor, the former captain Gareth Hollins, was asked`.)
+                let after_comma = i > 0
+                    && (&text[toks[i - 1].range()] == "," || {
+                        let lo = i.saturating_sub(5);
+                        toks[lo..i].iter().rposition(|t| !t.word).is_some_and(|c| {
+                            let c = lo + c;
+                            let role = &text[toks[i - 1].range()];
+                            &text[toks[c].range()] == ","
+                                && c + 1 < i - 1
+                                && lexicon::is_determiner(&text[toks[c + 1].range()])
+                                && toks[c + 1..i].iter().all(|t| {
+                                    let w = &text[t.range()];
+                                    w.starts_with(|c: char| c.is_lowercase())
+                                        && !looks_like_verb(w)
+                                        && lexicon::cue(w).is_none()
+                                })
+                                && (has_role_ending(role)
+                                    || lexicon::is_speaker_noun(role)
+                                    || lexicon::is_title_word(&words::title_case(role)))
+                        })
+                    });
+                after_comma
                     && is(j + 1, ",")
-                    && &text[toks[i - 1].range()] == ","
                     && toks
                         .get(j + 2)
                         .is_some_and(|n| n.word && looks_like_verb(&text[n.range()]))
