@@ -564,6 +564,22 @@ pub(crate) fn run(text: &str) -> Report {
                         }
                     }
                 }
+                // `Q: …` ¶ `A: “…”`: an answer is the words of the one
+                // asked.
+                if !resolved {
+                    if let Some(m) = interviewee(text, &sc.blocks, sp.block, &mut names) {
+                        let (name, _) = resolve(
+                            text, &m, &mut names, &last, &sc.spans, sp, &sc.blocks, &mut seen,
+                        );
+                        if name.is_some() {
+                            quote.speaker_mention = Some(mention_text(&text[m.range.clone()]));
+                            quote.speaker_range = Some(m.range.clone());
+                            quote.speaker = name;
+                            resolved = true;
+                            carried_on = true;
+                        }
+                    }
+                }
                 // Continuation: the same speaker as the quote before, in this
                 // paragraph, in a run-on paragraph, or after a colon.
                 if let Some(l) = last.as_ref().filter(|_| !resolved) {
@@ -1220,6 +1236,44 @@ fn alone_in_block(text: &str, blocks: &[scan::Block], sp: &Span) -> bool {
 /// negated or asks (`Police would not say …`, `Reporters asked Price …`),
 /// one that reports another's words inside (`Abara said a guard told him
 /// to leave.`), nor a transcript's label (`Q: …`).
+/// In a passage of questions and answers (`Q: Will he be fit?` ¶ `A:
+/// “He trained fully.”`), the one who answers in paragraph `bi`: the
+/// subject of the last sentence before the first question (`Fairhurst
+/// was pressed on …`). None for a paragraph that is no answer.
+fn interviewee(
+    text: &str,
+    blocks: &[scan::Block],
+    bi: usize,
+    names: &mut Names<'_>,
+) -> Option<Mention> {
+    let starts = |b: &scan::Block, label: &str| {
+        let s = text[b.range.clone()].trim_start();
+        s.starts_with(label) || s.strip_prefix("**").is_some_and(|r| r.starts_with(label))
+    };
+    if !starts(&blocks[bi], "A:") {
+        return None;
+    }
+    let mut k = bi;
+    while k > 0 && (starts(&blocks[k - 1], "Q:") || starts(&blocks[k - 1], "A:")) {
+        k -= 1;
+    }
+    if k == bi || !starts(&blocks[k], "Q:") {
+        return None;
+    }
+    let prev = k.checked_sub(1)?;
+    let toks = names.window(prev, blocks[prev].range.clone());
+    let end = toks
+        .iter()
+        .rposition(|&t| attrib::is_terminator(text, t))
+        .unwrap_or(toks.len());
+    attrib::sentence_subject(text, &toks[..end]).filter(|m| {
+        matches!(
+            m.kind,
+            MentionKind::Name | MentionKind::Pronoun(Gender::Male | Gender::Female)
+        )
+    })
+}
+
 fn said_intro(
     text: &str,
     blocks: &[scan::Block],
@@ -2105,7 +2159,7 @@ fn unnamed_subject_before(
         None if lo == 0 => 0,
         None => return None,
     };
-    if !body[st..].starts_with('A') {
+    if !body[st..].starts_with(['A', 'O']) {
         return None;
     }
     if last_end.is_some_and(|e| e > lo + st) {
@@ -2113,7 +2167,7 @@ fn unnamed_subject_before(
     }
     let sentence = &body[st..];
     let ws: Vec<&str> = sentence.split(' ').take(16).collect();
-    if !matches!(ws.first(), Some(&("A" | "An"))) {
+    if !matches!(ws.first(), Some(&("A" | "An" | "Another" | "One"))) {
         return None;
     }
     let head = (1..ws.len().min(5)).find(|&i| {
@@ -2142,7 +2196,12 @@ fn unnamed_subject_before(
         // Past where they are from: `A nurse at the city hospital said`.
         k = (k + 1..ws.len().min(k + 7)).find(|&i| lexicon::cue(ws[i]).is_some())?;
     }
-    lexicon::cue(ws.get(k)?)?;
+    // (Or a verb of speaking that is no cue of its own: `One steward
+    // summed up the mood.`)
+    let verb = ws.get(k)?;
+    if lexicon::cue(verb).is_none() && !matches!(*verb, "summed" | "spoke" | "talked") {
+        return None;
+    }
     words::lower_first(&ws[..=head].join(" ").replace(',', ""))
 }
 
@@ -3808,6 +3867,19 @@ fn is_role_noun(w: &str) -> bool {
                 | "neighbour"
                 | "neighbor"
                 | "colleague"
+                | "steward"
+                | "student"
+                | "pupil"
+                | "fan"
+                | "tenant"
+                | "patient"
+                | "parent"
+                | "veteran"
+                | "widow"
+                | "medic"
+                | "paramedic"
+                | "mechanic"
+                | "clerk"
                 | "counterpart"
                 | "predecessor"
                 | "successor"

@@ -4454,13 +4454,13 @@ pub(crate) fn name_mentions(text: &str, toks: &[Tok], out: &mut Vec<(Range<usize
                                 && lexicon::is_determiner(&text[toks[c + 1].range()])
                                 && toks[c + 1..i].iter().all(|t| {
                                     let w = &text[t.range()];
-                                    w.starts_with(|c: char| c.is_lowercase())
+                                    t.word
                                         && !looks_like_verb(w)
+                                        && !is_function_word(w)
                                         && lexicon::cue(w).is_none()
                                 })
-                                && (has_role_ending(role)
-                                    || lexicon::is_speaker_noun(role)
-                                    || lexicon::is_title_word(&words::title_case(role)))
+                                // (`the former Wales international`.)
+                                && role.starts_with(|c: char| c.is_lowercase())
                         })
                     });
                 after_comma
