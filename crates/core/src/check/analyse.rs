@@ -519,10 +519,14 @@ pub(crate) fn run(text: &str) -> Report {
                     }),
                 ) = (same_block_last, fp)
                 {
-                    if !matches!(m.kind, MentionKind::Noun) {
+                    // (A role only when it names whose it is: `The chief
+                    // executive demurred.` for the one so introduced.)
+                    let noun = matches!(m.kind, MentionKind::Noun);
+                    if !noun || names_a_role_holder(&text[m.range.clone()]) {
                         let (name, _) = resolve(
                             text, &m, &mut names, &last, &sc.spans, sp, &sc.blocks, &mut seen,
                         );
+                        let name = name.filter(|n| !noun || n.starts_with(char::is_uppercase));
                         if name.is_some() {
                             quote.cue = cue.map(|c| text[c].to_string());
                             quote.speaker_mention = Some(mention_text(&text[m.range.clone()]));
@@ -2367,6 +2371,15 @@ fn addressed_in(quote: &str) -> Vec<&str> {
     found
 }
 
+/// Whether a noun phrase can stand for someone the text named: `the chief
+/// executive`, not `a nurse` or `the crowd`.
+fn names_a_role_holder(np: &str) -> bool {
+    np.strip_prefix("the ")
+        .or_else(|| np.strip_prefix("The "))
+        .and_then(|r| r.rsplit(' ').next())
+        .is_some_and(is_person_noun)
+}
+
 /// Whether the name at `at` follows a person's role or relation and a
 /// comma: `Her husband, Rui,`, `the driver, Tom Price`.
 fn after_role(text: &str, at: usize) -> bool {
@@ -3301,7 +3314,19 @@ fn describe(text: &str, name: &str, names: &mut Names<'_>) -> Option<String> {
         from += nl + 1;
     }
     words::tokens(text, from..at, &mut toks);
-    if let Some(d) = role_set_off_before(text, &toks, at + name.len()) {
+    // (Past an honorific: `The Speaker, Sir Anthony Wren,`.)
+    let honorific = toks.last().is_some_and(|t| {
+        matches!(
+            &text[t.range()],
+            "Sir" | "Dame" | "Dr" | "Dr." | "Mr" | "Mr." | "Mrs" | "Mrs." | "Ms" | "Ms." | "Prof."
+        )
+    });
+    let set_off_toks = if honorific {
+        &toks[..toks.len() - 1]
+    } else {
+        &toks[..]
+    };
+    if let Some(d) = role_set_off_before(text, set_off_toks, at + name.len()) {
         // A relation by a name (`Russo’s brother`) gives way to what an
         // appositive says.
         if d.starts_with(char::is_uppercase) {

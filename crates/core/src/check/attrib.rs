@@ -1957,9 +1957,18 @@ fn first_subject(text: &str, toks: &[Tok]) -> Option<Mention> {
                             })
                     })
         });
-    let cut = if lead
-        .is_some_and(|w| is_subordinator(w) || matches!(w, "With" | "Without" | "Despite" | "Amid"))
-    {
+    // (Or a participle's phrase: `Pressed by an analyst on whether Quillon
+    // would buy, the chief executive demurred`, `Speaking to reporters,`.)
+    let participle_lead = lead.is_some_and(|w| {
+        w.len() > 5
+            && (w.ends_with("ed") || w.ends_with("ing"))
+            && words::is_capitalised(w)
+            && lexicon::first_name_gender(w).is_none()
+    });
+    let cut = if participle_lead
+        || lead.is_some_and(|w| {
+            is_subordinator(w) || matches!(w, "With" | "Without" | "Despite" | "Amid")
+        }) {
         match toks.iter().take(30).position(|t| &text[t.range()] == ",") {
             Some(c) => &toks[c + 1..],
             None => toks,
@@ -1990,7 +1999,9 @@ fn subject_from(text: &str, toks: &[Tok]) -> Option<Mention> {
     let first_word = toks.iter().position(|t| t.word);
     // `The militia denied responsibility, calling …`: a group named by a
     // common noun, right before its verb.
-    if let Some(i) = first_word.filter(|&i| &text[toks[i].range()] == "The") {
+    // (`the` after an opening phrase: `Pressed on the point, the chief
+    // executive demurred`.)
+    if let Some(i) = first_word.filter(|&i| matches!(&text[toks[i].range()], "The" | "the")) {
         let lower = |t: &Tok| {
             let w = &text[t.range()];
             t.word
@@ -4463,10 +4474,33 @@ pub(crate) fn name_mentions(text: &str, toks: &[Tok], out: &mut Vec<(Range<usize
                                 && role.starts_with(|c: char| c.is_lowercase())
                         })
                     });
+                // (An adverb may come first: `twice had to call`.)
+                let v = if toks.get(j + 2).is_some_and(|a| {
+                    matches!(
+                        &text[a.range()],
+                        "twice"
+                            | "also"
+                            | "then"
+                            | "once"
+                            | "again"
+                            | "never"
+                            | "still"
+                            | "later"
+                            | "often"
+                            | "soon"
+                            | "even"
+                            | "only"
+                            | "just"
+                    )
+                }) {
+                    j + 3
+                } else {
+                    j + 2
+                };
                 after_comma
                     && is(j + 1, ",")
                     && toks
-                        .get(j + 2)
+                        .get(v)
                         .is_some_and(|n| n.word && looks_like_verb(&text[n.range()]))
             };
             let possessive = words::is_possessive(&text[toks[j].range()]);

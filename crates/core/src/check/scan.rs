@@ -775,6 +775,15 @@ fn sentence_start_after(text: &str, from: usize, limit: usize) -> usize {
     let b = s.as_bytes();
     for i in 0..b.len() {
         if matches!(b[i], b'.' | b'!' | b'?') && b.get(i + 1) == Some(&b' ') {
+            // Not an abbreviation's full stop: `said Gen. Tariq Mansour`,
+            // `J. Smith`.
+            if b[i] == b'.' {
+                let word = s[..i].rsplit(' ').next().unwrap_or("");
+                let initial = word.len() == 1 && word.as_bytes()[0].is_ascii_uppercase();
+                if initial || super::words::keeps_dot(word) {
+                    continue;
+                }
+            }
             let rest = s[i + 1..].trim_start();
             if rest
                 .chars()
