@@ -514,7 +514,11 @@ pub(crate) fn before(text: &str, toks: &[Tok]) -> Found {
                         &text[toks[k - 1].range()],
                         "was" | "were" | "is" | "are" | "be" | "been" | "being"
                     )
-                    && (w.ends_with("ed") || w == "told");
+                    && (w.ends_with("ed")
+                        || w == "told"
+                        // `Ministers were said to be “relaxed”`.
+                        || (w == "said"
+                            && toks.get(k + 1).is_some_and(|n| &text[n.range()] == "to")));
                 if passive {
                     found.has_cue = true;
                     found.cue = Some(t.range());
@@ -2315,7 +2319,18 @@ impl<'a> Names<'a> {
                 .map(words::title_case)
                 .collect::<Vec<_>>()
                 .join(" ");
-            vec![capitalised]
+            // (And as a sentence opens with it: `Chief executive Marisol
+            // Ortega-Finch told analysts`.)
+            let mut chars = noun.chars();
+            let opening: String = chars
+                .next()
+                .map(|c| c.to_uppercase().chain(chars).collect())
+                .unwrap_or_default();
+            if opening == capitalised {
+                vec![capitalised]
+            } else {
+                vec![capitalised, opening]
+            }
         } else {
             titles.iter().map(|t| t.to_string()).collect()
         };

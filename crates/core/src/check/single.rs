@@ -258,7 +258,11 @@ fn swap_line(line: &str, at: usize, style: &Style, edits: &mut Vec<(usize, char)
                 let word_before = &line[..i];
                 let possessive_like =
                     before_word && word_before.ends_with('s') && !next_is_function_word(&line[i..]);
-                open && !later_close && !possessive_like
+                // (Only a word that can end in an apostrophe: a plural's,
+                // or a dropped g. `‘relaxed’ about it. It is …,’` lost the
+                // second quote's opening mark.)
+                let elided = word_before.ends_with('s') || word_before.ends_with("in");
+                open && !(later_close && elided) && !possessive_like
             }
         };
         if close {
