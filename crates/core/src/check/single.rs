@@ -259,9 +259,12 @@ fn swap_line(line: &str, at: usize, style: &Style, edits: &mut Vec<(usize, char)
                 let possessive_like =
                     before_word && word_before.ends_with('s') && !next_is_function_word(&line[i..]);
                 // (Only a word that can end in an apostrophe: a plural's,
-                // or a dropped g. `‘relaxed’ about it. It is …,’` lost the
-                // second quote's opening mark.)
-                let elided = word_before.ends_with('s') || word_before.ends_with("in");
+                // a dropped g, `’n’`. `‘relaxed’ about it. It is …,’` lost
+                // the second quote's opening mark.)
+                let last_word = word_before.rsplit(' ').next().unwrap_or("");
+                let elided = word_before.ends_with('s')
+                    || word_before.ends_with("in")
+                    || last_word.starts_with(['\'', '’']);
                 open && !(later_close && elided) && !possessive_like
             }
         };
@@ -394,6 +397,12 @@ mod tests {
             (
                 "'Rock 'n' roll,' he said.",
                 Some("\"Rock 'n' roll,\" he said."),
+            ),
+            // A mark after a word that ends in no apostrophe closes: the
+            // next quote lost its opening mark.
+            (
+                "She was ‘relaxed’ about it. It is what peers do,’ a source said.",
+                Some("She was “relaxed” about it. It is what peers do,” a source said."),
             ),
             // Double marks quote more often: nothing changes.
             ("“It is ‘fine’,” she said. “Really.”", None),
