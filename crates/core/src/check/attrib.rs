@@ -2905,30 +2905,32 @@ impl<'a> Names<'a> {
         } else {
             let name = format!("{}{}", &text[first.start..last.start], last_w);
             // A surname of two words, introduced with a first name before
-            // it: `Ngaire Te Rangi … Te Rangi said`. (Not a name that
-            // starts with a first name: `Jo Cruz` is whole.)
-            let longer = (toks.len() == 2 && lexicon::first_name_gender(lead).is_none())
-                .then(|| self.full_name(&name, range.start, gender))
-                .flatten()
-                .filter(|(full, _, _)| {
-                    let Some(given) = full
-                        .strip_suffix(name.as_str())
-                        .and_then(|g| g.strip_suffix(' '))
-                    else {
-                        return false;
-                    };
-                    // Given names, not a title (`MP Bronwyn Tully`,
-                    // `Councilmember Kerry Nakagawa`) nor a body's.
-                    let given: Vec<&str> = given.split(' ').collect();
-                    given.len() <= 2
-                        && given.iter().all(|w| {
-                            words::is_capitalised(w)
-                                && !lexicon::is_title_word(w)
-                                && !words::is_all_caps(w)
-                                && !has_role_ending(&w.to_lowercase())
-                        })
-                        && !is_org_name(full)
-                });
+            // it: `Ngaire Te Rangi … Te Rangi said`, `Aung San Suu Kyi …
+            // Suu Kyi`. Such a surname opens with a short word; a name that
+            // starts with a first name is whole (`Jo Cruz`).
+            let longer =
+                (toks.len() == 2 && lead.len() <= 3 && lexicon::first_name_gender(lead).is_none())
+                    .then(|| self.full_name(&name, range.start, gender))
+                    .flatten()
+                    .filter(|(full, _, _)| {
+                        let Some(given) = full
+                            .strip_suffix(name.as_str())
+                            .and_then(|g| g.strip_suffix(' '))
+                        else {
+                            return false;
+                        };
+                        // Given names, not a title (`MP Bronwyn Tully`,
+                        // `Councilmember Kerry Nakagawa`) nor a body's.
+                        let given: Vec<&str> = given.split(' ').collect();
+                        given.len() <= 2
+                            && given.iter().all(|w| {
+                                words::is_capitalised(w)
+                                    && !lexicon::is_title_word(w)
+                                    && !words::is_all_caps(w)
+                                    && !has_role_ending(&w.to_lowercase())
+                            })
+                            && !is_org_name(full)
+                    });
             match longer {
                 Some((full, at, rival)) => Resolved {
                     name: full.into(),
