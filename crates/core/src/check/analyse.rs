@@ -1477,6 +1477,14 @@ fn resolve(
                 if let Some(n) = brought_in_before(text, noun, m.range.start) {
                     return (Some(n), None);
                 }
+                // `De la Vega spoke as he left. “…,” the Spanish midfielder
+                // said.`: an epithet for the one the sentence before the
+                // quote is about.
+                if is_epithet(noun) {
+                    if let Some(n) = subject_before_quote(text, sp, blocks, names) {
+                        return (Some(n), None);
+                    }
+                }
             }
             (Some(noun_speaker(s)), None)
         }
@@ -2369,6 +2377,53 @@ fn addressed_in(quote: &str) -> Vec<&str> {
         }
     }
     found
+}
+
+/// Whether a role after "the" describes a person as sports and feature
+/// pages do on second reference, by a trait and a role: `Spanish
+/// midfielder`, `28-year-old striker`, `veteran lawmaker`.
+fn is_epithet(noun: &str) -> bool {
+    let mut ws = noun.split(' ');
+    let Some(head) = ws.next_back() else {
+        return false;
+    };
+    let traits: Vec<&str> = ws.collect();
+    !traits.is_empty()
+        && traits.len() <= 3
+        && head.starts_with(|c: char| c.is_ascii_lowercase())
+        && is_person_noun(head)
+        && traits.iter().any(|w| {
+            lexicon::is_nationality(w)
+                || words::age(w).is_some()
+                || matches!(
+                    *w,
+                    "veteran" | "former" | "young" | "experienced" | "long-serving" | "retired"
+                )
+        })
+}
+
+/// The person named as the subject of the sentence right before quote
+/// `sp`, in its paragraph: `De la Vega spoke as he left.`
+fn subject_before_quote(
+    text: &str,
+    sp: &Span,
+    blocks: &[scan::Block],
+    names: &mut Names<'_>,
+) -> Option<String> {
+    let b = &blocks[sp.block];
+    let end = span_start(sp);
+    if end <= b.range.start {
+        return None;
+    }
+    let toks = names
+        .window_outside_quotes(sp.block, b.range.start..end)
+        .into_owned();
+    let m = attrib::previous_sentence(text, &toks)?.mention?;
+    if m.kind != MentionKind::Name {
+        return None;
+    }
+    let r = names.resolve(m.range)?;
+    (r.name.contains(' ') && !names.org_or_place(&r.name)).then(|| String::from(&*r.name))
 }
 
 /// Whether a noun phrase can stand for someone the text named: `the chief
