@@ -2230,10 +2230,7 @@ impl<'a> Names<'a> {
             && memchr::memmem::find_iter(&text.as_bytes()[p..at], noun.as_bytes()).any(|i| {
                 let w = p + i;
                 // (Back 40 bytes, forward to a character's start.)
-                let mut from = w.saturating_sub(40).max(p);
-                while !text.is_char_boundary(from) {
-                    from += 1;
-                }
+                let from = words::ceil_boundary(text, w.saturating_sub(40).max(p));
                 whole_word_at(text, w, noun.len())
                     && text[from..w]
                         .split_whitespace()
@@ -2274,13 +2271,8 @@ impl<'a> Names<'a> {
         let line_start = memchr::memrchr(b'\n', &bytes[back..p]).map_or(back, |i| back + i + 1);
         let ahead = (p + 200).min(text.len());
         let line_end = memchr::memchr(b'\n', &bytes[p..ahead]).map_or(ahead, |i| p + i);
-        let (mut from, mut to) = (line_start, line_end);
-        while !text.is_char_boundary(from) {
-            from += 1;
-        }
-        while !text.is_char_boundary(to) {
-            to -= 1;
-        }
+        let from = words::ceil_boundary(text, line_start);
+        let to = words::floor_boundary(text, line_end);
         let mut toks = Vec::new();
         words::tokens(text, from..to, &mut toks);
         let j = toks.iter().position(|t| t.start == p)?;
@@ -3596,10 +3588,7 @@ fn is_name_adjective(w: &str) -> bool {
 /// The name that starts at `start`: capitalised words, or particles, on
 /// one line, up to a possessive's owner.
 pub(crate) fn name_at(text: &str, start: usize) -> Option<Range<usize>> {
-    let mut line_end = (start + 80).min(text.len());
-    while !text.is_char_boundary(line_end) {
-        line_end -= 1;
-    }
+    let line_end = words::floor_boundary(text, start + 80);
     let line_end = text[start..line_end]
         .find('\n')
         .map_or(line_end, |i| start + i);

@@ -22,6 +22,28 @@ impl Tok {
     }
 }
 
+/// The nearest character boundary of `s` at or before byte `i` (clamped to
+/// `s.len()`), for a window's end cut by a byte count.
+#[inline]
+pub(crate) fn floor_boundary(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The nearest character boundary of `s` at or after byte `i` (clamped to
+/// `s.len()`), for a window's start cut by a byte count.
+#[inline]
+pub(crate) fn ceil_boundary(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
 /// Of the abbreviations that keep their full stop ([`keeps_dot`]), those
 /// written before a name (`St. Aldric’s`, `Sen. Ruiz`): their full stop
 /// ends no sentence even before a capital.
