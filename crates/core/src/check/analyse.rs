@@ -2579,6 +2579,11 @@ fn joined(text: &str, a: usize, b: usize) -> bool {
         }
         joint = &between[..rest.len() + 1];
     }
+    // Either way the names are joined by a final "and " (`…, the coach,
+    // and `, ` and `): without it, nothing more to read.
+    if !joint.ends_with("and ") {
+        return false;
+    }
     // (Each perhaps with an appositive: `Tom Bell, the coach, and Sam
     // Reyes, the captain,`.)
     let set_off = |j: &'_ str| {
