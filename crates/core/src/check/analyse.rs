@@ -1415,7 +1415,7 @@ fn resolve(
                 && !names.org_or_place(&r.name)
                 && !(opens_sentence(text, m.range.start) && is_group_word(&r.name))
                 && !described_as_a_body(text, &r.name, names)
-                && !spoken_of_as_a_body(text, &r.name)
+                && !spoken_of_as_a_body(text, &r.name, names)
                 && !by_first_name(text, m.range.end)
                 && !given_as_first_name(text, m.range.start)
                 && !(opens_sentence(text, m.range.start)
@@ -1627,7 +1627,7 @@ fn described_as_a_body(text: &str, name: &str, names: &mut Names<'_>) -> bool {
 /// `shares of Quorvex`, `Quorvex’s executives`, `Quorvex employees`,
 /// `Quorvex, which`, `the hospital, Westmead,`. (Read only for a one-word speaker about to be flagged
 /// as never introduced; its first 32 places are enough.)
-fn spoken_of_as_a_body(text: &str, name: &str) -> bool {
+fn spoken_of_as_a_body(text: &str, name: &str, names: &mut Names<'_>) -> bool {
     const OWNED: &[&str] = &[
         "shares",
         "stock",
@@ -1646,37 +1646,35 @@ fn spoken_of_as_a_body(text: &str, name: &str) -> bool {
         "investors",
         "subsidiary",
     ];
-    memchr::memmem::find_iter(text.as_bytes(), name.as_bytes())
-        .take(32)
-        .any(|at| {
-            let end = at + name.len();
-            let before = &text[..at];
-            let after = &text[end..];
-            if after.starts_with(char::is_alphanumeric) || before.ends_with(char::is_alphanumeric) {
-                return false;
-            }
-            let owned = after
-                .strip_prefix("’s ")
-                .or_else(|| after.strip_prefix("'s "))
-                .or_else(|| after.strip_prefix(' '))
-                .and_then(|a| a.split(|c: char| !c.is_alphanumeric()).next())
-                .is_some_and(|w| OWNED.contains(&w));
-            // (Or named after its kind: `The hospital, Westmead, said`.)
-            let kind_before = before
-                .strip_suffix(", ")
-                .and_then(|b| b.rsplit(' ').next())
-                .is_some_and(|k| body_noun(&format!("the {}", k.to_lowercase())).is_some());
-            owned
-                || kind_before
-                || after.starts_with(", which ")
-                || ["shares of ", "stock of ", "employees at ", "workers at "]
-                    .iter()
-                    .any(|p| {
-                        before.len() >= p.len()
-                            && before.as_bytes()[before.len() - p.len()..]
-                                .eq_ignore_ascii_case(p.as_bytes())
-                    })
-        })
+    names.any_occurrence(name, 32, |at| {
+        let end = at + name.len();
+        let before = &text[..at];
+        let after = &text[end..];
+        if after.starts_with(char::is_alphanumeric) || before.ends_with(char::is_alphanumeric) {
+            return false;
+        }
+        let owned = after
+            .strip_prefix("’s ")
+            .or_else(|| after.strip_prefix("'s "))
+            .or_else(|| after.strip_prefix(' '))
+            .and_then(|a| a.split(|c: char| !c.is_alphanumeric()).next())
+            .is_some_and(|w| OWNED.contains(&w));
+        // (Or named after its kind: `The hospital, Westmead, said`.)
+        let kind_before = before
+            .strip_suffix(", ")
+            .and_then(|b| b.rsplit(' ').next())
+            .is_some_and(|k| body_noun(&format!("the {}", k.to_lowercase())).is_some());
+        owned
+            || kind_before
+            || after.starts_with(", which ")
+            || ["shares of ", "stock of ", "employees at ", "workers at "]
+                .iter()
+                .any(|p| {
+                    before.len() >= p.len()
+                        && before.as_bytes()[before.len() - p.len()..]
+                            .eq_ignore_ascii_case(p.as_bytes())
+                })
+    })
 }
 
 fn looks_like_person(name: &str) -> bool {

@@ -2453,6 +2453,34 @@ impl<'a> Names<'a> {
         memchr::memmem::find(text.as_bytes(), s.as_bytes())
     }
 
+    /// Whether `f` says yes to one of the first `limit` places of `s` in
+    /// the text, taken as `memmem::find_iter` gives them: leftmost first,
+    /// none overlapping the one before. The capital-letter index finds
+    /// them when it is made and `s` starts with a capital, instead of a
+    /// read of the whole text for a name met a few times.
+    pub fn any_occurrence(&mut self, s: &str, limit: usize, f: impl FnMut(usize) -> bool) -> bool {
+        let text = self.text;
+        match &self.capital_index {
+            Some(index) if starts_indexed(s) => {
+                let mut from = 0;
+                index
+                    .occurrences(text, s)
+                    .filter(|&at| {
+                        let apart = at >= from;
+                        if apart {
+                            from = at + s.len();
+                        }
+                        apart
+                    })
+                    .take(limit)
+                    .any(f)
+            }
+            _ => memchr::memmem::find_iter(text.as_bytes(), s.as_bytes())
+                .take(limit)
+                .any(f),
+        }
+    }
+
     /// Whether `name` is an organisation's or a place's (`is_org_name`,
     /// `places::is_place`): pronoun resolution asks about the same few
     /// names again and again, and the answer is many string comparisons.
