@@ -1093,14 +1093,19 @@ fn is_sentence(inner: &str) -> bool {
 /// Every significant word capitalised and no sentence inside.
 fn is_title_case(s: &str) -> bool {
     let s = s.trim_end_matches([',', '.']);
-    // Bytes, not characters: the marks are ASCII, and no byte of another
-    // character equals one.
-    if s.bytes().any(|b| matches!(b, b'.' | b'!' | b'?' | b';')) {
-        return false;
-    }
+    // The words first: most quotes are sentences, and a word in lower case
+    // near the start settles it without reading the rest.
     let mut sig = 0;
     for w in words::split_words(s) {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        // (A word that starts and ends with an ASCII letter or digit, most
+        // of them, has nothing to trim.)
+        let bytes = w.as_bytes();
+        let w =
+            if bytes[0].is_ascii_alphanumeric() && bytes[bytes.len() - 1].is_ascii_alphanumeric() {
+                w
+            } else {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+            };
         let capital = w
             .chars()
             .next()
@@ -1115,7 +1120,9 @@ fn is_title_case(s: &str) -> bool {
             sig += 1;
         }
     }
-    sig >= 2
+    // No sentence's end or semicolon inside. (Bytes, not characters: the
+    // marks are ASCII, and no byte of another character equals one.)
+    sig >= 2 && !s.bytes().any(|b| matches!(b, b'.' | b'!' | b'?' | b';'))
 }
 
 /// `WALLACE: If I may…`: a transcript speaker label at the start of a quote.
