@@ -1691,9 +1691,9 @@ fn looks_like_person(name: &str) -> bool {
 /// Whether `w`, capitalised to open a sentence, is a group of people, not
 /// a surname: `Investigators said`, `Thousands marched`.
 fn is_group_word(w: &str) -> bool {
-    words::lower_first(w).is_some_and(|l| {
-        (l.ends_with('s') && lexicon::is_speaker_noun(&l))
-            || matches!(&*l, "thousands" | "hundreds" | "dozens" | "millions")
+    words::lower_first_is(w, |l| {
+        (l.ends_with('s') && lexicon::is_speaker_noun(l))
+            || matches!(l, "thousands" | "hundreds" | "dozens" | "millions")
     })
 }
 
@@ -3268,11 +3268,11 @@ fn describe(text: &str, name: &str, names: &mut Names<'_>) -> Option<String> {
             });
             // Or a role that opens the sentence, capitalised only there:
             // `Farmer Helen Marsh`, as `farmer Helen Marsh` mid-sentence.
-            let role_opening = opens_sentence(text, t.start)
-                && words::lower_first(w).is_some_and(|l| is_person_noun(&l));
+            let role_opening =
+                opens_sentence(text, t.start) && words::lower_first_is(w, is_person_noun);
             // A post right before the name, and a body's initials before
             // it: `FAA Administrator Gregory Pham`.
-            let post = j == toks.len() && words::lower_first(w).is_some_and(|l| is_person_noun(&l));
+            let post = j == toks.len() && words::lower_first_is(w, is_person_noun);
             let initials = words::is_acronym(w) && j < toks.len();
             // The place or body a title belongs to: `Dunmore County
             // Sheriff`, `Millbrook Fire Chief`.

@@ -2619,8 +2619,7 @@ impl<'a> Names<'a> {
         let last_w = words::strip_possessive(&text[last.range()]);
         let lead = &text[first.range()];
         let particle_led = toks.len() >= 2
-            && (lexicon::is_particle(lead)
-                || words::lower_first(lead).is_some_and(|l| lexicon::is_particle(&l)));
+            && (lexicon::is_particle(lead) || words::lower_first_is(lead, lexicon::is_particle));
         let mut out = if particle_led {
             // `van der Berg`: a surname with its particles.
             let surname: &'a str = &text[first.start..last.start + last_w.len()];
@@ -2747,6 +2746,18 @@ impl<'a> Names<'a> {
     ) -> Option<(String, usize, Option<String>)> {
         if let Some(found) = self.full_name(surname, at, gender) {
             return Some(found);
+        }
+        // (With an ASCII capital the lowered name splits where the name
+        // does: its lead word is judged before the lowered name is made.)
+        if surname
+            .as_bytes()
+            .first()
+            .is_some_and(u8::is_ascii_uppercase)
+        {
+            let lead = surname.split([' ', '-']).next().unwrap_or("");
+            if lead.len() == surname.len() || !words::lower_first_is(lead, lexicon::is_particle) {
+                return None;
+            }
         }
         let lower = words::lower_first(surname)?;
         let lead = lower.split([' ', '-']).next().unwrap_or("");
