@@ -1983,7 +1983,7 @@ pub(crate) struct Names<'a> {
     /// in it, and where, in text order: two people may share a surname.
     /// The full names are slices of the text: a surname met hundreds of
     /// times costs no allocation per occurrence.
-    full: HashMap<String, Vec<(&'a str, usize)>>,
+    full: HashMap<String, Fulls<'a>>,
     /// Surname → each full name in `full` once, where it first appears, for
     /// the surnames that more than one person has.
     namesakes: HashMap<String, Vec<(&'a str, usize)>>,
@@ -2052,6 +2052,22 @@ enum Outside {
     All,
     /// Those in `BlockToks::outside`.
     Some,
+}
+
+/// The full names a surname stands for, each with where it is met, in text
+/// order, and whether they are all one name (worked out once, not on each
+/// look-up).
+#[derive(Default)]
+struct Fulls<'a> {
+    all: Vec<(&'a str, usize)>,
+    one: bool,
+}
+
+impl<'a> Fulls<'a> {
+    fn new(all: Vec<(&'a str, usize)>) -> Self {
+        let one = all.iter().all(|(full, _)| *full == all[0].0);
+        Fulls { all, one }
+    }
 }
 
 /// A name mention made canonical.
@@ -2784,9 +2800,9 @@ impl<'a> Names<'a> {
     ) -> Option<(String, usize, Option<String>)> {
         if !self.full.contains_key(surname) {
             let v = self.search_full(surname);
-            self.full.insert(surname.to_string(), v);
+            self.full.insert(surname.to_string(), Fulls::new(v));
         }
-        let all = &self.full[surname];
+        let Fulls { all, one } = &self.full[surname];
         let fits = |full: &str| {
             let Some(h) = gender else { return true };
             let first = full.split_whitespace().next().unwrap_or("");
@@ -2794,7 +2810,8 @@ impl<'a> Names<'a> {
         };
         let mut fitting = all.iter().filter(|(full, _)| fits(full));
         let first = fitting.next()?;
-        if all.iter().all(|(full, _)| *full == first.0) {
+        // (All the same as the first that fits: all one name.)
+        if *one {
             return Some((first.0.to_string(), first.1, None));
         }
         // Two people share the surname: the answer depends on `at`.
@@ -3063,10 +3080,10 @@ impl<'a> Names<'a> {
                     *shared.entry(last).or_insert_with(|| {
                         if !self.full.contains_key(last) {
                             let v = self.search_full(last);
-                            self.full.insert(last.to_string(), v);
+                            self.full.insert(last.to_string(), Fulls::new(v));
                         }
                         let mut others: Vec<&str> =
-                            self.full[last].iter().map(|(n, _)| *n).collect();
+                            self.full[last].all.iter().map(|(n, _)| *n).collect();
                         others.sort_unstable();
                         others.dedup();
                         others.len() >= 2
