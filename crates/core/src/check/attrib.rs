@@ -2009,6 +2009,13 @@ pub(crate) struct Names<'a> {
     cache: Vec<BlockToks>,
     /// Mentions of a block outside `cache`, for `block_name_mentions`.
     spare_mentions: Vec<(Range<usize>, bool)>,
+    /// The walk back from a surname's verdict on each word met before one
+    /// (`name_step`, which depends on the word alone), for all surnames.
+    steps: HashMap<&'a str, Step>,
+    /// The places where the surname `search_full` last read by the
+    /// capital-letter index stands whole (`CapitalIndex::find`), for a
+    /// caller that wants them next.
+    last_places: Option<(String, Vec<usize>)>,
     /// Whether each block reads like a heading, once worked out.
     flags: Vec<Option<bool>>,
     /// Name → whether it is a body's or a place's, once worked out.
@@ -2101,6 +2108,8 @@ impl<'a> Names<'a> {
             blocks,
             cache: Vec::with_capacity(CACHED_BLOCKS),
             spare_mentions: Vec::new(),
+            steps: HashMap::default(),
+            last_places: None,
             flags: vec![None; n],
             org_or_place: HashMap::default(),
             spelled_out_lookups: 0,
@@ -2698,7 +2707,12 @@ impl<'a> Names<'a> {
                 // once.)
                 None => {
                     let places = if indexable(surname) {
-                        self.capitals().find(text, surname)
+                        // (Found already if the look for a full name just
+                        // read them.)
+                        match self.last_places.take() {
+                            Some((s, places)) if s == surname => places,
+                            _ => self.capitals().find(text, surname),
+                        }
                     } else {
                         Vec::new()
                     };
@@ -2892,7 +2906,6 @@ impl<'a> Names<'a> {
             Err(memchr::memmem::Finder::new(surname.as_bytes()))
         };
         let mut hit_k = 0;
-        let mut steps: HashMap<&'a str, Step> = HashMap::default();
         // The quoted spans before the first occurrence are skipped at once.
         let mut quoted_k = match &search {
             Ok(h) => h
@@ -3011,7 +3024,7 @@ impl<'a> Names<'a> {
                 let w: &'a str = &text[r.clone()];
                 // The same few words stand before a surname again and
                 // again (`said`, a first name): each is judged once.
-                if let Step::Stop(g) = *steps.entry(w).or_insert_with(|| name_step(w)) {
+                if let Step::Stop(g) = *self.steps.entry(w).or_insert_with(|| name_step(w)) {
                     gender = gender.or(g);
                     break;
                 }
@@ -3093,6 +3106,9 @@ impl<'a> Names<'a> {
         }
         if found.is_empty() && starts_indexed(surname) {
             found.extend(self.nicknamed(surname, places));
+        }
+        if let (Ok(places), true) = (search, indexable(surname)) {
+            self.last_places = Some((surname.to_string(), places));
         }
         found
     }
