@@ -2061,6 +2061,11 @@ enum Outside {
     Some,
 }
 
+/// An empty map with room for `n` entries.
+fn with_room<K, V>(n: usize) -> HashMap<K, V> {
+    HashMap::with_capacity_and_hasher(n, Default::default())
+}
+
 /// The full names a surname stands for, each with where it is met, in text
 /// order, and whether they are all one name (worked out once, not on each
 /// look-up).
@@ -2095,13 +2100,17 @@ impl<'a> Names<'a> {
     pub fn new(text: &'a str, quoted: Vec<Range<usize>>, blocks: Vec<Range<usize>>) -> Self {
         let n = blocks.len();
         debug_assert!(quoted.windows(2).all(|w| w[0].end <= w[1].start));
+        // Room from the start for about a name a quote in the maps filled
+        // once per name, up to a few hundred: grown from nothing, each is
+        // rehashed over and over.
+        let room = quoted.len().min(512);
         Names {
             text,
             full: HashMap::default(),
             namesakes: HashMap::default(),
             gender: HashMap::default(),
             quoted,
-            resolved: HashMap::default(),
+            resolved: with_room(room),
             placed_resolved: HashMap::default(),
             capital_index: None,
             placed: false,
@@ -2111,7 +2120,7 @@ impl<'a> Names<'a> {
             steps: HashMap::default(),
             last_places: None,
             flags: vec![None; n],
-            org_or_place: HashMap::default(),
+            org_or_place: with_room(room),
             spelled_out_lookups: 0,
             titled: HashMap::default(),
             called: HashMap::default(),
