@@ -116,13 +116,13 @@ pub(crate) fn run(text: &str) -> Report {
         let before_end = sp.open.as_ref().map_or(sp.inner.start, |o| o.start);
         // The sentence before the quote, back across earlier quotes in the
         // same block (their words removed): `“A,” he said, “B.”`.
-        let mut before_start = block
-            .range
-            .start
-            .max(before_end.saturating_sub(BEFORE_WINDOW));
-        while !text.is_char_boundary(before_start) {
-            before_start += 1;
-        }
+        let before_start = words::ceil_boundary(
+            text,
+            block
+                .range
+                .start
+                .max(before_end.saturating_sub(BEFORE_WINDOW)),
+        );
         let _ = prev_same;
         let after_start = span_end(sp);
         let after_end = next_same
@@ -847,10 +847,7 @@ fn brought_in_before(text: &str, noun: &str, at: usize) -> Option<String> {
     if thing || !is_person_noun(noun) || noun.contains(' ') {
         return None;
     }
-    let mut lo = at.saturating_sub(2048);
-    while !text.is_char_boundary(lo) {
-        lo += 1;
-    }
+    let lo = words::ceil_boundary(text, at.saturating_sub(2048));
     let s = &text[lo..at];
     memchr::memmem::rfind_iter(s.as_bytes(), noun.as_bytes()).find_map(|i| {
         if s[..i].ends_with(char::is_alphanumeric)
@@ -885,10 +882,7 @@ fn brought_in_before(text: &str, noun: &str, at: usize) -> Option<String> {
 /// in a new `noun` with an indefinite article up to three words before it
 /// within one sentence: `a campaign group`, `A police spokesperson`.
 fn brings_in(text: &str, r: Range<usize>, noun: &str) -> bool {
-    let mut lo = r.start.min(r.end);
-    while !text.is_char_boundary(lo) {
-        lo += 1;
-    }
+    let lo = words::ceil_boundary(text, r.start.min(r.end));
     let s = &text[lo..r.end];
     s.match_indices(noun).any(|(at, _)| {
         let whole = !s[..at].ends_with(char::is_alphanumeric)
@@ -1119,14 +1113,19 @@ fn is_sentence(inner: &str) -> bool {
 /// Every significant word capitalised and no sentence inside.
 fn is_title_case(s: &str) -> bool {
     let s = s.trim_end_matches([',', '.']);
-    // Bytes, not characters: the marks are ASCII, and no byte of another
-    // character equals one.
-    if s.bytes().any(|b| matches!(b, b'.' | b'!' | b'?' | b';')) {
-        return false;
-    }
+    // The words first: most quotes are sentences, and a word in lower case
+    // near the start settles it without reading the rest.
     let mut sig = 0;
     for w in words::split_words(s) {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        // (A word that starts and ends with an ASCII letter or digit, most
+        // of them, has nothing to trim.)
+        let bytes = w.as_bytes();
+        let w =
+            if bytes[0].is_ascii_alphanumeric() && bytes[bytes.len() - 1].is_ascii_alphanumeric() {
+                w
+            } else {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+            };
         let capital = w
             .chars()
             .next()
@@ -1160,7 +1159,9 @@ fn is_title_case(s: &str) -> bool {
             sig += 1;
         }
     }
-    sig >= 2
+    // No sentence's end or semicolon inside. (Bytes, not characters: the
+    // marks are ASCII, and no byte of another character equals one.)
+    sig >= 2 && !s.bytes().any(|b| matches!(b, b'.' | b'!' | b'?' | b';'))
 }
 
 /// `WALLACE: If I may…`: a transcript speaker label at the start of a quote.
@@ -1506,7 +1507,7 @@ fn resolve(
                 && !names.org_or_place(&r.name)
                 && !(opens_sentence(text, m.range.start) && is_group_word(&r.name))
                 && !described_as_a_body(text, &r.name, names)
-                && !spoken_of_as_a_body(text, &r.name)
+                && !spoken_of_as_a_body(text, &r.name, names)
                 && !by_first_name(text, m.range.end)
                 && !given_as_first_name(text, m.range.start)
                 && !(opens_sentence(text, m.range.start)
@@ -1580,10 +1581,7 @@ fn resolve(
 fn sentence_start_before(text: &str, pos: usize) -> usize {
     // Look back a bounded distance, so that long texts without full stops
     // stay linear.
-    let mut floor = pos.saturating_sub(2000);
-    while !text.is_char_boundary(floor) {
-        floor += 1;
-    }
+    let floor = words::ceil_boundary(text, pos.saturating_sub(2000));
     let bytes = text.as_bytes();
     // The last `. ` in `text[floor..end]`: a full stop, then a space.
     let last_stop = |end: usize| {
@@ -1662,10 +1660,7 @@ fn has_full_stop_space(s: &str) -> bool {
 /// before `at`: `Norvale Systems agreed to buy Bracken Industries … the
 /// company said` could mean either.
 fn other_company_near(text: &str, at: usize, body: &str) -> bool {
-    let mut lo = at.saturating_sub(1500);
-    while !text.is_char_boundary(lo) {
-        lo += 1;
-    }
+    let lo = words::ceil_boundary(text, at.saturating_sub(1500));
     let window = &text[lo..at];
     let mut prev = "";
     for w in window.split([' ', '\n']) {
@@ -1724,7 +1719,7 @@ fn described_as_a_body(text: &str, name: &str, names: &mut Names<'_>) -> bool {
 /// `shares of Quorvex`, `Quorvex’s executives`, `Quorvex employees`,
 /// `Quorvex, which`, `the hospital, Westmead,`. (Read only for a one-word speaker about to be flagged
 /// as never introduced; its first 32 places are enough.)
-fn spoken_of_as_a_body(text: &str, name: &str) -> bool {
+fn spoken_of_as_a_body(text: &str, name: &str, names: &mut Names<'_>) -> bool {
     const OWNED: &[&str] = &[
         "shares",
         "stock",
@@ -1743,37 +1738,35 @@ fn spoken_of_as_a_body(text: &str, name: &str) -> bool {
         "investors",
         "subsidiary",
     ];
-    memchr::memmem::find_iter(text.as_bytes(), name.as_bytes())
-        .take(32)
-        .any(|at| {
-            let end = at + name.len();
-            let before = &text[..at];
-            let after = &text[end..];
-            if after.starts_with(char::is_alphanumeric) || before.ends_with(char::is_alphanumeric) {
-                return false;
-            }
-            let owned = after
-                .strip_prefix("’s ")
-                .or_else(|| after.strip_prefix("'s "))
-                .or_else(|| after.strip_prefix(' '))
-                .and_then(|a| a.split(|c: char| !c.is_alphanumeric()).next())
-                .is_some_and(|w| OWNED.contains(&w));
-            // (Or named after its kind: `The hospital, Westmead, said`.)
-            let kind_before = before
-                .strip_suffix(", ")
-                .and_then(|b| b.rsplit(' ').next())
-                .is_some_and(|k| body_noun(&format!("the {}", k.to_lowercase())).is_some());
-            owned
-                || kind_before
-                || after.starts_with(", which ")
-                || ["shares of ", "stock of ", "employees at ", "workers at "]
-                    .iter()
-                    .any(|p| {
-                        before.len() >= p.len()
-                            && before.as_bytes()[before.len() - p.len()..]
-                                .eq_ignore_ascii_case(p.as_bytes())
-                    })
-        })
+    names.any_occurrence(name, 32, |at| {
+        let end = at + name.len();
+        let before = &text[..at];
+        let after = &text[end..];
+        if after.starts_with(char::is_alphanumeric) || before.ends_with(char::is_alphanumeric) {
+            return false;
+        }
+        let owned = after
+            .strip_prefix("’s ")
+            .or_else(|| after.strip_prefix("'s "))
+            .or_else(|| after.strip_prefix(' '))
+            .and_then(|a| a.split(|c: char| !c.is_alphanumeric()).next())
+            .is_some_and(|w| OWNED.contains(&w));
+        // (Or named after its kind: `The hospital, Westmead, said`.)
+        let kind_before = before
+            .strip_suffix(", ")
+            .and_then(|b| b.rsplit(' ').next())
+            .is_some_and(|k| body_noun(&format!("the {}", k.to_lowercase())).is_some());
+        owned
+            || kind_before
+            || after.starts_with(", which ")
+            || ["shares of ", "stock of ", "employees at ", "workers at "]
+                .iter()
+                .any(|p| {
+                    before.len() >= p.len()
+                        && before.as_bytes()[before.len() - p.len()..]
+                            .eq_ignore_ascii_case(p.as_bytes())
+                })
+    })
 }
 
 fn looks_like_person(name: &str) -> bool {
@@ -1783,9 +1776,9 @@ fn looks_like_person(name: &str) -> bool {
 /// Whether `w`, capitalised to open a sentence, is a group of people, not
 /// a surname: `Investigators said`, `Thousands marched`.
 fn is_group_word(w: &str) -> bool {
-    words::lower_first(w).is_some_and(|l| {
-        (l.ends_with('s') && lexicon::is_speaker_noun(&l))
-            || matches!(&*l, "thousands" | "hundreds" | "dozens" | "millions")
+    words::lower_first_is(w, |l| {
+        (l.ends_with('s') && lexicon::is_speaker_noun(l))
+            || matches!(l, "thousands" | "hundreds" | "dozens" | "millions")
     })
 }
 
@@ -1804,14 +1797,8 @@ fn opens_sentence(text: &str, at: usize) -> bool {
 /// search of the whole text per name would make a long text's check grow
 /// with the square of its length.)
 fn written_in_lower_case(text: &str, at: usize, name: &str) -> bool {
-    let mut from = at.saturating_sub(4096);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
-    let mut to = (at + 4096).min(text.len());
-    while !text.is_char_boundary(to) {
-        to -= 1;
-    }
+    let from = words::ceil_boundary(text, at.saturating_sub(4096));
+    let to = words::floor_boundary(text, at + 4096);
     let text = &text[from..to];
     let Some(lower) = words::lower_first(name) else {
         return false;
@@ -1848,10 +1835,8 @@ fn resolve_pronoun(
             .rev()
         {
             // A bounded look-back keeps long paragraphs linear.
-            let mut start = b.range.start.max(pos.saturating_sub(PRONOUN_WINDOW));
-            while !text.is_char_boundary(start) {
-                start += 1;
-            }
+            let start =
+                words::ceil_boundary(text, b.range.start.max(pos.saturating_sub(PRONOUN_WINDOW)));
             let r = start..b.range.end.min(pos);
             if r.start >= r.end || names.heading_like(bi, || is_heading_like(text, b)) {
                 continue;
@@ -1867,10 +1852,8 @@ fn resolve_pronoun(
     if matches!(g, Gender::Male | Gender::Female) {
         let b = &blocks[sp.block];
         let end = pos.min(span_start(sp));
-        let mut start = b.range.start.max(end.saturating_sub(PRONOUN_WINDOW));
-        while !text.is_char_boundary(start) {
-            start += 1;
-        }
+        let start =
+            words::ceil_boundary(text, b.range.start.max(end.saturating_sub(PRONOUN_WINDOW)));
         if start < end {
             if let Some(n) = group_subject(text, start..end, g, start == b.range.start) {
                 return (Some(n), None);
@@ -1886,13 +1869,13 @@ fn resolve_pronoun(
         }
     }
     let first_block = sp.block.saturating_sub(2);
-    let mut from = blocks[first_block]
-        .range
-        .start
-        .max(pos.saturating_sub(PRONOUN_WINDOW));
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
+    let from = words::ceil_boundary(
+        text,
+        blocks[first_block]
+            .range
+            .start
+            .max(pos.saturating_sub(PRONOUN_WINDOW)),
+    );
     // `names` knows the quoted spans.
     let _ = spans;
     // (Room for the names of a few paragraphs at once.)
@@ -2158,10 +2141,7 @@ fn unnamed_subject_before(
     gender: Gender,
 ) -> Option<String> {
     let before = text[..quote_start].trim_end();
-    let mut lo = before.len().saturating_sub(600);
-    while !before.is_char_boundary(lo) {
-        lo += 1;
-    }
+    let lo = words::ceil_boundary(before, before.len().saturating_sub(600));
     let window = &before[lo..];
     let body = window.trim_end_matches(['.', '!', '?']);
     // The sentence's start: after the last line break or `. `, or the
@@ -2248,10 +2228,7 @@ fn mention_text(s: &str) -> String {
 /// lawyer`; `Warren, a Democrat`, a first name or a surname) still lacks
 /// the full name.
 fn by_first_name(text: &str, end: usize) -> bool {
-    let mut hi = (end + 200).min(text.len());
-    while !text.is_char_boundary(hi) {
-        hi += 1;
-    }
+    let hi = words::ceil_boundary(text, end + 200);
     let rest = &text[end..hi];
     let sentence = &rest[..rest.find(['.', '\n']).unwrap_or(rest.len())];
     let withheld = [
@@ -2285,10 +2262,7 @@ fn given_as_first_name(text: &str, at: usize) -> bool {
 /// Whether the name that starts at `at` is an owner's (`Vale’s
 /// condition`).
 fn owner_at(text: &str, at: usize) -> bool {
-    let mut hi = (at + 80).min(text.len());
-    while !text.is_char_boundary(hi) {
-        hi -= 1;
-    }
+    let hi = words::floor_boundary(text, at + 80);
     text[at..hi]
         .split(' ')
         .take_while(|w| words::is_capitalised(w))
@@ -2319,14 +2293,8 @@ fn addressed_in(quote: &str) -> Vec<&str> {
     let mut found = Vec::new();
     // Only the quote's first and last 60 bytes are read: a name it
     // addresses someone by opens or closes it.
-    let mut head_end = quote.len().min(60);
-    while !quote.is_char_boundary(head_end) {
-        head_end -= 1;
-    }
-    let mut tail_start = quote.len().saturating_sub(60);
-    while !quote.is_char_boundary(tail_start) {
-        tail_start += 1;
-    }
+    let head_end = words::floor_boundary(quote, 60);
+    let tail_start = words::ceil_boundary(quote, quote.len().saturating_sub(60));
     // (Read as bytes: the marks are ASCII, and no other character holds
     // an ASCII byte.)
     let bytes = quote.as_bytes();
@@ -2486,10 +2454,7 @@ fn role_holder(text: &str, noun: &str, at: usize, names: &mut Names<'_>) -> Opti
     let unsure_after = surnames.iter().map(|r| r.start).max();
     let mut cands: Vec<(Range<usize>, usize)> =
         cands.into_iter().map(|r| (r.clone(), r.end)).collect();
-    let mut lo = at.saturating_sub(8192);
-    while !text.is_char_boundary(lo) {
-        lo += 1;
-    }
+    let lo = words::ceil_boundary(text, at.saturating_sub(8192));
     let window = &text[lo..at];
     // The last eight times the noun is written, at most. A noun that
     // cannot overlap itself (none of its starts is one of its ends) has
@@ -2518,10 +2483,7 @@ fn role_holder(text: &str, noun: &str, at: usize, names: &mut Names<'_>) -> Opti
         }
         // Not a deputy's or a former holder's: `the lieutenant governor`.
         // (Two words back too: `replaced longtime coach Tom Reyes`.)
-        let mut from = start.saturating_sub(40);
-        while !text.is_char_boundary(from) {
-            from += 1;
-        }
+        let from = words::ceil_boundary(text, start.saturating_sub(40));
         let before = text[from..start].trim_end_matches(' ');
         if before
             .rsplit([' ', '\n'])
@@ -2559,10 +2521,7 @@ fn role_holder(text: &str, noun: &str, at: usize, names: &mut Names<'_>) -> Opti
         if !text[closed..at].starts_with([',', '.']) {
             continue;
         }
-        let mut near = start.saturating_sub(160);
-        while !text.is_char_boundary(near) {
-            near += 1;
-        }
+        let near = words::ceil_boundary(text, start.saturating_sub(160));
         let clause_start = text[near..start]
             .rfind(", ")
             .map(|c| near + c)
@@ -2650,10 +2609,7 @@ fn role_holder(text: &str, noun: &str, at: usize, names: &mut Names<'_>) -> Opti
 /// name: `Acme’s president`, `a senator`, `the president of the club`.
 /// (Read over 8 KB at most.)
 fn called_so_between(text: &str, noun: &str, r: Range<usize>) -> bool {
-    let mut lo = r.start.max(r.end.saturating_sub(8192));
-    while !text.is_char_boundary(lo) {
-        lo += 1;
-    }
+    let lo = words::ceil_boundary(text, r.start.max(r.end.saturating_sub(8192)));
     let between = &text[lo..r.end];
     memchr::memmem::find_iter(between.as_bytes(), noun.as_bytes()).any(|i| {
         let Some(before) = between[..i].strip_suffix(' ') else {
@@ -2784,6 +2740,11 @@ fn joined(text: &str, a: usize, b: usize) -> bool {
             break;
         }
         joint = &between[..rest.len() + 1];
+    }
+    // Either way the names are joined by a final "and " (`…, the coach,
+    // and `, ` and `): without it, nothing more to read.
+    if !joint.ends_with("and ") {
+        return false;
     }
     // (Each perhaps with an appositive: `Tom Bell, the coach, and Sam
     // Reyes, the captain,`.)
@@ -2971,10 +2932,7 @@ fn group_subject(text: &str, r: Range<usize>, g: Gender, whole: bool) -> Option<
         // A person's role with the name set off after it is that person,
         // whom the names before the quote offer: `Crestline’s vice
         // president for development, Marisa Tull, told the council`.
-        let mut cut = sentence.len().min(120);
-        while !sentence.is_char_boundary(cut) {
-            cut -= 1;
-        }
+        let cut = words::floor_boundary(sentence, 120);
         if person && named_after_role(&sentence[..cut]) {
             return None;
         }
@@ -3166,10 +3124,7 @@ fn ends_with_attribution(text: &str, inner: Range<usize>) -> bool {
 fn close_before_narration(text: &str, block_start: usize, inner: Range<usize>) -> Option<usize> {
     let s = &text[inner.clone()];
     // The paragraph's words before the quote, some 600 bytes at most.
-    let mut lo = block_start.max(inner.start.saturating_sub(600));
-    while !text.is_char_boundary(lo) {
-        lo += 1;
-    }
+    let lo = words::ceil_boundary(text, block_start.max(inner.start.saturating_sub(600)));
     let before = &text[lo..inner.start];
     let mut from = 0;
     while let Some(i) = s[from..].find(". ") {
@@ -3359,10 +3314,7 @@ fn describe(text: &str, name: &str, names: &mut Names<'_>) -> Option<String> {
         }
     }
     let mut toks = Vec::new();
-    let mut from = at.saturating_sub(120);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
+    let mut from = words::ceil_boundary(text, at.saturating_sub(120));
     // Not across a line: plain text may end a headline with no more than
     // a line break.
     if let Some(nl) = text[from..at].rfind('\n') {
@@ -3485,11 +3437,11 @@ fn describe(text: &str, name: &str, names: &mut Names<'_>) -> Option<String> {
             });
             // Or a role that opens the sentence, capitalised only there:
             // `Farmer Helen Marsh`, as `farmer Helen Marsh` mid-sentence.
-            let role_opening = opens_sentence(text, t.start)
-                && words::lower_first(w).is_some_and(|l| is_person_noun(&l));
+            let role_opening =
+                opens_sentence(text, t.start) && words::lower_first_is(w, is_person_noun);
             // A post right before the name, and a body's initials before
             // it: `FAA Administrator Gregory Pham`.
-            let post = j == toks.len() && words::lower_first(w).is_some_and(|l| is_person_noun(&l));
+            let post = j == toks.len() && words::lower_first_is(w, is_person_noun);
             let initials = words::is_acronym(w) && j < toks.len();
             // The place or body a title belongs to: `Dunmore County
             // Sheriff`, `Millbrook Fire Chief`.

@@ -2171,7 +2171,7 @@ pub(crate) struct Names<'a> {
     /// in it, and where, in text order: two people may share a surname.
     /// The full names are slices of the text: a surname met hundreds of
     /// times costs no allocation per occurrence.
-    full: HashMap<String, Vec<(&'a str, usize)>>,
+    full: HashMap<String, Fulls<'a>>,
     /// Surname → each full name in `full` once, where it first appears, for
     /// the surnames that more than one person has.
     namesakes: HashMap<String, Vec<(&'a str, usize)>>,
@@ -2197,6 +2197,13 @@ pub(crate) struct Names<'a> {
     cache: Vec<BlockToks>,
     /// Mentions of a block outside `cache`, for `block_name_mentions`.
     spare_mentions: Vec<(Range<usize>, bool)>,
+    /// The walk back from a surname's verdict on each word met before one
+    /// (`name_step`, which depends on the word alone), for all surnames.
+    steps: HashMap<&'a str, Step>,
+    /// The places where the surname `search_full` last read by the
+    /// capital-letter index stands whole (`CapitalIndex::find`), for a
+    /// caller that wants them next.
+    last_places: Option<(String, Vec<usize>)>,
     /// Whether each block reads like a heading, once worked out.
     flags: Vec<Option<bool>>,
     /// Name → whether it is a body's or a place's, once worked out.
@@ -2242,6 +2249,27 @@ enum Outside {
     Some,
 }
 
+/// An empty map with room for `n` entries.
+fn with_room<K, V>(n: usize) -> HashMap<K, V> {
+    HashMap::with_capacity_and_hasher(n, Default::default())
+}
+
+/// The full names a surname stands for, each with where it is met, in text
+/// order, and whether they are all one name (worked out once, not on each
+/// look-up).
+#[derive(Default)]
+struct Fulls<'a> {
+    all: Vec<(&'a str, usize)>,
+    one: bool,
+}
+
+impl<'a> Fulls<'a> {
+    fn new(all: Vec<(&'a str, usize)>) -> Self {
+        let one = all.iter().all(|(full, _)| *full == all[0].0);
+        Fulls { all, one }
+    }
+}
+
 /// A name mention made canonical.
 #[derive(Clone)]
 pub(crate) struct Resolved {
@@ -2260,21 +2288,27 @@ impl<'a> Names<'a> {
     pub fn new(text: &'a str, quoted: Vec<Range<usize>>, blocks: Vec<Range<usize>>) -> Self {
         let n = blocks.len();
         debug_assert!(quoted.windows(2).all(|w| w[0].end <= w[1].start));
+        // Room from the start for about a name a quote in the maps filled
+        // once per name, up to a few hundred: grown from nothing, each is
+        // rehashed over and over.
+        let room = quoted.len().min(512);
         Names {
             text,
             full: HashMap::default(),
             namesakes: HashMap::default(),
             gender: HashMap::default(),
             quoted,
-            resolved: HashMap::default(),
+            resolved: with_room(room),
             placed_resolved: HashMap::default(),
             capital_index: None,
             placed: false,
             blocks,
             cache: Vec::with_capacity(CACHED_BLOCKS),
             spare_mentions: Vec::new(),
+            steps: HashMap::default(),
+            last_places: None,
             flags: vec![None; n],
-            org_or_place: HashMap::default(),
+            org_or_place: with_room(room),
             spelled_out_lookups: 0,
             titled: HashMap::default(),
             called: HashMap::default(),
@@ -2437,10 +2471,7 @@ impl<'a> Names<'a> {
             && memchr::memmem::find_iter(&text.as_bytes()[p..at], noun.as_bytes()).any(|i| {
                 let w = p + i;
                 // (Back 40 bytes, forward to a character's start.)
-                let mut from = w.saturating_sub(40).max(p);
-                while !text.is_char_boundary(from) {
-                    from += 1;
-                }
+                let from = words::ceil_boundary(text, w.saturating_sub(40).max(p));
                 whole_word_at(text, w, noun.len())
                     && text[from..w]
                         .split_whitespace()
@@ -2481,13 +2512,8 @@ impl<'a> Names<'a> {
         let line_start = memchr::memrchr(b'\n', &bytes[back..p]).map_or(back, |i| back + i + 1);
         let ahead = (p + 200).min(text.len());
         let line_end = memchr::memchr(b'\n', &bytes[p..ahead]).map_or(ahead, |i| p + i);
-        let (mut from, mut to) = (line_start, line_end);
-        while !text.is_char_boundary(from) {
-            from += 1;
-        }
-        while !text.is_char_boundary(to) {
-            to -= 1;
-        }
+        let from = words::ceil_boundary(text, line_start);
+        let to = words::floor_boundary(text, line_end);
         let mut toks = Vec::new();
         words::tokens(text, from..to, &mut toks);
         let j = toks.iter().position(|t| t.start == p)?;
@@ -2668,6 +2694,34 @@ impl<'a> Names<'a> {
         memchr::memmem::find(text.as_bytes(), s.as_bytes())
     }
 
+    /// Whether `f` says yes to one of the first `limit` places of `s` in
+    /// the text, taken as `memmem::find_iter` gives them: leftmost first,
+    /// none overlapping the one before. The capital-letter index finds
+    /// them when it is made and `s` starts with a capital, instead of a
+    /// read of the whole text for a name met a few times.
+    pub fn any_occurrence(&mut self, s: &str, limit: usize, f: impl FnMut(usize) -> bool) -> bool {
+        let text = self.text;
+        match &self.capital_index {
+            Some(index) if starts_indexed(s) => {
+                let mut from = 0;
+                index
+                    .occurrences(text, s)
+                    .filter(|&at| {
+                        let apart = at >= from;
+                        if apart {
+                            from = at + s.len();
+                        }
+                        apart
+                    })
+                    .take(limit)
+                    .any(f)
+            }
+            _ => memchr::memmem::find_iter(text.as_bytes(), s.as_bytes())
+                .take(limit)
+                .any(f),
+        }
+    }
+
     /// Whether `name` is an organisation's or a place's (`is_org_name`,
     /// `places::is_place`): pronoun resolution asks about the same few
     /// names again and again, and the answer is many string comparisons.
@@ -2815,8 +2869,7 @@ impl<'a> Names<'a> {
         let last_w = words::strip_possessive(&text[last.range()]);
         let lead = &text[first.range()];
         let particle_led = toks.len() >= 2
-            && (lexicon::is_particle(lead)
-                || words::lower_first(lead).is_some_and(|l| lexicon::is_particle(&l)));
+            && (lexicon::is_particle(lead) || words::lower_first_is(lead, lexicon::is_particle));
         let mut out = if particle_led {
             // `van der Berg`: a surname with its particles.
             let surname: &'a str = &text[first.start..last.start + last_w.len()];
@@ -2879,7 +2932,12 @@ impl<'a> Names<'a> {
                 // once.)
                 None => {
                     let places = if indexable(surname) {
-                        self.capitals().find(text, surname)
+                        // (Found already if the look for a full name just
+                        // read them.)
+                        match self.last_places.take() {
+                            Some((s, places)) if s == surname => places,
+                            _ => self.capitals().find(text, surname),
+                        }
                     } else {
                         Vec::new()
                     };
@@ -2979,6 +3037,18 @@ impl<'a> Names<'a> {
         if let Some(found) = self.full_name(surname, at, gender) {
             return Some(found);
         }
+        // (With an ASCII capital the lowered name splits where the name
+        // does: its lead word is judged before the lowered name is made.)
+        if surname
+            .as_bytes()
+            .first()
+            .is_some_and(u8::is_ascii_uppercase)
+        {
+            let lead = surname.split([' ', '-']).next().unwrap_or("");
+            if lead.len() == surname.len() || !words::lower_first_is(lead, lexicon::is_particle) {
+                return None;
+            }
+        }
         let lower = words::lower_first(surname)?;
         let lead = lower.split([' ', '-']).next().unwrap_or("");
         if lead.len() == lower.len() || !lexicon::is_particle(lead) {
@@ -3004,9 +3074,9 @@ impl<'a> Names<'a> {
     ) -> Option<(String, usize, Option<String>)> {
         if !self.full.contains_key(surname) {
             let v = self.search_full(surname);
-            self.full.insert(surname.to_string(), v);
+            self.full.insert(surname.to_string(), Fulls::new(v));
         }
-        let all = &self.full[surname];
+        let Fulls { all, one } = &self.full[surname];
         let fits = |full: &str| {
             let Some(h) = gender else { return true };
             let first = full.split_whitespace().next().unwrap_or("");
@@ -3014,7 +3084,8 @@ impl<'a> Names<'a> {
         };
         let mut fitting = all.iter().filter(|(full, _)| fits(full));
         let first = fitting.next()?;
-        if all.iter().all(|(full, _)| *full == first.0) {
+        // (All the same as the first that fits: all one name.)
+        if *one {
             return Some((first.0.to_string(), first.1, None));
         }
         // Two people share the surname: the answer depends on `at`.
@@ -3095,7 +3166,6 @@ impl<'a> Names<'a> {
             Err(memchr::memmem::Finder::new(surname.as_bytes()))
         };
         let mut hit_k = 0;
-        let mut steps: HashMap<&'a str, Step> = HashMap::default();
         // The quoted spans before the first occurrence are skipped at once.
         let mut quoted_k = match &search {
             Ok(h) => h
@@ -3214,7 +3284,7 @@ impl<'a> Names<'a> {
                 let w: &'a str = &text[r.clone()];
                 // The same few words stand before a surname again and
                 // again (`said`, a first name): each is judged once.
-                if let Step::Stop(g) = *steps.entry(w).or_insert_with(|| name_step(w)) {
+                if let Step::Stop(g) = *self.steps.entry(w).or_insert_with(|| name_step(w)) {
                     gender = gender.or(g);
                     break;
                 }
@@ -3283,10 +3353,10 @@ impl<'a> Names<'a> {
                     *shared.entry(last).or_insert_with(|| {
                         if !self.full.contains_key(last) {
                             let v = self.search_full(last);
-                            self.full.insert(last.to_string(), v);
+                            self.full.insert(last.to_string(), Fulls::new(v));
                         }
                         let mut others: Vec<&str> =
-                            self.full[last].iter().map(|(n, _)| *n).collect();
+                            self.full[last].all.iter().map(|(n, _)| *n).collect();
                         others.sort_unstable();
                         others.dedup();
                         others.len() >= 2
@@ -3296,6 +3366,9 @@ impl<'a> Names<'a> {
         }
         if found.is_empty() && starts_indexed(surname) {
             found.extend(self.nicknamed(surname, places));
+        }
+        if let (Ok(places), true) = (search, indexable(surname)) {
+            self.last_places = Some((surname.to_string(), places));
         }
         found
     }
@@ -3847,10 +3920,7 @@ fn is_name_adjective(w: &str) -> bool {
 /// The name that starts at `start`: capitalised words, or particles, on
 /// one line, up to a possessive's owner.
 pub(crate) fn name_at(text: &str, start: usize) -> Option<Range<usize>> {
-    let mut line_end = (start + 80).min(text.len());
-    while !text.is_char_boundary(line_end) {
-        line_end -= 1;
-    }
+    let line_end = words::floor_boundary(text, start + 80);
     let line_end = text[start..line_end]
         .find('\n')
         .map_or(line_end, |i| start + i);

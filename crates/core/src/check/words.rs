@@ -22,6 +22,28 @@ impl Tok {
     }
 }
 
+/// The nearest character boundary of `s` at or before byte `i` (clamped to
+/// `s.len()`), for a window's end cut by a byte count.
+#[inline]
+pub(crate) fn floor_boundary(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The nearest character boundary of `s` at or after byte `i` (clamped to
+/// `s.len()`), for a window's start cut by a byte count.
+#[inline]
+pub(crate) fn ceil_boundary(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
 /// Of the abbreviations that keep their full stop ([`keeps_dot`]), those
 /// written before a name (`St. Aldric’s`, `Sen. Ruiz`): their full stop
 /// ends no sentence even before a capital.
@@ -608,6 +630,24 @@ pub(crate) fn lower_first(s: &str) -> Option<String> {
         return None;
     }
     Some(c.to_lowercase().chain(s[c.len_utf8()..].chars()).collect())
+}
+
+/// Whether `s` with its first letter in lower case ([`lower_first`]) passes
+/// `f`; false when it does not start with a capital. A short word with an
+/// ASCII capital is lowered on the stack, not in a new `String`.
+pub(crate) fn lower_first_is(s: &str, f: impl Fn(&str) -> bool) -> bool {
+    let b = s.as_bytes();
+    match b.first() {
+        Some(c) if c.is_ascii_uppercase() && b.len() <= 16 => {
+            let mut buf = [0u8; 16];
+            buf[..b.len()].copy_from_slice(b);
+            buf[0] = c.to_ascii_lowercase();
+            // (One ASCII letter for another: still UTF-8.)
+            std::str::from_utf8(&buf[..b.len()]).is_ok_and(f)
+        }
+        Some(c) if c.is_ascii() => false,
+        _ => lower_first(s).is_some_and(|l| f(&l)),
+    }
 }
 
 /// Converts "WALLACE" to "Wallace".
