@@ -1490,6 +1490,18 @@ fn resolve(
             (Some(noun_speaker(s)), None)
         }
         MentionKind::Name => {
+            // `The Premier said`: a post, for the one who holds it (`The
+            // Premier, Fiona Marsh,`).
+            let s = &text[m.range.clone()];
+            if attrib::is_title(s)
+                && (text[..m.range.start].ends_with("The ")
+                    || text[..m.range.start].ends_with("the "))
+            {
+                let noun = s.to_lowercase();
+                if let Some(n) = role_holder(text, &noun, m.range.start, names) {
+                    return (Some(n), None);
+                }
+            }
             let Some(r) = names.resolve(m.range.clone()) else {
                 return (None, None);
             };
@@ -1960,7 +1972,8 @@ fn resolve_pronoun(
             || reports_speech(text, r.end)
             || after_role(text, r.start)
             || role_after(text, r.end)
-            || text[r.end..].starts_with(", who ");
+            // (Not a place: `residents from Ballymun, who had travelled`.)
+            || (text[r.end..].starts_with(", who ") && !after_from(text, r.start));
         // A place (`upstate New York`) is never "he" or "she", nor is a
         // name that only qualifies a thing (`the Cabo Norte lighthouse`).
         // Nor a name after a preposition of place, unless known as a
@@ -2166,6 +2179,22 @@ fn unnamed_subject_before(
         let w = ws[i].trim_end_matches(',');
         w.chars().all(char::is_lowercase) && (is_person_noun(w) || lexicon::is_speaker_noun(w))
     })?;
+    // One person, not a part of a group (`A lot of people`, `A few
+    // residents`): "he" and "she" mean one.
+    let plural = |w: &str| {
+        (w.ends_with('s') && !w.ends_with("ss"))
+            || matches!(
+                w,
+                "people" | "staff" | "police" | "crew" | "men" | "women" | "children"
+            )
+    };
+    if ws[1..head]
+        .iter()
+        .any(|w| matches!(*w, "of" | "few" | "lot" | "number"))
+        || plural(ws[head].trim_end_matches(','))
+    {
+        return None;
+    }
     // The noun's gender must fit the pronoun's (`A woman … “…,” he said`),
     // and no named person be the one spoken to (`A reporter asked Cole`).
     if lexicon::person_noun_gender(ws[head].trim_end_matches(',')).is_some_and(|h| h != gender) {
@@ -2271,6 +2300,13 @@ fn owner_at(text: &str, at: usize) -> bool {
 
 /// Whether the name at `at` follows a preposition of place (`grew up in
 /// Port Ashby`, `a rally near Cold Spring`).
+/// Whether the word before `at` is "from" or "of": `residents from
+/// Ballymun`.
+fn after_from(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end_matches(' ');
+    before.ends_with(" from") || before.ends_with(" of")
+}
+
 fn in_a_place(text: &str, at: usize) -> bool {
     // (Read as bytes: this is asked of every name a pronoun may mean.)
     let before = &text.as_bytes()[at.saturating_sub(12)..at];

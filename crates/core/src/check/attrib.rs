@@ -390,32 +390,81 @@ fn document_finds(text: &str, toks: &[Tok], k: usize, w: &str) -> bool {
         "found" | "finds" | "concluded" | "concludes" | "recommended" | "recommends"
     ) && k.checked_sub(1).is_some_and(|p| {
         toks[p].word
-            && matches!(
-                &text[toks[p].range()],
-                "It" | "it"
-                    | "court"
-                    | "tribunal"
-                    | "committee"
-                    | "commission"
-                    | "coroner"
-                    | "ombudsman"
-                    | "watchdog"
-                    | "regulator"
-                    | "research"
-                    | "poll"
-                    | "report"
-                    | "audit"
-                    | "study"
-                    | "review"
-                    | "inquiry"
-                    | "investigation"
-                    | "survey"
-                    | "analysis"
-                    | "assessment"
-                    | "evaluation"
-                    | "probe"
-                    | "panel"
-            )
+            && match &text[toks[p].range()] {
+                // (Only with a document or body for it to stand for.)
+                "It" | "it" => it_document(text, toks[p].start).is_some(),
+                w => is_finding_noun(w),
+            }
+    })
+}
+
+/// A document or a body whose findings are its wording.
+fn is_finding_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "court"
+            | "tribunal"
+            | "committee"
+            | "commission"
+            | "coroner"
+            | "ombudsman"
+            | "watchdog"
+            | "regulator"
+            | "research"
+            | "poll"
+            | "report"
+            | "audit"
+            | "study"
+            | "review"
+            | "inquiry"
+            | "investigation"
+            | "survey"
+            | "analysis"
+            | "assessment"
+            | "evaluation"
+            | "probe"
+            | "panel"
+    )
+}
+
+/// The document or body that "It" at `at` stands for: the last one named
+/// with a determiner in the 600 bytes before (`An inquiry into deaths at
+/// the trust has reported. It found`), as a noun phrase.
+fn it_document(text: &str, at: usize) -> Option<Mention> {
+    let lo = words::floor_boundary(text, at.saturating_sub(600));
+    let window = &text[lo..at];
+    // The words of the window, as (start, end).
+    let mut spans = Vec::new();
+    let mut start = None;
+    for (i, c) in window.char_indices() {
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                spans.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        spans.push((s, window.len()));
+    }
+    // The last finding noun, with a determiner right before it.
+    let k = spans
+        .iter()
+        .rposition(|&(s, e)| is_finding_noun(&window[s..e]))?;
+    let (s, e) = spans[k];
+    let (ds, de) = *spans.get(k.checked_sub(1)?)?;
+    let det = &window[ds..de];
+    let best = (window[de..s] == *" "
+        && matches!(
+            det,
+            "the" | "The" | "an" | "An" | "a" | "A" | "its" | "Its" | "this" | "This"
+        ))
+    .then(|| lo + ds..lo + e);
+    best.map(|range| Mention {
+        range,
+        kind: MentionKind::Noun,
     })
 }
 
@@ -455,7 +504,10 @@ pub(crate) fn before(text: &str, toks: &[Tok]) -> Found {
             // (`rejected the report as “a hatchet job”` is the subject's
             // word for it.)
             let as_called = is_weak_cue(w) && after.last() == Some(&"as") && after.len() <= 8;
+            // (`rejected “any suggestion”`: right before the quote.)
+            let next_to = w == "rejected" && after.is_empty();
             if !as_called
+                && !next_to
                 && (after.len() > 3
                     || after
                         .iter()
@@ -516,9 +568,11 @@ pub(crate) fn before(text: &str, toks: &[Tok]) -> Found {
                     )
                     && (w.ends_with("ed")
                         || w == "told"
-                        // `Ministers were said to be “relaxed”`.
+                        // `Ministers were said to be “relaxed”` (not `was
+                        // said to have told colleagues: “…”`).
                         || (w == "said"
-                            && toks.get(k + 1).is_some_and(|n| &text[n.range()] == "to")));
+                            && toks.get(k + 1).is_some_and(|n| &text[n.range()] == "to")
+                            && toks.get(k + 2).is_some_and(|n| &text[n.range()] == "be")));
                 if passive {
                     found.has_cue = true;
                     found.cue = Some(t.range());
@@ -528,7 +582,12 @@ pub(crate) fn before(text: &str, toks: &[Tok]) -> Found {
                         .and_then(|_| noun_phrase_forward(text, &toks[k + 2..]));
                     return found;
                 }
-                if let Some(m) = subject_before(text, &toks[..k]) {
+                // `It found that …`: the document or body "It" stands for.
+                let it_found = (k > 0 && matches!(&text[toks[k - 1].range()], "It" | "it"))
+                    .then(|| document_finds(text, toks, k, w))
+                    .filter(|&d| d)
+                    .and_then(|_| it_document(text, toks[k - 1].start));
+                if let Some(m) = it_found.or_else(|| subject_before(text, &toks[..k])) {
                     found.has_cue = true;
                     found.cue = Some(t.range());
                     found.mention = Some(m);
@@ -2192,6 +2251,9 @@ pub(crate) struct Names<'a> {
     /// Where every ASCII capital of the text is, made for the first
     /// surname or speaker's name looked for.
     capital_index: Option<CapitalIndex>,
+    /// Whether the text names a peer (`Lord `, `Lady `, `Baroness `), once
+    /// asked.
+    peers: Option<bool>,
     blocks: Vec<Range<usize>>,
     /// The tokens of the last few blocks the rules read.
     cache: Vec<BlockToks>,
@@ -2301,6 +2363,7 @@ impl<'a> Names<'a> {
             resolved: with_room(room),
             placed_resolved: HashMap::default(),
             capital_index: None,
+            peers: None,
             placed: false,
             blocks,
             cache: Vec::with_capacity(CACHED_BLOCKS),
@@ -2377,17 +2440,26 @@ impl<'a> Names<'a> {
                     .get_or_insert_with(|| CapitalIndex::new(text));
                 // Not `Vice President`, `Prime Minister` for "the
                 // minister", `former Sen.`: someone else's post.
+                // (Or set off after "The": `The Premier, Fiona Marsh,`.)
                 let places = index
                     .occurrences(text, title)
-                    .filter(|&p| {
-                        !alnum_before(text, p)
-                            && text[p + title.len()..]
-                                .strip_prefix(' ')
-                                .is_some_and(|r| r.starts_with(|c: char| c.is_uppercase()))
+                    .filter_map(|p| {
+                        let rest = &text[p + title.len()..];
+                        let gap = if rest.starts_with(' ') {
+                            1
+                        } else if rest.starts_with(", ")
+                            && (text[..p].ends_with("The ") || text[..p].ends_with("the "))
+                        {
+                            2
+                        } else {
+                            return None;
+                        };
+                        (!alnum_before(text, p)
+                            && rest[gap..].starts_with(|c: char| c.is_uppercase())
                             && !words::prev_word(text, p)
-                                .is_some_and(|r| lexicon::not_the_holder(&text[r]))
+                                .is_some_and(|r| lexicon::not_the_holder(&text[r])))
+                        .then_some(p + title.len() + gap)
                     })
-                    .map(|p| p + title.len() + 1)
                     .collect::<Vec<_>>();
                 self.titled.insert(title.clone(), places);
             }
@@ -2926,6 +2998,16 @@ impl<'a> Names<'a> {
                     bare: false,
                     rival: rival.map(Into::into),
                 },
+                // `Lord Hamble … Hamble said`: a peer, by the title.
+                None if self.has_peers() && self.peer(surname, range.start).is_some() => {
+                    let (name, at) = self.peer(surname, range.start).unwrap_or_default();
+                    Resolved {
+                        name: name.into(),
+                        introduced_at: Some(at),
+                        bare: false,
+                        rival: None,
+                    }
+                }
                 // `Norvale Systems, the robotics maker, … Norvale said`: a
                 // body's short name.
                 // (Both read the places where the word stands whole: found
@@ -3022,6 +3104,32 @@ impl<'a> Names<'a> {
             out.bare = false;
         }
         Some(out)
+    }
+
+    /// Whether the text names a peer at all (`Lord `, `Lady `, `Baroness
+    /// `): read once.
+    fn has_peers(&mut self) -> bool {
+        let text = self.text;
+        *self.peers.get_or_insert_with(|| {
+            ["Lord ", "Lady ", "Baroness "]
+                .iter()
+                .any(|t| memchr::memmem::find(text.as_bytes(), t.as_bytes()).is_some())
+        })
+    }
+
+    /// The peer whose title `name` follows before `at` (`Lord Hamble`,
+    /// `Lady Okonkwo-Hart`, `Baroness Vance`), and where.
+    fn peer(&self, name: &str, at: usize) -> Option<(String, usize)> {
+        let text = &self.text[..at];
+        ["Lord ", "Lady ", "Baroness "].iter().find_map(|t| {
+            let full = format!("{t}{name}");
+            memchr::memmem::find_iter(text.as_bytes(), full.as_bytes())
+                .find(|&p| {
+                    !text[p + full.len()..].starts_with(char::is_alphanumeric)
+                        && !text[..p].ends_with(char::is_alphanumeric)
+                })
+                .map(|p| (full, p))
+        })
     }
 
     /// `full_name`, and for a surname led by a particle with a capital, as
