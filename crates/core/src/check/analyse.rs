@@ -1493,12 +1493,18 @@ fn resolve(
             // `The Premier said`: a post, for the one who holds it (`The
             // Premier, Fiona Marsh,`).
             let s = &text[m.range.clone()];
-            if attrib::is_title(s)
-                && (text[..m.range.start].ends_with("The ")
-                    || text[..m.range.start].ends_with("the "))
-            {
+            let after_the =
+                text[..m.range.start].ends_with("The ") || text[..m.range.start].ends_with("the ");
+            if attrib::is_title(s) && after_the {
                 let noun = s.to_lowercase();
                 if let Some(n) = role_holder(text, &noun, m.range.start, names) {
+                    return (Some(n), None);
+                }
+            }
+            // `the Ohio Democrat asked`: a party's member on second
+            // reference, for the one the sentence before is about.
+            if after_the && is_epithet(s) {
+                if let Some(n) = subject_before_quote(text, sp, blocks, names) {
                     return (Some(n), None);
                 }
             }
@@ -2392,6 +2398,16 @@ fn is_epithet(noun: &str) -> bool {
         return false;
     };
     let traits: Vec<&str> = ws.collect();
+    // A party's member, with or without a place: `the Ohio Democrat`, `the
+    // Republican`, `the Tory backbencher` (below).
+    if matches!(
+        head,
+        "Democrat" | "Republican" | "Tory" | "Conservative" | "Labour"
+    ) && traits.len() <= 2
+        && traits.iter().all(|w| words::is_capitalised(w))
+    {
+        return true;
+    }
     !traits.is_empty()
         && traits.len() <= 3
         && head.starts_with(|c: char| c.is_ascii_lowercase())

@@ -398,6 +398,27 @@ fn document_finds(text: &str, toks: &[Tok], k: usize, w: &str) -> bool {
     })
 }
 
+/// The one a document is from, at the start of `toks`: `a statement from
+/// Ruth Halloway`, `a letter by the mayor`.
+fn from_document(text: &str, toks: &[Tok]) -> Option<Mention> {
+    let mut i = 0;
+    if toks
+        .first()
+        .is_some_and(|t| t.word && lexicon::is_determiner(&text[t.range()]))
+    {
+        i = 1;
+    }
+    let noun = toks.get(i)?;
+    if !lexicon::is_document_noun(&text[noun.range()])
+        || !toks
+            .get(i + 1)
+            .is_some_and(|t| matches!(&text[t.range()], "from" | "by"))
+    {
+        return None;
+    }
+    noun_phrase_forward(text, &toks[i + 2..])
+}
+
 /// A document or a body whose findings are its wording.
 fn is_finding_noun(w: &str) -> bool {
     matches!(
@@ -525,7 +546,8 @@ pub(crate) fn before(text: &str, toks: &[Tok]) -> Found {
                 if toks.get(k + 1).is_some_and(|n| &text[n.range()] == "to") {
                     found.has_cue = true;
                     found.cue = Some(t.start..toks[k + 1].end);
-                    found.mention = noun_phrase_forward(text, &toks[k + 2..]);
+                    found.mention = from_document(text, &toks[k + 2..])
+                        .or_else(|| noun_phrase_forward(text, &toks[k + 2..]));
                     return found;
                 }
                 continue;
@@ -895,7 +917,29 @@ fn subject_before(text: &str, toks: &[Tok]) -> Option<Mention> {
         if j > 0 && &text[toks[j - 1].range()] == "," {
             j -= 1;
         }
-        return mention_ending(text, &toks[..j]);
+        let m = mention_ending(text, &toks[..j]);
+        // `Sen. Maria Kowalczyk, a Democrat from Ohio, who has called`: past
+        // the appositive, to the name before it.
+        let appositive = m.as_ref().is_none_or(|m| {
+            m.kind == MentionKind::Noun
+                || (m.kind == MentionKind::Name
+                    && after_preposition(text, &toks[..j], m.range.start))
+        });
+        if appositive {
+            let lo = j.saturating_sub(14);
+            if let Some(c) = toks[lo..j].iter().rposition(|t| &text[t.range()] == ",") {
+                let c = lo + c;
+                let opens = toks
+                    .get(c + 1)
+                    .is_some_and(|d| matches!(&text[d.range()], "a" | "an"));
+                if let Some(n) = mention_ending(text, &toks[..c]).filter(|n| {
+                    opens && n.kind == MentionKind::Name && text[n.range.clone()].contains(' ')
+                }) {
+                    return Some(n);
+                }
+            }
+        }
+        return m;
     }
     if !t.word && w == "," {
         // An appositive: `X, a Russian analyst, said`. Find the comma that
@@ -2130,7 +2174,7 @@ fn subject_from(text: &str, toks: &[Tok]) -> Option<Mention> {
                 .get(i + 1)
                 .is_some_and(|n| n.word && is_function_word(&text[n.range()]));
         let not_a_name =
-            is_name_adjective(w) || w.ends_with("ing") || participle || words::is_all_caps(w);
+            is_name_adjective(w) || words::is_ing_form(w) || participle || words::is_all_caps(w);
         if words::is_capitalised(w) && !lexicon::is_name_stop(w) && !not_a_name {
             // `Sneers at the fishermen and calls the crews “whiners”`: a list
             // item opening with its verb has no subject to find.
@@ -3626,8 +3670,10 @@ fn name_step(w: &str) -> Step {
     if lexicon::is_title_word(w) {
         return Step::Stop(lexicon::honorific_gender(w));
     }
-    // `FAA Administrator Gregory Pham`: a body's initials before a post.
-    if is_name_adjective(w) || (words::is_acronym(w) && w.len() > 2) {
+    // `FAA Administrator Gregory Pham`: a body's initials before a post;
+    // a post's own (`Labour MP Jane Corrigan`, `Fine Gael TD`).
+    if is_name_adjective(w) || (words::is_acronym(w) && w.len() > 2) || lexicon::is_role_acronym(w)
+    {
         return Step::Stop(None);
     }
     // A headline's verb: `Christie Calls Hillary Clinton …` names two
@@ -3638,7 +3684,7 @@ fn name_step(w: &str) -> Step {
     if !words::nameish(w)
         || lexicon::is_name_stop(w)
         || words::is_possessive(w)
-        || w.ends_with("ing")
+        || words::is_ing_form(w)
     {
         return Step::Stop(None);
     }
@@ -3669,6 +3715,8 @@ fn one_person(a: &str, b: &str) -> bool {
 fn after_post_of(text: &str, first: usize, end: usize) -> usize {
     let post = text[..first]
         .strip_suffix("of ")
+        // (`Minister for School Education Anil Devaraj`.)
+        .or_else(|| text[..first].strip_suffix("for "))
         .and_then(|b| b.strip_suffix([' ', '\u{a0}']))
         .and_then(|b| b.rsplit([' ', '\u{a0}', '\n']).next());
     if !post.is_some_and(words::is_capitalised) {
@@ -3703,6 +3751,19 @@ fn after_post_of(text: &str, first: usize, end: usize) -> usize {
                     | "Safety"
                     | "Protection"
                     | "Planning"
+                    | "Education"
+                    | "Justice"
+                    | "Finance"
+                    | "Transport"
+                    | "Housing"
+                    | "Environment"
+                    | "Energy"
+                    | "Agriculture"
+                    | "Defence"
+                    | "Defense"
+                    | "Trade"
+                    | "Culture"
+                    | "Welfare"
             );
         if !complement
             || capitalised(&ws[i + 1..]) < 2

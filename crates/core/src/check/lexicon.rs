@@ -87,6 +87,36 @@ pub(crate) enum Cue {
 /// Cue words that are finite verbs (`Cue::Verb`).
 static CUE_VERBS: &[&str] = &[
     "said",
+    // The present tense of features and profiles: `“…,” she quips`.
+    "admits",
+    "agrees",
+    "boasts",
+    "cautions",
+    "complains",
+    "concedes",
+    "confirms",
+    "counters",
+    "exclaims",
+    "jokes",
+    "laments",
+    "laughs",
+    "maintains",
+    "marvels",
+    "mumbles",
+    "murmurs",
+    "muses",
+    "mutters",
+    "observes",
+    "opines",
+    "pleads",
+    "quips",
+    "retorts",
+    "scoffs",
+    "shrugs",
+    "sighs",
+    "smiles",
+    "whispers",
+    "wonders",
     "says",
     "say",
     "told",
@@ -1102,6 +1132,9 @@ pub(crate) fn is_speaker_noun(w: &str) -> bool {
             | "government"
             | "campaign"
             | "police"
+            // Ireland's police, always capitalised: `Gardaí said`.
+            | "gardaí"
+            | "gardai"
             | "witness"
             | "witnesses"
             | "residents"
@@ -2290,6 +2323,8 @@ pub(crate) fn is_role_acronym(w: &str) -> bool {
             | "QC"
             | "KC"
             | "GP"
+            | "TD"
+            | "MHK"
     )
 }
 

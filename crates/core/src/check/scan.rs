@@ -514,6 +514,7 @@ fn pair_block(
                             .or_else(|| {
                                 unnamed_narration_end(text, block.start, m.pos, m.pos + m.len)
                             })
+                            .or_else(|| after_cue_colon(text, block.start, m.pos))
                             .unwrap_or(block.start),
                         Some(e) => sentence_start_after(text, e, m.pos),
                     };
@@ -766,6 +767,22 @@ fn attributed_name(rest: &str) -> Option<(Option<&str>, &str)> {
         .min(run.len().saturating_sub(1))..];
     let (last, rest) = run.split_last()?;
     Some((rest.first().copied(), last))
+}
+
+/// Where a quote that lost its opening mark starts after a short clause
+/// that ends in a cue and a colon: `Kowalczyk said: Our constituents
+/// deserve answers.”` starts at `Our`.
+fn after_cue_colon(text: &str, from: usize, limit: usize) -> Option<usize> {
+    let s = &text[from..limit];
+    let colon = s.find(": ")?;
+    let clause = &s[..colon];
+    let rest = &s[colon + 2..];
+    let cue = clause
+        .rsplit(' ')
+        .next()
+        .is_some_and(|w| super::lexicon::cue(w).is_some());
+    (cue && clause.split(' ').count() <= 12 && rest.starts_with(|c: char| c.is_uppercase()))
+        .then_some(limit - rest.len())
 }
 
 /// The first sentence start after `from` and before `limit` (after a full
