@@ -745,6 +745,39 @@ pub(crate) fn prev_word(text: &str, pos: usize) -> Option<Range<usize>> {
     (start < end).then_some(start..end)
 }
 
+/// Whether a capitalised word ending in "ing" reads as a verb's form
+/// (`Following`, `Speaking`), not a name: `Ming`, `Mei-Ling`, `Irving`.
+pub(crate) fn is_ing_form(w: &str) -> bool {
+    if !w.ends_with("ing") {
+        return false;
+    }
+    let last = w.rsplit('-').next().unwrap_or(w);
+    !(last.len() <= 4
+        || in_list!(
+            w,
+            "Irving"
+                | "Sterling"
+                | "Channing"
+                | "Manning"
+                | "Fleming"
+                | "Browning"
+                | "Harding"
+                | "Golding"
+                | "Redding"
+                | "Pickering"
+                | "Deming"
+                | "Xiaoming"
+                | "Xiaoping"
+                | "Jianming"
+                | "Zhiming"
+                | "Weiming"
+                | "Haiping"
+                | "Yiming"
+                | "Qiming"
+                | "Jiaqing"
+        ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1013,37 +1046,4 @@ mod tests {
             }
         }
     }
-}
-
-/// Whether a capitalised word ending in "ing" reads as a verb's form
-/// (`Following`, `Speaking`), not a name: `Ming`, `Mei-Ling`, `Irving`.
-pub(crate) fn is_ing_form(w: &str) -> bool {
-    if !w.ends_with("ing") {
-        return false;
-    }
-    let last = w.rsplit('-').next().unwrap_or(w);
-    !(last.len() <= 4
-        || in_list!(
-            w,
-            "Irving"
-                | "Sterling"
-                | "Channing"
-                | "Manning"
-                | "Fleming"
-                | "Browning"
-                | "Harding"
-                | "Golding"
-                | "Redding"
-                | "Pickering"
-                | "Deming"
-                | "Xiaoming"
-                | "Xiaoping"
-                | "Jianming"
-                | "Zhiming"
-                | "Weiming"
-                | "Haiping"
-                | "Yiming"
-                | "Qiming"
-                | "Jiaqing"
-        ))
 }
