@@ -388,12 +388,28 @@ fn document_finds(text: &str, toks: &[Tok], k: usize, w: &str) -> bool {
     matches!(
         w,
         "found" | "finds" | "concluded" | "concludes" | "recommended" | "recommends"
-    ) && k.checked_sub(1).is_some_and(|p| {
+    ) && k.checked_sub(1).is_some_and(|mut p| {
+        // (Past a clause: `The Securities and Exchange Commission, which
+        // brought a parallel case, found`.)
+        if &text[toks[p].range()] == "," {
+            let lo = p.saturating_sub(20);
+            let Some(c) = toks[lo..p].iter().rposition(|t| &text[t.range()] == ",") else {
+                return false;
+            };
+            let c = lo + c;
+            if c == 0 || !toks.get(c + 1).is_some_and(|t| &text[t.range()] == "which") {
+                return false;
+            }
+            p = c - 1;
+        }
         toks[p].word
             && match &text[toks[p].range()] {
                 // (Only with a document or body for it to stand for.)
                 "It" | "it" => it_document(text, toks[p].start).is_some(),
-                w => is_finding_noun(w),
+                // (`The Foreign Affairs Committee found`.)
+                w => {
+                    is_finding_noun(w) || words::lower_first(w).is_some_and(|l| is_finding_noun(&l))
+                }
             }
     })
 }
@@ -938,6 +954,9 @@ fn subject_before(text: &str, toks: &[Tok]) -> Option<Mention> {
                     return Some(n);
                 }
             }
+            if let Some(n) = m.as_ref().and_then(|b| person_of(text, &toks[..j], b)) {
+                return Some(n);
+            }
         }
         return m;
     }
@@ -989,6 +1008,9 @@ fn subject_before(text: &str, toks: &[Tok]) -> Option<Mention> {
                     }
                 }
                 if prep_object {
+                    if let Some(n) = m.as_ref().and_then(|b| person_of(text, &toks[..j], b)) {
+                        return Some(n);
+                    }
                     lo = j.saturating_sub(16);
                     continue;
                 }
@@ -1024,6 +1046,15 @@ fn subject_before(text: &str, toks: &[Tok]) -> Option<Mention> {
                         }
                     }
                 }
+                // `Brian Lowe of the Cook County Sheriff’s Office, who …,
+                // said`.
+                if let Some(n) = m
+                    .as_ref()
+                    .filter(|b| is_org_name(&text[b.range.clone()]))
+                    .and_then(|b| person_of(text, &toks[..j], b))
+                {
+                    return Some(n);
+                }
                 return m;
             }
             if !toks[j].word && s != "-" && s != "’" && s != "'" {
@@ -1032,7 +1063,37 @@ fn subject_before(text: &str, toks: &[Tok]) -> Option<Mention> {
         }
         return None;
     }
-    mention_ending(text, &toks[..i])
+    let m = mention_ending(text, &toks[..i]);
+    // `Sgt. Brian Lowe of the Cook County Sheriff’s Office said`.
+    if let Some(n) = m
+        .as_ref()
+        .filter(|b| is_org_name(&text[b.range.clone()]))
+        .and_then(|b| person_of(text, &toks[..i], b))
+    {
+        return Some(n);
+    }
+    m
+}
+
+/// The person named right before the body `body` they are of, at the end
+/// of `toks`: `Sgt. Brian Lowe of the Cook County Sheriff’s Office`.
+fn person_of(text: &str, toks: &[Tok], body: &Mention) -> Option<Mention> {
+    if body.kind != MentionKind::Name {
+        return None;
+    }
+    let mut p = toks.partition_point(|t| t.start < body.range.start);
+    // (The body's whole name: `the Cook County Sheriff’s Office`.)
+    while p > 0 && toks[p - 1].word && words::is_capitalised(&text[toks[p - 1].range()]) {
+        p -= 1;
+    }
+    if p > 0 && lexicon::is_determiner(&text[toks[p - 1].range()]) {
+        p -= 1;
+    }
+    if p == 0 || !matches!(&text[toks[p - 1].range()], "of" | "at" | "from") {
+        return None;
+    }
+    mention_ending(text, &toks[..p - 1])
+        .filter(|n| n.kind == MentionKind::Name && text[n.range.clone()].contains(' '))
 }
 
 /// A word that takes a part of a group: `one of the diplomats`.
@@ -2182,6 +2243,27 @@ fn subject_from(text: &str, toks: &[Tok]) -> Option<Mention> {
                 return None;
             }
             let m = name_forward(text, &toks[i..])?;
+            // A post, then its holder set off: `The Minister for Housing,
+            // Ciarán Ó Dálaigh TD, has defended …, saying`.
+            if is_title(&text[m.range.clone()]) {
+                let after = toks[i..]
+                    .iter()
+                    .position(|t| t.start >= m.range.end)
+                    .map(|p| i + p);
+                if let Some(c) = after.and_then(|a| {
+                    toks[a..]
+                        .iter()
+                        .take(5)
+                        .position(|t| &text[t.range()] == ",")
+                        .map(|p| a + p)
+                }) {
+                    if let Some(n) = name_forward(text, &toks[c + 1..])
+                        .filter(|n| text[n.range.clone()].contains(' '))
+                    {
+                        return Some(n);
+                    }
+                }
+            }
             // Skip a leading place or time phrase: `On Israel’s strikes, X said`.
             let end_tok = toks.iter().position(|t| t.end == m.range.end).unwrap_or(i);
             if words::is_possessive(&text[toks[end_tok].range()]) {
@@ -2934,7 +3016,8 @@ impl<'a> Names<'a> {
         let mut s = 0;
         for (i, t) in toks.iter().enumerate() {
             let w = &text[t.range()];
-            if lexicon::is_title_word(w) && i + 1 < toks.len() {
+            // (A post's initials too: `Green Party TD Orla Brannigan`.)
+            if (lexicon::is_title_word(w) || lexicon::is_role_acronym(w)) && i + 1 < toks.len() {
                 gender = gender.or(lexicon::honorific_gender(w));
                 // A peer is named by the title and one name: `Lord Hamble`,
                 // `Lady Okonkwo-Hart`.
@@ -3229,10 +3312,15 @@ impl<'a> Names<'a> {
             self.full.insert(surname.to_string(), Fulls::new(v));
         }
         let Fulls { all, one } = &self.full[surname];
+        // (The gender the text gave a full name counts too: `Aditi Rao,
+        // 14, … she` is not `Mr. Rao`.)
+        let known = &self.gender;
         let fits = |full: &str| {
             let Some(h) = gender else { return true };
             let first = full.split_whitespace().next().unwrap_or("");
-            lexicon::first_name_gender(first).is_none_or(|f| f == h)
+            lexicon::first_name_gender(first)
+                .or_else(|| known.get(full).copied())
+                .is_none_or(|f| f == h)
         };
         let mut fitting = all.iter().filter(|(full, _)| fits(full));
         let first = fitting.next()?;
@@ -3370,7 +3458,10 @@ impl<'a> Names<'a> {
                     .unwrap_or(r.len());
                 &r[..n]
             });
-            if next_word.is_some_and(|w| words::is_capitalised(w) && !lexicon::is_particle(w)) {
+            // (Letters after a name are no more of it: `Aoife Mac Giolla SC`.)
+            if next_word.is_some_and(|w| {
+                words::is_capitalised(w) && !lexicon::is_particle(w) && !is_post_nominal(w)
+            }) {
                 continue;
             }
             let mut start = at;

@@ -516,7 +516,8 @@ fn pair_block(
                             })
                             .or_else(|| after_cue_colon(text, block.start, m.pos))
                             .unwrap_or(block.start),
-                        Some(e) => sentence_start_after(text, e, m.pos),
+                        Some(e) => after_cue_colon(text, e, m.pos)
+                            .unwrap_or_else(|| sentence_start_after(text, e, m.pos)),
                     };
                     push_span(
                         text,
@@ -774,13 +775,16 @@ fn attributed_name(rest: &str) -> Option<(Option<&str>, &str)> {
 /// deserve answers.”` starts at `Our`.
 fn after_cue_colon(text: &str, from: usize, limit: usize) -> Option<usize> {
     let s = &text[from..limit];
-    let colon = s.find(": ")?;
-    let clause = &s[..colon];
+    let colon = s.rfind(": ")?;
+    // (The colon's own sentence: `…,” Rao said. Dr. Iyer told reporters:
+    // The meeting …”`.)
+    let clause = &s[s[..colon].rfind(". ").map_or(0, |i| i + 2)..colon];
     let rest = &s[colon + 2..];
+    // (`said:`, `told reporters:`.)
     let cue = clause
         .rsplit(' ')
-        .next()
-        .is_some_and(|w| super::lexicon::cue(w).is_some());
+        .take(3)
+        .any(|w| super::lexicon::cue(w).is_some());
     (cue && clause.split(' ').count() <= 12 && rest.starts_with(|c: char| c.is_uppercase()))
         .then_some(limit - rest.len())
 }
