@@ -397,7 +397,7 @@ fn document_finds(text: &str, toks: &[Tok], k: usize, w: &str) -> bool {
                 return false;
             };
             let c = lo + c;
-            if c == 0 || !toks.get(c + 1).is_some_and(|t| &text[t.range()] == "which") {
+            if c == 0 || toks.get(c + 1).is_none_or(|t| &text[t.range()] != "which") {
                 return false;
             }
             p = c - 1;
