@@ -4237,7 +4237,9 @@ fn person_of_body(text: &str, toks: &[Tok], j: usize) -> Option<Mention> {
 /// `Chief Constable` (a title word last, every word capitalised).
 pub(crate) fn is_title(s: &str) -> bool {
     let mut ws = s.split(' ');
-    ws.next_back().is_some_and(lexicon::is_title_word) && ws.all(words::is_capitalised)
+    // (`Attorney-General`: a title of titles.)
+    let post = |w: &str| lexicon::is_title_word(w) || w.split('-').all(lexicon::is_title_word);
+    ws.next_back().is_some_and(post) && ws.all(words::is_capitalised)
 }
 
 /// Letters written after a person's name: a rank in law or an honour, a
