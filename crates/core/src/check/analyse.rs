@@ -1495,7 +1495,7 @@ fn resolve(
             let s = &text[m.range.clone()];
             let after_the =
                 text[..m.range.start].ends_with("The ") || text[..m.range.start].ends_with("the ");
-            if attrib::is_title(s) && after_the {
+            if after_the && attrib::is_title(s) {
                 let noun = s.to_lowercase();
                 if let Some(n) = role_holder(text, &noun, m.range.start, names) {
                     return (Some(n), None);

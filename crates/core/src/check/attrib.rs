@@ -407,9 +407,7 @@ fn document_finds(text: &str, toks: &[Tok], k: usize, w: &str) -> bool {
                 // (Only with a document or body for it to stand for.)
                 "It" | "it" => it_document(text, toks[p].start).is_some(),
                 // (`The Foreign Affairs Committee found`.)
-                w => {
-                    is_finding_noun(w) || words::lower_first(w).is_some_and(|l| is_finding_noun(&l))
-                }
+                w => is_finding_noun(w) || words::lower_first_is(w, is_finding_noun),
             }
     })
 }
@@ -1048,11 +1046,9 @@ fn subject_before(text: &str, toks: &[Tok]) -> Option<Mention> {
                 }
                 // `Brian Lowe of the Cook County Sheriff’s Office, who …,
                 // said`.
-                if let Some(n) = m
-                    .as_ref()
-                    .filter(|b| is_org_name(&text[b.range.clone()]))
-                    .and_then(|b| person_of(text, &toks[..j], b))
-                {
+                if let Some(n) = m.as_ref().and_then(|b| {
+                    person_of(text, &toks[..j], b).filter(|_| is_org_name(&text[b.range.clone()]))
+                }) {
                     return Some(n);
                 }
                 return m;
@@ -1065,11 +1061,9 @@ fn subject_before(text: &str, toks: &[Tok]) -> Option<Mention> {
     }
     let m = mention_ending(text, &toks[..i]);
     // `Sgt. Brian Lowe of the Cook County Sheriff’s Office said`.
-    if let Some(n) = m
-        .as_ref()
-        .filter(|b| is_org_name(&text[b.range.clone()]))
-        .and_then(|b| person_of(text, &toks[..i], b))
-    {
+    if let Some(n) = m.as_ref().and_then(|b| {
+        person_of(text, &toks[..i], b).filter(|_| is_org_name(&text[b.range.clone()]))
+    }) {
         return Some(n);
     }
     m
@@ -2245,7 +2239,9 @@ fn subject_from(text: &str, toks: &[Tok]) -> Option<Mention> {
             let m = name_forward(text, &toks[i..])?;
             // A post, then its holder set off: `The Minister for Housing,
             // Ciarán Ó Dálaigh TD, has defended …, saying`.
-            if is_title(&text[m.range.clone()]) {
+            if toks.iter().skip(i).take(8).any(|t| &text[t.range()] == ",")
+                && is_title(&text[m.range.clone()])
+            {
                 let after = toks[i..]
                     .iter()
                     .position(|t| t.start >= m.range.end)
@@ -2377,9 +2373,9 @@ pub(crate) struct Names<'a> {
     /// Where every ASCII capital of the text is, made for the first
     /// surname or speaker's name looked for.
     capital_index: Option<CapitalIndex>,
-    /// Whether the text names a peer (`Lord `, `Lady `, `Baroness `), once
-    /// asked.
-    peers: Option<bool>,
+    /// The peers the text names (`Lord Hamble`: the title and the next
+    /// word) and where, read once, when first asked.
+    peers: Option<Vec<(&'a str, usize)>>,
     blocks: Vec<Range<usize>>,
     /// The tokens of the last few blocks the rules read.
     cache: Vec<BlockToks>,
@@ -3233,29 +3229,37 @@ impl<'a> Names<'a> {
         Some(out)
     }
 
-    /// Whether the text names a peer at all (`Lord `, `Lady `, `Baroness
-    /// `): read once.
+    /// Whether the text names a peer at all (`Lord Hamble`, `Lady
+    /// Okonkwo-Hart`, `Baroness Vance`); the peers are read the first time.
     fn has_peers(&mut self) -> bool {
         let text = self.text;
-        *self.peers.get_or_insert_with(|| {
-            ["Lord ", "Lady ", "Baroness "]
-                .iter()
-                .any(|t| memchr::memmem::find(text.as_bytes(), t.as_bytes()).is_some())
-        })
+        if self.peers.is_none() {
+            // (By the capital-letter index: no read of the whole text.)
+            let index = self.capitals();
+            let mut found = Vec::new();
+            for t in ["Lord ", "Lady ", "Baroness "] {
+                for p in index.occurrences(text, t) {
+                    let rest = &text[p + t.len()..];
+                    let n = rest
+                        .find(|c: char| !(c.is_alphanumeric() || c == '-'))
+                        .unwrap_or(rest.len());
+                    if n > 0 && !text[..p].ends_with(char::is_alphanumeric) {
+                        found.push((&text[p..p + t.len() + n], p));
+                    }
+                }
+            }
+            found.sort_unstable_by_key(|&(_, p)| p);
+            self.peers = Some(found);
+        }
+        self.peers.as_ref().is_some_and(|p| !p.is_empty())
     }
 
     /// The peer whose title `name` follows before `at` (`Lord Hamble`,
     /// `Lady Okonkwo-Hart`, `Baroness Vance`), and where.
     fn peer(&self, name: &str, at: usize) -> Option<(String, usize)> {
-        let text = &self.text[..at];
-        ["Lord ", "Lady ", "Baroness "].iter().find_map(|t| {
-            let full = format!("{t}{name}");
-            memchr::memmem::find_iter(text.as_bytes(), full.as_bytes())
-                .find(|&p| {
-                    !text[p + full.len()..].starts_with(char::is_alphanumeric)
-                        && !text[..p].ends_with(char::is_alphanumeric)
-                })
-                .map(|p| (full, p))
+        self.peers.as_ref()?.iter().find_map(|&(full, p)| {
+            (p < at && full.split_once(' ').is_some_and(|(_, n)| n == name))
+                .then(|| (full.to_string(), p))
         })
     }
 
@@ -4238,7 +4242,11 @@ fn person_of_body(text: &str, toks: &[Tok], j: usize) -> Option<Mention> {
 pub(crate) fn is_title(s: &str) -> bool {
     let mut ws = s.split(' ');
     // (`Attorney-General`: a title of titles.)
-    let post = |w: &str| lexicon::is_title_word(w) || w.split('-').all(lexicon::is_title_word);
+    let post = |w: &str| {
+        lexicon::is_title_word(w)
+            || (memchr::memchr(b'-', w.as_bytes()).is_some()
+                && w.split('-').all(lexicon::is_title_word))
+    };
     ws.next_back().is_some_and(post) && ws.all(words::is_capitalised)
 }
 
@@ -4801,6 +4809,10 @@ pub(crate) fn name_mentions(text: &str, toks: &[Tok], out: &mut Vec<(Range<usize
                     })
                     && is(j + 3, ",");
                 let j = if age { j + 2 } else { j };
+                // (Set off at its end first: most names are not.)
+                if !is(j + 1, ",") {
+                    return false;
+                }
                 // (After a comma, or after the role that follows one: `His
                 // successor, the former captain Gareth Hollins, was asked`.)
                 let after_comma = i > 0
@@ -4846,11 +4858,9 @@ pub(crate) fn name_mentions(text: &str, toks: &[Tok], out: &mut Vec<(Range<usize
                 } else {
                     j + 2
                 };
-                after_comma
-                    && is(j + 1, ",")
-                    && toks
-                        .get(v)
-                        .is_some_and(|n| n.word && looks_like_verb(&text[n.range()]))
+                toks.get(v)
+                    .is_some_and(|n| n.word && looks_like_verb(&text[n.range()]))
+                    && after_comma
             };
             let possessive = words::is_possessive(&text[toks[j].range()]);
             // A possessive opening its clause, its noun the subject, is the
