@@ -379,7 +379,28 @@ pub(crate) fn run(text: &str) -> Report {
                     || matches!(*w, "headline" | "headlined" | "titled" | "entitled")
             }),
             before_titled
+                // (`cited the report “Rising Tides, Falling Budgets,”`.)
                 || ((work_before
+                    || prev_word.is_some_and(|w| {
+                        // (Right before it: not `said of the report, “…”`.)
+                        matches!(
+                            w,
+                            "report"
+                                | "book"
+                                | "memoir"
+                                | "novel"
+                                | "study"
+                                | "paper"
+                                | "essay"
+                                | "film"
+                                | "documentary"
+                                | "album"
+                                | "song"
+                                | "play"
+                                | "poem"
+                                | "series"
+                        ) && text[..span_start(sp)].strip_suffix(' ').is_some_and(|b| b.ends_with(w))
+                    })
                     || work_called
                     || sung
                     || read
