@@ -383,23 +383,11 @@ pub(crate) fn run(text: &str) -> Report {
                 || ((work_before
                     || prev_word.is_some_and(|w| {
                         // (Right before it: not `said of the report, “…”`.)
-                        matches!(
-                            w,
-                            "report"
-                                | "book"
-                                | "memoir"
-                                | "novel"
-                                | "study"
-                                | "paper"
-                                | "essay"
-                                | "film"
-                                | "documentary"
-                                | "album"
-                                | "song"
-                                | "play"
-                                | "poem"
-                                | "series"
-                        ) && text[..span_start(sp)].strip_suffix(' ').is_some_and(|b| b.ends_with(w))
+                        // (A work's, not a plan's or a law's: `said the
+                        // plan “Makes No Sense.”`.)
+                        lexicon::is_work_noun(w)
+                            && !matches!(w, "plan" | "bill" | "law" | "strategy" | "audit")
+                            && text[..span_start(sp)].strip_suffix(' ').is_some_and(|b| b.ends_with(w))
                     })
                     || work_called
                     || sung
@@ -550,9 +538,7 @@ pub(crate) fn run(text: &str) -> Report {
                         let name = name.filter(|n| !noun || n.starts_with(char::is_uppercase));
                         if name.is_some() {
                             quote.cue = cue.map(|c| text[c].to_string());
-                            quote.speaker_mention = Some(mention_text(&text[m.range.clone()]));
-                            quote.speaker_range = Some(m.range.clone());
-                            quote.speaker = name;
+                            credit(&mut quote, text, &m, name);
                             resolved = true;
                         }
                     }
@@ -581,9 +567,7 @@ pub(crate) fn run(text: &str) -> Report {
                         );
                         if name.is_some() {
                             quote.cue = f.cue.map(|c| text[c].to_string());
-                            quote.speaker_mention = Some(mention_text(&text[m.range.clone()]));
-                            quote.speaker_range = Some(m.range.clone());
-                            quote.speaker = name;
+                            credit(&mut quote, text, &m, name);
                             resolved = true;
                             carried_on = reported;
                         }
@@ -597,9 +581,7 @@ pub(crate) fn run(text: &str) -> Report {
                             text, &m, &mut names, &last, &sc.spans, sp, &sc.blocks, &mut seen,
                         );
                         if name.is_some() {
-                            quote.speaker_mention = Some(mention_text(&text[m.range.clone()]));
-                            quote.speaker_range = Some(m.range.clone());
-                            quote.speaker = name;
+                            credit(&mut quote, text, &m, name);
                             resolved = true;
                             carried_on = true;
                         }
@@ -640,9 +622,7 @@ pub(crate) fn run(text: &str) -> Report {
                         text, &m, &mut names, &last, &sc.spans, sp, &sc.blocks, &mut seen,
                     );
                     if name.is_some() {
-                        quote.speaker_mention = Some(mention_text(&text[m.range.clone()]));
-                        quote.speaker_range = Some(m.range.clone());
-                        quote.speaker = name;
+                        credit(&mut quote, text, &m, name);
                         resolved = true;
                     }
                 }
@@ -1262,6 +1242,13 @@ fn alone_in_block(text: &str, blocks: &[scan::Block], sp: &Span) -> bool {
 /// negated or asks (`Police would not say …`, `Reporters asked Price …`),
 /// one that reports another's words inside (`Abara said a guard told him
 /// to leave.`), nor a transcript's label (`Q: …`).
+/// Names `name`, resolved from mention `m`, as the speaker of `quote`.
+fn credit(quote: &mut Quote, text: &str, m: &Mention, name: Option<String>) {
+    quote.speaker_mention = Some(mention_text(&text[m.range.clone()]));
+    quote.speaker_range = Some(m.range.clone());
+    quote.speaker = name;
+}
+
 /// In a passage of questions and answers (`Q: Will he be fit?` ¶ `A:
 /// “He trained fully.”`), the one who answers in paragraph `bi`: the
 /// subject of the last sentence before the first question (`Fairhurst
@@ -3641,24 +3628,10 @@ fn appositive_description(rest: &str, opened_by_preposition: bool) -> Option<Str
             && app.rsplit(' ').next().is_some_and(is_person_noun));
     // A time, not a description: `, a week after a jury convicted her,`.
     if article
-        && app.split_whitespace().nth(1).is_some_and(|w| {
-            matches!(
-                w,
-                "day"
-                    | "week"
-                    | "month"
-                    | "year"
-                    | "decade"
-                    | "moment"
-                    | "minute"
-                    | "hour"
-                    | "night"
-                    | "morning"
-                    | "time"
-                    | "few"
-                    | "couple"
-            )
-        })
+        && app
+            .split_whitespace()
+            .nth(1)
+            .is_some_and(lexicon::is_time_noun)
     {
         return None;
     }

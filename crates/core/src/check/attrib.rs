@@ -1765,26 +1765,10 @@ fn noun_phrase_forward(text: &str, toks: &[Tok]) -> Option<Mention> {
             w.starts_with(|c: char| c.is_ascii_lowercase())
                 && !lexicon::is_time_word(w)
                 && !is_adverb(w)
+                && !lexicon::is_time_noun(w)
                 && !matches!(
                     w,
-                    "later"
-                        | "ago"
-                        | "earlier"
-                        | "again"
-                        | "while"
-                        | "bit"
-                        | "lot"
-                        | "day"
-                        | "week"
-                        | "month"
-                        | "year"
-                        | "decade"
-                        | "moment"
-                        | "minute"
-                        | "hour"
-                        | "time"
-                        | "few"
-                        | "little"
+                    "later" | "ago" | "earlier" | "again" | "while" | "bit" | "lot" | "little"
                 )
         })
     {
@@ -2468,6 +2452,29 @@ pub(crate) struct Resolved {
     pub rival: Option<Rc<str>>,
 }
 
+impl Resolved {
+    /// A mention resolved to the name `name`, first met at `at`.
+    fn found(name: String, at: usize, rival: Option<String>) -> Self {
+        Resolved {
+            name: name.into(),
+            introduced_at: Some(at),
+            bare: false,
+            rival: rival.map(Into::into),
+        }
+    }
+
+    /// A mention that stands as written: no fuller name found, nor a bare
+    /// surname.
+    fn as_written(name: &str) -> Self {
+        Resolved {
+            name: name.into(),
+            introduced_at: None,
+            bare: false,
+            rival: None,
+        }
+    }
+}
+
 impl<'a> Names<'a> {
     pub fn new(text: &'a str, quoted: Vec<Range<usize>>, blocks: Vec<Range<usize>>) -> Self {
         let n = blocks.len();
@@ -3069,18 +3076,8 @@ impl<'a> Names<'a> {
             // `van der Berg`: a surname with its particles.
             let surname: &'a str = &text[first.start..last.start + last_w.len()];
             match self.full_name_any_particle(surname, range.start, None) {
-                Some((full, at, rival)) => Resolved {
-                    name: full.into(),
-                    introduced_at: Some(at),
-                    bare: false,
-                    rival: rival.map(Into::into),
-                },
-                None => Resolved {
-                    name: surname.into(),
-                    introduced_at: None,
-                    bare: false,
-                    rival: None,
-                },
+                Some((full, at, rival)) => Resolved::found(full, at, rival),
+                None => Resolved::as_written(surname),
             }
         } else if toks.len() == 1 {
             let w = last_w;
@@ -3115,21 +3112,11 @@ impl<'a> Names<'a> {
             // `Mr. Obama` is not the `Michelle Obama` of an earlier line.
             let full = self.full_name_any_particle(surname, range.start, gender);
             match full {
-                Some((full, at, rival)) => Resolved {
-                    name: full.into(),
-                    introduced_at: Some(at),
-                    bare: false,
-                    rival: rival.map(Into::into),
-                },
+                Some((full, at, rival)) => Resolved::found(full, at, rival),
                 // `Lord Hamble … Hamble said`: a peer, by the title.
                 None if self.has_peers() && self.peer(surname, range.start).is_some() => {
                     let (name, at) = self.peer(surname, range.start).unwrap_or_default();
-                    Resolved {
-                        name: name.into(),
-                        introduced_at: Some(at),
-                        bare: false,
-                        rival: None,
-                    }
+                    Resolved::found(name, at, None)
                 }
                 // `Norvale Systems, the robotics maker, … Norvale said`: a
                 // body's short name.
@@ -3195,18 +3182,8 @@ impl<'a> Names<'a> {
                             && !is_org_name(full)
                     });
             match longer {
-                Some((full, at, rival)) => Resolved {
-                    name: full.into(),
-                    introduced_at: Some(at),
-                    bare: false,
-                    rival: rival.map(Into::into),
-                },
-                None => Resolved {
-                    name: name.into(),
-                    introduced_at: None,
-                    bare: false,
-                    rival: None,
-                },
+                Some((full, at, rival)) => Resolved::found(full, at, rival),
+                None => Resolved::as_written(&name),
             }
         };
         if !out.bare && toks.len() >= 2 {

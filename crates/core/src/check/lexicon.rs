@@ -442,6 +442,27 @@ static ACCORDING: &[&str] = &["according", "According"];
 /// Every cue word's length and first and last bytes.
 static CUE_GATE: Gate = Gate::new(&[CUE_VERBS, CUE_PARTICIPLES, ACCORDING]);
 
+/// Nouns of a stretch of time, which a phrase after "a" may be instead of a
+/// person (`said a day later`, `, a week after the verdict,`).
+pub(crate) fn is_time_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "day"
+            | "week"
+            | "month"
+            | "year"
+            | "decade"
+            | "moment"
+            | "minute"
+            | "hour"
+            | "night"
+            | "morning"
+            | "time"
+            | "few"
+            | "couple"
+    )
+}
+
 /// Words that introduce a title rather than speech ("a report titled …").
 /// A kind of work that a quoted title can stand beside, set off by a
 /// comma: `his new book, “…”`, `a report by the committee, “…”`.
