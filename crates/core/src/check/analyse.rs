@@ -1234,14 +1234,6 @@ fn alone_in_block(text: &str, blocks: &[scan::Block], sp: &Span) -> bool {
     before.is_empty() && (after.is_empty() || sp.continues || own_sentence)
 }
 
-/// The attribution of the paragraph before block `bi` when it quotes no
-/// one and its last sentence opens, or closes, with a speaker who says
-/// something: `Mayor Dana Price said the plan was flawed.`, `The city will
-/// appeal, Price said.` Not a sentence that opens otherwise (`After Price
-/// said …, Huang walked out.`), one whose verb is
-/// negated or asks (`Police would not say …`, `Reporters asked Price …`),
-/// one that reports another's words inside (`Abara said a guard told him
-/// to leave.`), nor a transcript's label (`Q: …`).
 /// Names `name`, resolved from mention `m`, as the speaker of `quote`.
 fn credit(quote: &mut Quote, text: &str, m: &Mention, name: Option<String>) {
     quote.speaker_mention = Some(mention_text(&text[m.range.clone()]));
@@ -1287,6 +1279,14 @@ fn interviewee(
     })
 }
 
+/// The attribution of the paragraph before block `bi` when it quotes no
+/// one and its last sentence opens, or closes, with a speaker who says
+/// something: `Mayor Dana Price said the plan was flawed.`, `The city will
+/// appeal, Price said.` Not a sentence that opens otherwise (`After Price
+/// said …, Huang walked out.`), one whose verb is
+/// negated or asks (`Police would not say …`, `Reporters asked Price …`),
+/// one that reports another's words inside (`Abara said a guard told him
+/// to leave.`), nor a transcript's label (`Q: …`).
 fn said_intro(
     text: &str,
     blocks: &[scan::Block],
@@ -2312,8 +2312,6 @@ fn owner_at(text: &str, at: usize) -> bool {
         .any(words::is_possessive)
 }
 
-/// Whether the name at `at` follows a preposition of place (`grew up in
-/// Port Ashby`, `a rally near Cold Spring`).
 /// Whether the word before `at` is "from" or "of": `residents from
 /// Ballymun`.
 fn after_from(text: &str, at: usize) -> bool {
@@ -2321,6 +2319,8 @@ fn after_from(text: &str, at: usize) -> bool {
     before.ends_with(" from") || before.ends_with(" of")
 }
 
+/// Whether the name at `at` follows a preposition of place (`grew up in
+/// Port Ashby`, `a rally near Cold Spring`).
 fn in_a_place(text: &str, at: usize) -> bool {
     // (Read as bytes: this is asked of every name a pronoun may mean.)
     let before = &text.as_bytes()[at.saturating_sub(12)..at];
@@ -3924,6 +3924,7 @@ fn is_role_noun(w: &str) -> bool {
         return false;
     }
     if lexicon::is_speaker_noun(w)
+        || lexicon::is_trade_noun(w)
         || matches!(
             w,
             "head"
@@ -3947,17 +3948,9 @@ fn is_role_noun(w: &str) -> bool {
                 | "colleague"
                 | "steward"
                 | "student"
-                | "pupil"
-                | "fan"
                 | "tenant"
                 | "patient"
                 | "parent"
-                | "veteran"
-                | "widow"
-                | "medic"
-                | "paramedic"
-                | "mechanic"
-                | "clerk"
                 | "counterpart"
                 | "predecessor"
                 | "successor"

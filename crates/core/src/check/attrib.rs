@@ -1843,6 +1843,7 @@ fn role_before_first_name(ws: &[&str]) -> usize {
         .is_some_and(|r| {
             has_role_ending(&r)
                 || lexicon::is_speaker_noun(&r)
+                || lexicon::is_trade_noun(&r)
                 || is_relative(&r)
                 || matches!(
                     r.as_str(),
@@ -1860,23 +1861,15 @@ fn role_before_first_name(ws: &[&str]) -> usize {
                         | "publican"
                         | "landlord"
                         | "landlady"
-                        | "fan"
-                        | "veteran"
                         | "coach"
                         | "captain"
                         | "surgeon"
-                        | "medic"
-                        | "paramedic"
-                        | "mechanic"
                         | "pilot"
-                        | "clerk"
                         | "attorney"
                         | "athlete"
                         | "poet"
                         | "academic"
-                        | "widow"
                         | "victim"
-                        | "pupil"
                         | "teen"
                         | "tradie"
                         | "guard"
@@ -2057,10 +2050,8 @@ fn said_before_participle(text: &str, toks: &[Tok]) -> Option<Mention> {
         return None;
     }
     // `said Anna Berg,`
-    let v = rest.len().saturating_sub(5)
-        + rest[rest.len().saturating_sub(5)..]
-            .iter()
-            .rposition(is_verb)?;
+    let lo = rest.len().saturating_sub(5);
+    let v = lo + rest[lo..].iter().rposition(is_verb)?;
     let after = &rest[v + 1..];
     // (Inverted after a comma: not `it attacked Trump, saying`.)
     let inverted = v > 0 && matches!(&text[rest[v - 1].range()], "," | "”" | "\"");

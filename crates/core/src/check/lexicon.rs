@@ -442,6 +442,15 @@ static ACCORDING: &[&str] = &["according", "According"];
 /// Every cue word's length and first and last bytes.
 static CUE_GATE: Gate = Gate::new(&[CUE_VERBS, CUE_PARTICIPLES, ACCORDING]);
 
+/// Trades and states of life that name a person, as a role before a name
+/// (`Mechanic Tom Ashby`) or in a noun phrase (`a veteran medic`).
+pub(crate) fn is_trade_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "pupil" | "fan" | "veteran" | "widow" | "medic" | "paramedic" | "mechanic" | "clerk"
+    )
+}
+
 /// Nouns of a stretch of time, which a phrase after "a" may be instead of a
 /// person (`said a day later`, `, a week after the verdict,`).
 pub(crate) fn is_time_noun(w: &str) -> bool {
